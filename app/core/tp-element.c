@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "tp-element.h"
+
+typedef struct
+{
+  char *id;
+} TpElementPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TpElement, tp_element, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tp_element_finalize (GObject *object)
+{
+  TpElementPrivate *priv = tp_element_get_instance_private (TP_ELEMENT (object));
+
+  g_free (priv->id);
+
+  G_OBJECT_CLASS (tp_element_parent_class)->finalize (object);
+}
+
+static void
+tp_element_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TpElementPrivate *priv = tp_element_get_instance_private (TP_ELEMENT (object));
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, priv->id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_element_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  TpElementPrivate *priv = tp_element_get_instance_private (TP_ELEMENT (object));
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_free (priv->id);
+      priv->id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_element_class_init (TpElementClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tp_element_finalize;
+  object_class->get_property = tp_element_get_property;
+  object_class->set_property = tp_element_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tp_element_init (TpElement *self)
+{
+}
+
+const char *
+tp_element_get_id (TpElement *self)
+{
+  TpElementPrivate *priv;
+
+  g_return_val_if_fail (TP_IS_ELEMENT (self), NULL);
+
+  priv = tp_element_get_instance_private (self);
+  return priv->id;
+}
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == '\t' || c == '\n'
+         || (c >= 0x20 && c <= 0xD7FF)
+         || (c >= 0xE000 && c <= 0xFFFD)
+         || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+char *
+tp_text_normalize (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          /* \r\n and a lone \r both become \n, as an XML reader would read them. */
+          g_string_append_c (out, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else if (is_xml_char (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+tp_set_text_field (char       **field,
+                   const char  *value)
+{
+  g_autofree char *normalized = tp_text_normalize (value);
+
+  if (g_strcmp0 (*field, normalized) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_steal_pointer (&normalized);
+  return TRUE;
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define TP_TYPE_ELEMENT (tp_element_get_type ())
+G_DECLARE_DERIVABLE_TYPE (TpElement, tp_element, TP, ELEMENT, GObject)
+
+/* Base of everything in a journey that has a stable id: stages, lanes,
+ * touchpoints, employee notes and opportunities. */
+struct _TpElementClass
+{
+  GObjectClass parent_class;
+
+  /* Prefix for generated ids ("t" gives "t1", "t2", ...). */
+  const char *id_prefix;
+};
+
+const char *tp_element_get_id (TpElement *self);
+
+/* Normalises text for the model so it survives a save/load round trip:
+ * valid UTF-8, line ends as \n, no control characters XML cannot carry. */
+char       *tp_text_normalize (const char *text);
+
+/* For property setters: replaces *field with a normalised copy of @value.
+ * Returns TRUE when the stored text changed. */
+gboolean    tp_set_text_field (char       **field,
+                               const char  *value);
+
+G_END_DECLS

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tp-journey.h"
+
+G_BEGIN_DECLS
+
+#define TP_JOURNEY_NAMESPACE "https://touchpoint.github.io/ns/journey/1"
+#define TP_JOURNEY_FORMAT_VERSION 1
+/* Far above any real journey (5,000 touchpoints is about 3 MB). */
+#define TP_JOURNEY_MAX_FILE_SIZE (32 * 1024 * 1024)
+#define TP_JOURNEY_MAX_DEPTH 16
+
+/* Serialises @journey as a .journey document: same journey, same bytes. */
+GBytes    *tp_journey_format_write     (TpJourney    *journey);
+
+/* Parses an untrusted .journey document. Errors are TP_LOAD_ERROR with a
+ * message "DISPLAY_NAME:LINE:COLUMN: message". */
+TpJourney *tp_journey_format_read      (const char   *data,
+                                        gsize         length,
+                                        const char   *display_name,
+                                        GError      **error);
+
+TpJourney *tp_journey_format_load_file (GFile        *file,
+                                        GCancellable *cancellable,
+                                        GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tp-touchpoint.h"
+
+/* Text properties come first so they index the text[] array directly. */
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_STAGE_ID,
+  PROP_LANE_ID,
+  PROP_DEPARTMENT,
+  PROP_ROLE,
+  PROP_QUOTE,
+  PROP_NOTES,
+  LAST_TEXT_PROP = PROP_NOTES,
+  PROP_CHANNEL,
+  PROP_SCORE,
+  PROP_MOMENT_OF_TRUTH,
+  N_PROPS
+};
+
+struct _TpTouchpoint
+{
+  TpElement parent_instance;
+  char *text[LAST_TEXT_PROP + 1];
+  TpChannel channel;
+  int score;
+  gboolean moment_of_truth;
+};
+
+G_DEFINE_FINAL_TYPE (TpTouchpoint, tp_touchpoint, TP_TYPE_ELEMENT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tp_touchpoint_finalize (GObject *object)
+{
+  TpTouchpoint *self = TP_TOUCHPOINT (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
+    g_free (self->text[i]);
+
+  G_OBJECT_CLASS (tp_touchpoint_parent_class)->finalize (object);
+}
+
+static void
+tp_touchpoint_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TpTouchpoint *self = TP_TOUCHPOINT (object);
+
+  if (prop_id > PROP_0 && prop_id <= LAST_TEXT_PROP)
+    {
+      g_value_set_string (value, self->text[prop_id]);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_CHANNEL:
+      g_value_set_enum (value, self->channel);
+      break;
+    case PROP_SCORE:
+      g_value_set_int (value, self->score);
+      break;
+    case PROP_MOMENT_OF_TRUTH:
+      g_value_set_boolean (value, self->moment_of_truth);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_touchpoint_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TpTouchpoint *self = TP_TOUCHPOINT (object);
+
+  if (prop_id > PROP_0 && prop_id <= LAST_TEXT_PROP)
+    {
+      if (tp_set_text_field (&self->text[prop_id], g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case PROP_CHANNEL:
+      if (self->channel != (TpChannel) g_value_get_enum (value))
+        {
+          self->channel = g_value_get_enum (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SCORE:
+      if (self->score != g_value_get_int (value))
+        {
+          self->score = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_MOMENT_OF_TRUTH:
+      if (self->moment_of_truth != g_value_get_boolean (value))
+        {
+          self->moment_of_truth = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+text_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+tp_touchpoint_class_init (TpTouchpointClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  TpElementClass *element_class = TP_ELEMENT_CLASS (klass);
+
+  object_class->finalize = tp_touchpoint_finalize;
+  object_class->get_property = tp_touchpoint_get_property;
+  object_class->set_property = tp_touchpoint_set_property;
+  element_class->id_prefix = "t";
+
+  properties[PROP_TITLE] = text_property ("title");
+  properties[PROP_DESCRIPTION] = text_property ("description");
+  properties[PROP_STAGE_ID] = text_property ("stage-id");
+  properties[PROP_LANE_ID] = text_property ("lane-id");
+  properties[PROP_DEPARTMENT] = text_property ("department");
+  properties[PROP_ROLE] = text_property ("role");
+  properties[PROP_QUOTE] = text_property ("quote");
+  properties[PROP_NOTES] = text_property ("notes");
+  properties[PROP_CHANNEL] =
+    g_param_spec_enum ("channel", NULL, NULL, TP_TYPE_CHANNEL, TP_CHANNEL_OTHER,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCORE] =
+    g_param_spec_int ("score", NULL, NULL, TP_SCORE_UNSET, TP_SCORE_MAX, TP_SCORE_UNSET,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MOMENT_OF_TRUTH] =
+    g_param_spec_boolean ("moment-of-truth", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tp_touchpoint_init (TpTouchpoint *self)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (self->text); i++)
+    self->text[i] = g_strdup ("");
+  self->channel = TP_CHANNEL_OTHER;
+}
+
+TpTouchpoint *
+tp_touchpoint_new (const char *id,
+                   const char *title,
+                   const char *stage_id,
+                   const char *lane_id,
+                   TpChannel   channel)
+{
+  return g_object_new (TP_TYPE_TOUCHPOINT,
+                       "id", id,
+                       "title", title,
+                       "stage-id", stage_id,
+                       "lane-id", lane_id,
+                       "channel", channel,
+                       NULL);
+}
+
+#define TEXT_GETTER(name, PROP) \
+  const char * \
+  tp_touchpoint_get_##name (TpTouchpoint *self) \
+  { \
+    g_return_val_if_fail (TP_IS_TOUCHPOINT (self), NULL); \
+    return self->text[PROP]; \
+  }
+
+TEXT_GETTER (title, PROP_TITLE)
+TEXT_GETTER (description, PROP_DESCRIPTION)
+TEXT_GETTER (stage_id, PROP_STAGE_ID)
+TEXT_GETTER (lane_id, PROP_LANE_ID)
+TEXT_GETTER (department, PROP_DEPARTMENT)
+TEXT_GETTER (role, PROP_ROLE)
+TEXT_GETTER (quote, PROP_QUOTE)
+TEXT_GETTER (notes, PROP_NOTES)
+
+TpChannel
+tp_touchpoint_get_channel (TpTouchpoint *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHPOINT (self), TP_CHANNEL_OTHER);
+  return self->channel;
+}
+
+gboolean
+tp_touchpoint_is_online (TpTouchpoint *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHPOINT (self), FALSE);
+  return tp_channel_is_online (self->channel);
+}
+
+int
+tp_touchpoint_get_score (TpTouchpoint *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHPOINT (self), TP_SCORE_UNSET);
+  return self->score;
+}
+
+gboolean
+tp_touchpoint_get_moment_of_truth (TpTouchpoint *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHPOINT (self), FALSE);
+  return self->moment_of_truth;
+}

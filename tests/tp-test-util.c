@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tp-journey-format.h"
+#include "tp-test-util.h"
+
+char *
+tp_test_sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "templates", "hospital.journey", NULL);
+}
+
+TpJourney *
+tp_test_load_journey (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TpJourney *journey = tp_journey_format_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (journey);
+  return journey;
+}
+
+char *
+tp_test_write_to_string (TpJourney *journey)
+{
+  g_autoptr(GBytes) bytes = tp_journey_format_write (journey);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return g_strndup (data, length);
+}
+
+TpJourney *
+tp_test_generate_journey (guint   n_stages,
+                          guint   n_touchpoints,
+                          guint32 seed)
+{
+  static const TpLaneKind kinds[] = {
+    TP_LANE_KIND_CUSTOMER_ACTIONS, TP_LANE_KIND_TOUCHPOINTS, TP_LANE_KIND_THOUGHTS_FEELINGS,
+    TP_LANE_KIND_EMOTION_CURVE, TP_LANE_KIND_EMPLOYEE, TP_LANE_KIND_OPPORTUNITIES,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  TpJourney *journey = tp_journey_new ();
+
+  g_object_set (journey, "title", "Generated journey", "persona-name", "Test persona", NULL);
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", s + 1);
+      g_autofree char *name = g_strdup_printf ("Stage %u", s + 1);
+      g_autoptr(TpStage) stage = tp_stage_new (id, name);
+      g_assert_true (tp_journey_insert (journey, TP_ELEMENT (stage), G_MAXUINT, NULL));
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (kinds); l++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%u", l + 1);
+      g_autoptr(TpLane) lane = tp_lane_new (id, tp_lane_kind_get_display_name (kinds[l]), kinds[l]);
+      g_assert_true (tp_journey_insert (journey, TP_ELEMENT (lane), G_MAXUINT, NULL));
+    }
+
+  for (guint t = 0; t < n_touchpoints; t++)
+    {
+      g_autofree char *id = g_strdup_printf ("t%u", t + 1);
+      g_autofree char *title = g_strdup_printf ("Touchpoint %u with a longer title", t + 1);
+      g_autofree char *stage_id = g_strdup_printf ("s%u", t * n_stages / MAX (n_touchpoints, 1) + 1);
+      /* Most cards in the touchpoints lane, some in the others. */
+      g_autofree char *lane_id = g_strdup_printf ("l%u", g_rand_int_range (rand, 0, 4) == 0 ? 1 : 2);
+      g_autoptr(TpTouchpoint) tp = tp_touchpoint_new (id, title, stage_id, lane_id,
+                                                      g_rand_int_range (rand, 0, TP_N_CHANNELS));
+
+      g_object_set (tp,
+                    "score", g_rand_int_range (rand, 0, 11),
+                    "moment-of-truth", g_rand_int_range (rand, 0, 10) == 0,
+                    "department", g_rand_boolean (rand) ? "Sales" : "Service",
+                    "description", "A description of what happens here.",
+                    NULL);
+      g_assert_true (tp_journey_insert (journey, TP_ELEMENT (tp), G_MAXUINT, NULL));
+
+      if (t % 10 == 0)
+        {
+          g_autofree char *note_id = g_strdup_printf ("e%u", t / 10 + 1);
+          g_autoptr(TpEmployeeNote) note =
+            tp_employee_note_new (note_id, g_rand_boolean (rand) ? TP_NOTE_KIND_BLOCKER : TP_NOTE_KIND_ENABLER,
+                                  "Something the employee runs into");
+          g_object_set (note, "touchpoint-id", id, "department", "Service",
+                        "severity", g_rand_int_range (rand, 1, 4), NULL);
+          g_assert_true (tp_journey_insert (journey, TP_ELEMENT (note), G_MAXUINT, NULL));
+        }
+
+      if (t % 25 == 0)
+        {
+          g_autofree char *opp_id = g_strdup_printf ("o%u", t / 25 + 1);
+          g_autoptr(TpOpportunity) opportunity = tp_opportunity_new (opp_id, "An idea");
+          g_object_set (opportunity, "touchpoint-id", id, "owner", "Owner", NULL);
+          g_assert_true (tp_journey_insert (journey, TP_ELEMENT (opportunity), G_MAXUINT, NULL));
+        }
+    }
+
+  return journey;
+}

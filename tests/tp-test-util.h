@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tp-journey.h"
+
+G_BEGIN_DECLS
+
+/* Path of the bundled sample journey in the source tree. */
+char      *tp_test_sample_path       (void);
+/* Loads a journey or fails the test. */
+TpJourney *tp_test_load_journey      (const char *path);
+/* Serialises a journey to a newly allocated string. */
+char      *tp_test_write_to_string   (TpJourney *journey);
+/* A journey of @n_stages stages and @n_touchpoints touchpoints spread over
+ * them, with scores, notes and opportunities; the same for the same seed. */
+TpJourney *tp_test_generate_journey  (guint n_stages,
+                                      guint n_touchpoints,
+                                      guint32 seed);
+
+G_END_DECLS
