@@ -1175,8 +1175,8 @@ static void
 test_history_memory (void)
 {
   TpHistory *history = tp_history_new ();
-  TpCommand *a, *b, *s1, *s2, *g1, *g2, *applied;
-  gpointer wa, wb, ws1, ws2, wg1, wg2, wapplied;
+  TpCommand *a, *b, *s1, *s2, *g1, *g2, *applied, *open;
+  gpointer wa, wb, ws1, ws2, wg1, wg2, wapplied, wopen;
   Model model;
 
   model_init (&model);
@@ -1249,10 +1249,17 @@ test_history_memory (void)
   g_assert_true (tp_history_undo (history));
   g_assert_nonnull (wapplied);
 
+  /* ...including an open group. */
   tp_history_begin_group (history, "Open");
-  push_append (history, &model, "q");
+  open = test_append_new (&model, "q");
+  add_weak (open, &wopen);
+  tp_history_push (history, open);
+  g_object_unref (open);
+  g_assert_nonnull (wopen);
+
   g_assert_finalize_object (history);
   g_assert_null (wapplied);
+  g_assert_null (wopen);
 
   model_clear (&model);
 }

@@ -11,6 +11,9 @@
  * depth, because every push drops the redo stack and merging is never
  * allowed into the step at the saved depth.  That lets the saved marker
  * be a plain depth.
+ *
+ * Labels are read from the commands on demand: changing the label of a
+ * command that is already recorded does not notify "undo-label".
  */
 
 /* The saved state was dropped from the redo stack and can't come back. */
@@ -348,6 +351,8 @@ tp_history_push_applied (TpHistory *self,
  *
  * Starts collecting pushed commands into one undo step.  Groups nest;
  * only the outermost one becomes a step, with the outermost @label.
+ * Until it ends, the properties keep describing the history as it was
+ * before the group (pushed commands are applied right away, though).
  */
 void
 tp_history_begin_group (TpHistory  *self,
@@ -511,6 +516,7 @@ tp_history_redo (TpHistory *self)
   self->busy = FALSE;
 
   g_ptr_array_add (self->undo, command);
+  /* Already broken by the undo before; kept so redo stands on its own. */
   self->coalesce_broken = TRUE;
 
   tp_history_finish (self, &before);
