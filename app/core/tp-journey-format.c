@@ -279,7 +279,7 @@ next_element (Reader   *reader,
         break;
       if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
           && !is_blank (node->content))
-        return FAIL_AT (reader, error, node->parent, NULL,
+        return FAIL_AT (reader, error, node, NULL,
                         _("Unexpected text inside <%s>"), (const char *) node->parent->name);
       if (node->type == XML_ENTITY_REF_NODE)
         return FAIL_AT (reader, error, node->parent, NULL, _("Entities are not allowed"));
