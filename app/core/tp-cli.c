@@ -67,7 +67,7 @@ run_check (const char *path)
     {
       /* Format errors already read "NAME:LINE:COLUMN: message"; show the
        * path as given instead of the bare name. */
-      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *basename = tp_file_dup_display_basename (file);
 
       if (g_str_has_prefix (error->message, basename)
           && error->message[strlen (basename)] == ':')

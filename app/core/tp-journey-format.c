@@ -946,6 +946,14 @@ tp_journey_format_read (const char  *data,
   return g_steal_pointer (&journey);
 }
 
+char *
+tp_file_dup_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename ? basename : "");
+}
+
 TpJourney *
 tp_journey_format_load_file (GFile         *file,
                              GCancellable  *cancellable,
@@ -962,7 +970,7 @@ tp_journey_format_load_file (GFile         *file,
   if (bytes == NULL)
     return NULL;
 
-  display_name = g_file_get_basename (file);
+  display_name = tp_file_dup_display_basename (file);
   data = g_bytes_get_data (bytes, &length);
   return tp_journey_format_read (data ? data : "", length, display_name, error);
 }
