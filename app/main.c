@@ -2,11 +2,16 @@
 #include "config.h"
 
 #include <glib.h>
+#include <locale.h>
+
+#include "tp-cli.h"
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_print ("touchpoint %s\n", PACKAGE_VERSION);
-  return 0;
+  setlocale (LC_ALL, "");
+  if (tp_cli_is_headless (argc, argv))
+    return tp_cli_run (argc, argv);
+  return 2;
 }
