@@ -15,19 +15,21 @@ main (int   argc,
   g_autoptr(TpApplication) app = NULL;
   const char *localedir;
 
-  /* --version, --check and --export work without a display: decide before
-   * anything touches GTK. */
-  if (tp_cli_is_headless (argc, argv))
-    return tp_cli_run (argc, argv);
-
+  /* Translations first (no GTK involved), so the command line speaks the
+   * user's language too. Development runs and tests use the build tree's
+   * translations. */
   setlocale (LC_ALL, "");
-  /* Development runs and tests use the build tree's translations. */
   localedir = g_getenv ("TOUCHPOINT_LOCALEDIR");
   if (localedir == NULL || *localedir == '\0')
     localedir = LOCALEDIR;
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* --version, --check and --export work without a display: decide before
+   * anything touches GTK. */
+  if (tp_cli_is_headless (argc, argv))
+    return tp_cli_run (argc, argv);
 
   g_set_application_name (_("Touchpoint"));
   tp_register_resource ();

@@ -67,7 +67,7 @@ run_check (const char *path)
     {
       /* Format errors already read "NAME:LINE:COLUMN: message"; show the
        * path as given instead of the bare name. */
-      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *basename = tp_file_dup_display_basename (file);
 
       if (g_str_has_prefix (error->message, basename)
           && error->message[strlen (basename)] == ':')
@@ -137,10 +137,9 @@ tp_cli_run (int    argc,
   g_option_context_set_help_enabled (context, TRUE);
 
   args = g_strdupv (argv);
+  /* parse_strv frees the arguments it consumes; plain parse would leak them. */
   {
-    int n_args = argc;
-    char **parse_args = args;
-    if (!g_option_context_parse (context, &n_args, &parse_args, &error))
+    if (!g_option_context_parse_strv (context, &args, &error))
       {
         g_printerr ("touchpoint: %s\n", error->message);
         g_printerr (_("Run “touchpoint --help” for usage.\n"));
