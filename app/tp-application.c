@@ -161,9 +161,10 @@ tp_application_update_recent_menu (TpApplication *self)
       g_menu_append_item (self->recent_menu, item);
     }
 
+  /* A placeholder bound to an action that does not exist, so that it
+   * shows insensitive. */
   if (n == 0)
     {
-      /* No such action: the item shows, insensitive. */
       g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Journeys"), "app.no-recent-journeys");
 
       g_menu_append_item (self->recent_menu, item);

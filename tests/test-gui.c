@@ -223,10 +223,18 @@ on_startup (GApplication *app,
   g_timeout_add (STEP_TIMEOUT_MS, run_step_cb, f);
 }
 
-static void
+static gboolean have_display;
+
+static gboolean
 fixture_init (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: run the GUI tests under xvfb-run");
+      return FALSE;
+    }
 
   memset (f, 0, sizeof *f);
   f->app = tp_application_new ();
@@ -234,6 +242,7 @@ fixture_init (Fixture *f)
   f->tmpdir = g_dir_make_tmp ("touchpoint-gui-XXXXXX", &error);
   g_assert_no_error (error);
   g_signal_connect (f->app, "startup", G_CALLBACK (on_startup), f);
+  return TRUE;
 }
 
 static void
@@ -410,7 +419,8 @@ test_sample_edit_save_quit (void)
   Fixture f;
   char *argv[] = { (char *) "test-gui", NULL };
 
-  fixture_init (&f);
+  if (!fixture_init (&f))
+    return;
   fixture_add_step (&f, step_sample_window_shown);
   fixture_add_step (&f, step_edit);
   fixture_add_step (&f, step_outline_shows_edit);
@@ -492,7 +502,8 @@ test_open_bad_file (void)
   Fixture f;
   char *argv[] = { (char *) "test-gui", NULL };
 
-  fixture_init (&f);
+  if (!fixture_init (&f))
+    return;
   fixture_add_step (&f, step_open_bad_file);
   fixture_add_step (&f, step_error_dialog_shown);
   fixture_add_step (&f, step_error_dialog_gone);
@@ -531,7 +542,8 @@ test_open_bad_file_alone (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "score-11.journey", NULL);
   char *argv[] = { (char *) "test-gui", path, NULL };
 
-  fixture_init (&f);
+  if (!fixture_init (&f))
+    return;
   fixture_add_step (&f, step_only_error_dialog);
 
   g_assert_cmpint (fixture_run (&f, 2, argv), ==, 0);
@@ -626,11 +638,104 @@ test_close_unsaved (void)
   Fixture f;
   char *argv[] = { (char *) "test-gui", NULL };
 
-  fixture_init (&f);
+  if (!fixture_init (&f))
+    return;
   fixture_add_step (&f, step_edit_then_close);
   fixture_add_step (&f, step_cancel_close);
   fixture_add_step (&f, step_window_stays);
   fixture_add_step (&f, step_discard);
+
+  g_assert_cmpint (fixture_run (&f, 1, argv), ==, 0);
+  fixture_clear (&f);
+}
+
+/* ---- saving over a file another program changed asks first ---- */
+
+static gboolean
+step_save_edit_and_change_on_disk (Fixture *f)
+{
+  g_autoptr(GPtrArray) windows = list_tp_windows (f);
+  g_autofree char *path = g_build_filename (f->tmpdir, "shared.journey", NULL);
+  g_autoptr(GError) error = NULL;
+  TpDocument *document;
+
+  if (windows->len == 0 || !gtk_widget_get_mapped (g_ptr_array_index (windows, 0)))
+    return FALSE;
+  f->window = g_ptr_array_index (windows, 0);
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  document = tp_window_get_document (f->window);
+
+  f->saved_file = g_file_new_for_path (path);
+  g_assert_true (tp_window_save_to_file (f->window, f->saved_file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (tp_document_set_int (document, get_consult (f->window), "score", 6, NULL));
+
+  /* Someone else writes the file (a later modification time and another
+   * size give it another etag). */
+  g_usleep (20 * 1000);
+  g_assert_true (g_file_set_contents (path, "edited elsewhere\n", -1, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  return TRUE;
+}
+
+static gboolean
+step_overwrite (Fixture *f)
+{
+  g_autoptr(GPtrArray) dialogs = list_message_dialogs ();
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+
+  if (dialogs->len == 0)
+    return FALSE;
+
+  g_assert_cmpuint (dialogs->len, ==, 1);
+  dialog = g_ptr_array_index (dialogs, 0);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The file was changed by another program");
+
+  /* Nothing was written yet. */
+  g_assert_true (tp_document_get_modified (tp_window_get_document (f->window)));
+  g_assert_true (g_file_load_contents (f->saved_file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "edited elsewhere\n");
+
+  click_response (dialog, "_Overwrite");
+  return TRUE;
+}
+
+static gboolean
+step_overwritten (Fixture *f)
+{
+  g_autoptr(GPtrArray) dialogs = list_message_dialogs ();
+  TpDocument *document = tp_window_get_document (f->window);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) actual = NULL;
+
+  if (dialogs->len != 0)
+    return FALSE;
+
+  g_assert_false (tp_document_get_modified (document));
+  expected = tp_journey_format_write (tp_document_get_journey (document));
+  actual = g_file_load_bytes (f->saved_file, NULL, NULL, NULL);
+  g_assert_nonnull (actual);
+  g_assert_true (g_bytes_equal (expected, actual));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  return TRUE;
+}
+
+static void
+test_save_changed_on_disk (void)
+{
+  Fixture f;
+  char *argv[] = { (char *) "test-gui", NULL };
+
+  if (!fixture_init (&f))
+    return;
+  fixture_add_step (&f, step_save_edit_and_change_on_disk);
+  fixture_add_step (&f, step_overwrite);
+  fixture_add_step (&f, step_overwritten);
 
   g_assert_cmpint (fixture_run (&f, 1, argv), ==, 0);
   fixture_clear (&f);
@@ -680,12 +785,15 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  have_display = gtk_init_check ();
+
   tp_register_resource ();
 
   g_test_add_func ("/gui/sample-edit-save-quit", test_sample_edit_save_quit);
   g_test_add_func ("/gui/open-bad-file", test_open_bad_file);
   g_test_add_func ("/gui/open-bad-file-alone", test_open_bad_file_alone);
   g_test_add_func ("/gui/close-unsaved", test_close_unsaved);
+  g_test_add_func ("/gui/save-changed-on-disk", test_save_changed_on_disk);
 
   status = g_test_run ();
   remove_tree (home);

@@ -229,7 +229,7 @@ make_header (TpOutlineView *self,
     meta = g_strdup_printf (_("%s · %s"), scope, state);
   gtk_box_append (GTK_BOX (box), make_label (meta, "dim-label", TRUE));
 
-  /* Translators: the first half of a summary line, e.g. "25 touchpoints, 3 moments of truth" */
+  /* Translators: a number of touchpoints, e.g. "25 touchpoints" */
   counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint", "%u touchpoints", n_touchpoints),
                             n_touchpoints);
   if (n_moments > 0)
