@@ -55,6 +55,28 @@ make_label (const char *text,
   return label;
 }
 
+/* A label announced as a heading of @level. The role can only be given at
+ * construction. */
+static GtkWidget *
+make_heading (const char *text,
+              const char *css_class,
+              int         level)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "label", text,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, level,
+                                  -1);
+  return label;
+}
+
 static char *
 dup_owner_text (TpTouchpoint *touchpoint)
 {
@@ -205,10 +227,7 @@ make_header (TpOutlineView *self,
 
   gtk_widget_add_css_class (box, "outline-header");
 
-  title = make_label (tp_journey_get_title (self->journey), "title-1", TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 1,
-                                  -1);
+  title = make_heading (tp_journey_get_title (self->journey), "title-1", 1);
   gtk_box_append (GTK_BOX (box), title);
 
   if (persona != NULL && *persona != '\0')
@@ -275,11 +294,8 @@ make_stage_section (TpOutlineView *self,
 
   /* Translators: a stage heading: its number in the journey and its name */
   heading_text = g_strdup_printf (_("%u. %s"), number, tp_stage_get_name (stage));
-  heading = make_label (heading_text, "title-4", TRUE);
+  heading = make_heading (heading_text, "title-4", 2);
   gtk_widget_set_hexpand (heading, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
-                                  -1);
   gtk_box_append (GTK_BOX (heading_box), heading);
 
   count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint", "%u touchpoints", n), n);
