@@ -423,6 +423,8 @@ on_canvas_selection_changed (TpCanvas *canvas,
   g_autoptr(GPtrArray) selection = tp_canvas_get_selection (canvas);
   TpTouchpoint *touchpoint = NULL;
 
+  if (self->outline_view == NULL)
+    return;
   for (guint i = 0; i < selection->len && touchpoint == NULL; i++)
     if (TP_IS_TOUCHPOINT (g_ptr_array_index (selection, i)))
       touchpoint = g_ptr_array_index (selection, i);

@@ -1217,16 +1217,13 @@ show_menu (TpCanvas  *self,
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
-static void
-on_secondary_pressed (GtkGestureClick *gesture,
-                      int              n_press,
-                      double           x,
-                      double           y,
-                      TpCanvas        *self)
+static gboolean
+context_menu_at (TpCanvas *self,
+                 double    x,
+                 double    y)
 {
   TpLayoutHit hit = hit_test_widget (self, x, y);
 
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   stop_editing (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
@@ -1237,11 +1234,25 @@ on_secondary_pressed (GtkGestureClick *gesture,
       else
         set_cursor (self, hit.element);
       show_menu (self, hit.element, x, y);
+      return TRUE;
     }
-  else if (hit.kind == TP_LAYOUT_HIT_STAGE_HEADER || hit.kind == TP_LAYOUT_HIT_LANE_HEADER)
+  if (hit.kind == TP_LAYOUT_HIT_STAGE_HEADER || hit.kind == TP_LAYOUT_HIT_LANE_HEADER)
     {
       show_menu (self, hit.element, x, y);
+      return TRUE;
     }
+  return FALSE;
+}
+
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      TpCanvas        *self)
+{
+  if (context_menu_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static gboolean
@@ -2199,10 +2210,11 @@ tp_canvas_dispose (GObject *object)
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_object (&self->menu_target);
 
+  /* No "selection-changed" while going away. */
+  g_hash_table_remove_all (self->selection);
   tp_canvas_set_document (self, NULL);
   clear_drag (self);
   g_clear_object (&self->cursor);
-  g_hash_table_remove_all (self->selection);
 
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, on_adjustment_value_changed, self);
@@ -2557,4 +2569,22 @@ tp_canvas_test_drop (TpCanvas   *self,
   g_value_set_string (&value, text);
   update_dnd (self, item, x, y);
   return canvas_drop (self, drop_item_from_value (&value), x, y);
+}
+
+gboolean
+tp_canvas_test_context_menu (TpCanvas *self,
+                             double    x,
+                             double    y)
+{
+  g_return_val_if_fail (TP_IS_CANVAS (self), FALSE);
+
+  return context_menu_at (self, x, y);
+}
+
+GtkPopover *
+tp_canvas_test_get_menu (TpCanvas *self)
+{
+  g_return_val_if_fail (TP_IS_CANVAS (self), NULL);
+
+  return self->menu != NULL ? GTK_POPOVER (self->menu) : NULL;
 }

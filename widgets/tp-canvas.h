@@ -100,5 +100,10 @@ gboolean    tp_canvas_test_drop          (TpCanvas        *self,
                                           const char      *item,
                                           double           x,
                                           double           y);
+/* Opens the context menu for what is at (@x, @y); FALSE when nothing has one. */
+gboolean    tp_canvas_test_context_menu  (TpCanvas        *self,
+                                          double           x,
+                                          double           y);
+GtkPopover *tp_canvas_test_get_menu      (TpCanvas        *self);
 
 G_END_DECLS
