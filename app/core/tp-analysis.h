@@ -155,9 +155,10 @@ void          tp_journey_get_channel_mix         (TpJourney    *journey,
 /* The scored touchpoint with the lowest score, the first in journey order on
  * a tie; NULL when nothing is scored. */
 TpTouchpoint *tp_journey_lowest_point            (TpJourney    *journey);
-/* Fills @out_drop (with references) and returns TRUE for the largest fall
- * between consecutive scored touchpoints, the first on a tie; FALSE and
- * leaves @out_drop zeroed when scores never fall. */
+/* Fills the empty @out_drop (with references; tp_drop_clear() drops them)
+ * and returns TRUE for the largest fall between consecutive scored
+ * touchpoints, the first on a tie; FALSE, with @out_drop zeroed, when scores
+ * never fall. */
 gboolean      tp_journey_steepest_drop           (TpJourney    *journey,
                                                   TpDrop       *out_drop);
 
