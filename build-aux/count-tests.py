@@ -8,8 +8,8 @@ import re
 import sys
 
 passed = failed = skipped = 0
-with open(sys.argv[1], encoding="utf-8") as log:
-    for line in log:
+for line in (line for path in sys.argv[1:] for line in open(path, encoding="utf-8")):
+    if True:
         entry = json.loads(line)
         result = entry.get("result")
         output = entry.get("stdout") or ""

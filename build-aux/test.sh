@@ -14,5 +14,11 @@ xvfb-run -a -s "-screen 0 1600x1000x24" \
   dbus-run-session -- \
   meson test -C _build-test --print-errorlogs --num-processes 2 "$@" || status=$?
 
-python3 build-aux/count-tests.py _build-test/meson-logs/testlog.json || status=1
+# The display-free suites again under AddressSanitizer and UBSan.
+sh build-aux/build.sh _build-asan -Db_sanitize=address,undefined --werror
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C _build-asan --print-errorlogs --num-processes 2 --suite core || status=$?
+
+python3 build-aux/count-tests.py _build-test/meson-logs/testlog.json \
+  _build-asan/meson-logs/testlog.json || status=1
 exit $status

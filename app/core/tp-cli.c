@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tp-analysis.h"
 #include "tp-cli.h"
 #include "tp-document.h"
 #include "tp-journey-format.h"
@@ -56,6 +57,25 @@ print_summary (const char *path,
   g_print (_("  Opportunities: %u\n"), g_list_model_get_n_items (tp_journey_get_opportunities (journey)));
 }
 
+static void
+print_findings (TpJourney *journey)
+{
+  g_autoptr(GPtrArray) findings = tp_analyze_journey (journey);
+
+  g_print (_("Findings: %u\n"), findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TpFinding *finding = g_ptr_array_index (findings, i);
+
+      g_print ("  ");
+      /* Translators: one finding in the output of “touchpoint --check”:
+       * its severity (“critical”, “warning”, “info”), then what was found */
+      g_print (_("%s: %s\n"),
+               tp_severity_get_display_name (tp_finding_get_severity (finding)),
+               tp_finding_get_message (finding));
+    }
+}
+
 static int
 run_check (const char *path)
 {
@@ -67,7 +87,7 @@ run_check (const char *path)
     {
       /* Format errors already read "NAME:LINE:COLUMN: message"; show the
        * path as given instead of the bare name. */
-      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *basename = tp_file_dup_display_basename (file);
 
       if (g_str_has_prefix (error->message, basename)
           && error->message[strlen (basename)] == ':')
@@ -78,6 +98,8 @@ run_check (const char *path)
     }
 
   print_summary (path, journey);
+  print_findings (journey);
+  /* Findings describe the journey, not the file: a valid file still passes. */
   return TP_CLI_EXIT_OK;
 }
 
@@ -137,10 +159,9 @@ tp_cli_run (int    argc,
   g_option_context_set_help_enabled (context, TRUE);
 
   args = g_strdupv (argv);
+  /* parse_strv frees the arguments it consumes; plain parse would leak them. */
   {
-    int n_args = argc;
-    char **parse_args = args;
-    if (!g_option_context_parse (context, &n_args, &parse_args, &error))
+    if (!g_option_context_parse_strv (context, &args, &error))
       {
         g_printerr ("touchpoint: %s\n", error->message);
         g_printerr (_("Run “touchpoint --help” for usage.\n"));

@@ -151,3 +151,10 @@ tp_set_text_field (char       **field,
   *field = g_steal_pointer (&normalized);
   return TRUE;
 }
+
+GParamSpec *
+tp_param_spec_text (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}

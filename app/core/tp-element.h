@@ -29,4 +29,7 @@ char       *tp_text_normalize (const char *text);
 gboolean    tp_set_text_field (char       **field,
                                const char  *value);
 
+/* A readable, writable text property, as every free-text field of the model has. */
+GParamSpec *tp_param_spec_text (const char *name);
+
 G_END_DECLS

@@ -116,13 +116,6 @@ tp_employee_note_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-text_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
 static void
 tp_employee_note_class_init (TpEmployeeNoteClass *klass)
 {
@@ -134,11 +127,11 @@ tp_employee_note_class_init (TpEmployeeNoteClass *klass)
   object_class->set_property = tp_employee_note_set_property;
   element_class->id_prefix = "e";
 
-  properties[PROP_ROLE] = text_property ("role");
-  properties[PROP_DEPARTMENT] = text_property ("department");
-  properties[PROP_TEXT] = text_property ("text");
-  properties[PROP_TOUCHPOINT_ID] = text_property ("touchpoint-id");
-  properties[PROP_STAGE_ID] = text_property ("stage-id");
+  properties[PROP_ROLE] = tp_param_spec_text ("role");
+  properties[PROP_DEPARTMENT] = tp_param_spec_text ("department");
+  properties[PROP_TEXT] = tp_param_spec_text ("text");
+  properties[PROP_TOUCHPOINT_ID] = tp_param_spec_text ("touchpoint-id");
+  properties[PROP_STAGE_ID] = tp_param_spec_text ("stage-id");
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, TP_TYPE_NOTE_KIND, TP_NOTE_KIND_BLOCKER,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

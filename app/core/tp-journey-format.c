@@ -279,7 +279,7 @@ next_element (Reader   *reader,
         break;
       if ((node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
           && !is_blank (node->content))
-        return FAIL_AT (reader, error, node->parent, NULL,
+        return FAIL_AT (reader, error, node, NULL,
                         _("Unexpected text inside <%s>"), (const char *) node->parent->name);
       if (node->type == XML_ENTITY_REF_NODE)
         return FAIL_AT (reader, error, node->parent, NULL, _("Entities are not allowed"));
@@ -946,6 +946,14 @@ tp_journey_format_read (const char  *data,
   return g_steal_pointer (&journey);
 }
 
+char *
+tp_file_dup_display_basename (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename ? basename : "");
+}
+
 TpJourney *
 tp_journey_format_load_file (GFile         *file,
                              GCancellable  *cancellable,
@@ -962,7 +970,7 @@ tp_journey_format_load_file (GFile         *file,
   if (bytes == NULL)
     return NULL;
 
-  display_name = g_file_get_basename (file);
+  display_name = tp_file_dup_display_basename (file);
   data = g_bytes_get_data (bytes, &length);
   return tp_journey_format_read (data ? data : "", length, display_name, error);
 }

@@ -27,4 +27,7 @@ TpJourney *tp_journey_format_load_file (GFile        *file,
                                         GCancellable *cancellable,
                                         GError      **error);
 
+/* The file's name in UTF-8, as error messages show it. */
+char      *tp_file_dup_display_basename (GFile *file);
+
 G_END_DECLS

@@ -194,13 +194,6 @@ tp_journey_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-text_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
 static void
 tp_journey_class_init (TpJourneyClass *klass)
 {
@@ -211,14 +204,14 @@ tp_journey_class_init (TpJourneyClass *klass)
   object_class->get_property = tp_journey_get_property;
   object_class->set_property = tp_journey_set_property;
 
-  properties[PROP_TITLE] = text_property ("title");
-  properties[PROP_AUTHOR] = text_property ("author");
-  properties[PROP_DESCRIPTION] = text_property ("description");
-  properties[PROP_PERSONA_NAME] = text_property ("persona-name");
-  properties[PROP_PERSONA_SEGMENT] = text_property ("persona-segment");
-  properties[PROP_PERSONA_DESCRIPTION] = text_property ("persona-description");
-  properties[PROP_PERSONA_GOALS] = text_property ("persona-goals");
-  properties[PROP_PERSONA_FRUSTRATIONS] = text_property ("persona-frustrations");
+  properties[PROP_TITLE] = tp_param_spec_text ("title");
+  properties[PROP_AUTHOR] = tp_param_spec_text ("author");
+  properties[PROP_DESCRIPTION] = tp_param_spec_text ("description");
+  properties[PROP_PERSONA_NAME] = tp_param_spec_text ("persona-name");
+  properties[PROP_PERSONA_SEGMENT] = tp_param_spec_text ("persona-segment");
+  properties[PROP_PERSONA_DESCRIPTION] = tp_param_spec_text ("persona-description");
+  properties[PROP_PERSONA_GOALS] = tp_param_spec_text ("persona-goals");
+  properties[PROP_PERSONA_FRUSTRATIONS] = tp_param_spec_text ("persona-frustrations");
   properties[PROP_SCOPE] =
     g_param_spec_enum ("scope", NULL, NULL, TP_TYPE_SCOPE, TP_SCOPE_CUSTOMER_JOURNEY,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -76,8 +76,7 @@ tp_opportunity_class_init (TpOpportunityClass *klass)
   element_class->id_prefix = "o";
 
   for (guint i = PROP_0 + 1; i < N_PROPS; i++)
-    properties[i] = g_param_spec_string (names[i], NULL, NULL, "",
-                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    properties[i] = tp_param_spec_text (names[i]);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -118,13 +118,6 @@ tp_touchpoint_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-text_property (const char *name)
-{
-  return g_param_spec_string (name, NULL, NULL, "",
-                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-}
-
 static void
 tp_touchpoint_class_init (TpTouchpointClass *klass)
 {
@@ -136,14 +129,14 @@ tp_touchpoint_class_init (TpTouchpointClass *klass)
   object_class->set_property = tp_touchpoint_set_property;
   element_class->id_prefix = "t";
 
-  properties[PROP_TITLE] = text_property ("title");
-  properties[PROP_DESCRIPTION] = text_property ("description");
-  properties[PROP_STAGE_ID] = text_property ("stage-id");
-  properties[PROP_LANE_ID] = text_property ("lane-id");
-  properties[PROP_DEPARTMENT] = text_property ("department");
-  properties[PROP_ROLE] = text_property ("role");
-  properties[PROP_QUOTE] = text_property ("quote");
-  properties[PROP_NOTES] = text_property ("notes");
+  properties[PROP_TITLE] = tp_param_spec_text ("title");
+  properties[PROP_DESCRIPTION] = tp_param_spec_text ("description");
+  properties[PROP_STAGE_ID] = tp_param_spec_text ("stage-id");
+  properties[PROP_LANE_ID] = tp_param_spec_text ("lane-id");
+  properties[PROP_DEPARTMENT] = tp_param_spec_text ("department");
+  properties[PROP_ROLE] = tp_param_spec_text ("role");
+  properties[PROP_QUOTE] = tp_param_spec_text ("quote");
+  properties[PROP_NOTES] = tp_param_spec_text ("notes");
   properties[PROP_CHANNEL] =
     g_param_spec_enum ("channel", NULL, NULL, TP_TYPE_CHANNEL, TP_CHANNEL_OTHER,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -1,0 +1,652 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tp-outline-view.h"
+#include "tp-window.h"
+
+struct _TpWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  TpDocument *document;
+  GSettings *settings;
+  GtkFileChooserNative *save_chooser;
+  AdwMessageDialog *close_dialog;
+
+  /* Set while saving on the way to closing the window. */
+  guint close_after_save : 1;
+
+  /* Template children */
+  AdwSplitButton *open_button;
+  GtkButton *undo_button;
+  GtkButton *redo_button;
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  TpOutlineView *outline_view;
+  GMenu *recent_submenu;
+};
+
+G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void save_to (TpWindow *self,
+                     GFile    *file,
+                     gboolean  overwrite_changes);
+
+/* ------------------------------------------------------------ title, actions */
+
+/* The folder of @file for the subtitle, with the home folder as "~". */
+static char *
+dup_folder_text (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = NULL;
+
+  if (parent == NULL)
+    return g_file_get_parse_name (file);
+  if (g_file_equal (parent, home))
+    return g_strdup ("~");
+  relative = g_file_get_relative_path (home, parent);
+  if (relative != NULL)
+    return g_build_filename ("~", relative, NULL);
+  return g_file_get_parse_name (parent);
+}
+
+static void
+tp_window_update_title (TpWindow *self)
+{
+  g_autofree char *name = tp_document_dup_display_name (self->document);
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+  GFile *file = tp_document_get_file (self->document);
+
+  if (tp_document_get_modified (self->document))
+    /* Translators: the title of a document with unsaved changes */
+    title = g_strdup_printf (_("• %s"), name);
+  else
+    title = g_strdup (name);
+
+  if (file != NULL)
+    subtitle = dup_folder_text (file);
+  else
+    subtitle = g_strdup (_("Not saved"));
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* Translators: the window title: a document name and the app's name */
+  window_title = g_strdup_printf (_("%s — Touchpoint"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/* Enables the actions that depend on the document's state; the one place
+ * that does so. */
+static void
+tp_window_update_actions (TpWindow *self)
+{
+  TpHistory *history = tp_document_get_history (self->document);
+  gboolean can_undo = tp_history_can_undo (history);
+  gboolean can_redo = tp_history_can_redo (history);
+  const char *undo_label = tp_history_get_undo_label (history);
+  const char *redo_label = tp_history_get_redo_label (history);
+  g_autofree char *undo_tooltip = NULL;
+  g_autofree char *redo_tooltip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  if (can_undo && undo_label != NULL && *undo_label != '\0')
+    /* Translators: tooltip of the Undo button, e.g. "Undo Change Score" */
+    undo_tooltip = g_strdup_printf (_("Undo %s"), undo_label);
+  else
+    undo_tooltip = g_strdup (_("Undo"));
+
+  if (can_redo && redo_label != NULL && *redo_label != '\0')
+    /* Translators: tooltip of the Redo button, e.g. "Redo Change Score" */
+    redo_tooltip = g_strdup_printf (_("Redo %s"), redo_label);
+  else
+    redo_tooltip = g_strdup (_("Redo"));
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button), undo_tooltip);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), redo_tooltip);
+}
+
+/* ---------------------------------------------------------------- saving */
+
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the window without asking, once the dialog that led here (whose
+ * response handler may be running) has gone. */
+static void
+destroy_later (TpWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT, destroy_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+show_save_error (TpWindow     *self,
+                 const GError *error)
+{
+  g_autofree char *name = tp_document_dup_display_name (self->document);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, error->message);
+  /* Translators: %s is a file or journey name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Could Not Save “%s”"), name);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             TpWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "tp-file");
+
+  if (g_str_equal (response, "overwrite"))
+    save_to (self, file, TRUE);
+  else
+    self->close_after_save = FALSE;
+}
+
+static void
+ask_overwrite_changes (TpWindow *self,
+                       GFile    *file)
+{
+  g_autofree char *name = tp_document_dup_display_name (self->document);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("The file was changed by another program"),
+                                   NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is a file name */
+                                  _("“%s” was changed on disk after you opened it. "
+                                    "Overwriting it replaces those changes with yours."),
+                                  name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  if (file != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "tp-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_changed_on_disk_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+save_document (TpWindow  *self,
+               GFile     *file,
+               gboolean   overwrite_changes,
+               GError   **error)
+{
+  GtkApplication *app;
+  AdwToast *toast;
+
+  if (!tp_document_save (self->document, file, overwrite_changes, NULL, error))
+    return FALSE;
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (TP_IS_APPLICATION (app))
+    tp_application_add_recent_file (TP_APPLICATION (app), tp_document_get_file (self->document));
+
+  toast = adw_toast_new (_("Saved"));
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
+}
+
+/* Saves, reporting problems in dialogs; closes the window afterwards when
+ * that was asked for. */
+static void
+save_to (TpWindow *self,
+         GFile    *file,
+         gboolean  overwrite_changes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (save_document (self, file, overwrite_changes, &error))
+    {
+      if (self->close_after_save)
+        destroy_later (self);
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    {
+      ask_overwrite_changes (self, file);
+      return;
+    }
+
+  self->close_after_save = FALSE;
+  show_save_error (self, error);
+}
+
+static void
+on_save_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          TpWindow        *self)
+{
+  g_autoptr(GtkFileChooserNative) owned = g_steal_pointer (&self->save_chooser);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file == NULL)
+    {
+      self->close_after_save = FALSE;
+      return;
+    }
+
+  save_to (self, file, FALSE);
+}
+
+/* A file name from the journey title, without characters that file
+ * systems refuse. */
+static char *
+dup_suggested_file_name (TpWindow *self)
+{
+  const char *title = tp_journey_get_title (tp_document_get_journey (self->document));
+  g_autofree char *base = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled journey"));
+
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  g_strstrip (base);
+  if (*base == '.' || *base == '\0')
+    {
+      g_free (base);
+      base = g_strdup (_("Untitled journey"));
+    }
+  return g_strconcat (base, ".journey", NULL);
+}
+
+static void
+tp_window_save_as (TpWindow *self)
+{
+  GFile *file = tp_document_get_file (self->document);
+  GtkFileChooserNative *chooser;
+
+  if (self->save_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (_("Save Journey"),
+                                         GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Save"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  tp_application_add_file_filters (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *basename = g_file_get_basename (file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), basename);
+    }
+  else
+    {
+      g_autofree char *name = dup_suggested_file_name (self);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+
+  self->save_chooser = chooser;
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (on_save_chooser_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+tp_window_save (TpWindow *self)
+{
+  if (tp_document_get_file (self->document) == NULL)
+    tp_window_save_as (self);
+  else
+    save_to (self, NULL, FALSE);
+}
+
+/* ---------------------------------------------------------------- actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tp_window_save (TP_WINDOW (widget));
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  tp_window_save_as (TP_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tp_document_undo (TP_WINDOW (widget)->document);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tp_document_redo (TP_WINDOW (widget)->document);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* ---------------------------------------------------------------- closing */
+
+static void
+save_window_state (TpWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      int width = 0;
+      int height = 0;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+}
+
+static void
+on_close_dialog_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          TpWindow         *self)
+{
+  self->close_dialog = NULL;
+
+  if (g_str_equal (response, "discard"))
+    {
+      destroy_later (self);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      tp_window_save (self);
+    }
+}
+
+static gboolean
+tp_window_close_request (GtkWindow *window)
+{
+  TpWindow *self = TP_WINDOW (window);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+
+  save_window_state (self);
+
+  if (!tp_document_get_modified (self->document))
+    return GTK_WINDOW_CLASS (tp_window_parent_class)->close_request (window);
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
+
+  name = tp_document_dup_display_name (self->document);
+  dialog = adw_message_dialog_new (window, NULL,
+                                   _("If you don’t save, your changes will be permanently lost."));
+  /* Translators: %s is a file or journey name */
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Save changes to “%s”?"), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_close_dialog_response), self, 0);
+  self->close_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- GObject */
+
+static void
+on_application_changed (TpWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->recent_submenu == NULL)
+    return;
+
+  g_menu_remove_all (self->recent_submenu);
+  if (!TP_IS_APPLICATION (app))
+    {
+      adw_split_button_set_menu_model (self->open_button, NULL);
+      return;
+    }
+
+  g_menu_append_section (self->recent_submenu, NULL,
+                         tp_application_get_recent_menu (TP_APPLICATION (app)));
+  adw_split_button_set_menu_model (self->open_button,
+                                   tp_application_get_recent_menu (TP_APPLICATION (app)));
+}
+
+static void
+tp_window_constructed (GObject *object)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  G_OBJECT_CLASS (tp_window_parent_class)->constructed (object);
+
+  if (self->document == NULL)
+    self->document = tp_document_new (NULL);
+
+  g_signal_connect_object (self->document, "notify::modified",
+                           G_CALLBACK (tp_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (tp_window_update_title), self, G_CONNECT_SWAPPED);
+  /* An untitled document is named after the journey's title. */
+  g_signal_connect_object (tp_document_get_journey (self->document), "notify::title",
+                           G_CALLBACK (tp_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tp_document_get_history (self->document), "changed",
+                           G_CALLBACK (tp_window_update_actions), self, G_CONNECT_SWAPPED);
+
+  tp_outline_view_set_journey (self->outline_view, tp_document_get_journey (self->document));
+
+  tp_window_update_title (self);
+  tp_window_update_actions (self);
+}
+
+static void
+tp_window_dispose (GObject *object)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  g_signal_handlers_disconnect_by_func (self, on_application_changed, NULL);
+
+  if (self->save_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+      g_clear_object (&self->save_chooser);
+    }
+  self->close_dialog = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tp_window_parent_class)->dispose (object);
+}
+
+static void
+tp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TpWindow *self = TP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_window_class_init (TpWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = tp_window_constructed;
+  object_class->dispose = tp_window_dispose;
+  object_class->get_property = tp_window_get_property;
+  object_class->set_property = tp_window_set_property;
+
+  window_class->close_request = tp_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TP_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TP_TYPE_OUTLINE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/ui/tp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_submenu);
+
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+}
+
+static void
+tp_window_init (TpWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
+}
+
+TpWindow *
+tp_window_new (TpApplication *application,
+               TpDocument    *document)
+{
+  g_return_val_if_fail (application == NULL || TP_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (document == NULL || TP_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (TP_TYPE_WINDOW,
+                       "application", application,
+                       "document", document,
+                       NULL);
+}
+
+TpDocument *
+tp_window_get_document (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+gboolean
+tp_window_save_to_file (TpWindow  *self,
+                        GFile     *file,
+                        GError   **error)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (file != NULL || tp_document_get_file (self->document) != NULL, FALSE);
+
+  return save_document (self, file, FALSE, error);
+}

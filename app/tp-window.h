@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tp-application.h"
+#include "tp-document.h"
+
+G_BEGIN_DECLS
+
+#define TP_TYPE_WINDOW (tp_window_get_type ())
+G_DECLARE_FINAL_TYPE (TpWindow, tp_window, TP, WINDOW, AdwApplicationWindow)
+
+/* A window showing one document. */
+TpWindow   *tp_window_new          (TpApplication *application,
+                                    TpDocument    *document);
+TpDocument *tp_window_get_document (TpWindow      *self);
+/* Saves the document to @file (NULL: its own file) without asking. On
+ * success records the file as recently used and shows a "Saved" toast.
+ * Fails with G_IO_ERROR_WRONG_ETAG when the file changed on disk. */
+gboolean    tp_window_save_to_file (TpWindow      *self,
+                                    GFile         *file,
+                                    GError       **error);
+
+G_END_DECLS

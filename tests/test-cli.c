@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <string.h>
+
+#include "tp-analysis.h"
+#include "tp-journey-format.h"
+#include "tp-test-util.h"
+
+/* Runs the real `touchpoint` binary with no display, as a user would. */
+typedef struct
+{
+  int exit_code;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_touchpoint (Run        *run,
+                const char *first_arg,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("TOUCHPOINT_BIN");
+  int wait_status;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  /* Headless work must not need a display. */
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->exit_code = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->exit_code, run->out, run->err);
+}
+
+static void
+test_version (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_touchpoint (&run, "--version", NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_cmpstr (run.out, ==, "touchpoint " PACKAGE_VERSION "\n");
+}
+
+static void
+test_check_sample (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autofree char *touchpoints = g_strdup_printf ("Touchpoints: %u (",
+                                                  g_list_model_get_n_items (tp_journey_get_touchpoints (journey)));
+  g_auto(Run) run = { 0 };
+
+  run_touchpoint (&run, "--check", sample, NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Hospital outpatient visit"));
+  g_assert_nonnull (strstr (run.out, "Stages: 5\n"));
+  g_assert_nonnull (strstr (run.out, touchpoints));
+  g_assert_nonnull (strstr (run.out, "Moments of truth: 3\n"));
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* Then the findings, the worst first; they do not fail the check. */
+  g_assert_nonnull (strstr (run.out, "\nFindings: "));
+  g_assert_nonnull (strstr (run.out, "\n  critical: Moment of truth “Three-minute consult with the cardiologist”"
+                                     " scores 3, below the target of 9\n"));
+  g_assert_true (strstr (run.out, "Findings: ") < strstr (run.out, "critical: "));
+  g_assert_true (strstr (run.out, "critical: ") < strstr (run.out, "warning: "));
+  g_assert_true (strstr (run.out, "warning: ") < strstr (run.out, "info: "));
+}
+
+/* The number of findings printed is the number the analysis gives. */
+static void
+test_check_findings_count (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(GPtrArray) findings = tp_analyze_journey (journey);
+  g_autofree char *header = g_strdup_printf ("\nFindings: %u\n", findings->len);
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint n_finding_lines = 0;
+
+  run_touchpoint (&run, "--check", sample, NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_nonnull (strstr (run.out, header));
+
+  lines = g_strsplit (strstr (run.out, header) + strlen (header), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_regex_match_simple ("^  (critical|warning|info): .+$", lines[i], 0, 0))
+      n_finding_lines++;
+  g_assert_cmpuint (n_finding_lines, ==, findings->len);
+}
+
+static void
+test_check_bad_files (void)
+{
+  const struct {
+    const char *name;
+    const char *line;
+  } cases[] = {
+    { "truncated.journey", "26" },
+    { "not-xml.journey", "1" },
+    { "score-11.journey", "21" },
+    { "dangling-stage.journey", "24" },
+    { "duplicate-ids.journey", "28" },
+    { "billion-laughs.journey", "2" },
+    { "newer-version.journey", "2" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", cases[i].name, NULL);
+      g_autofree char *prefix = g_strdup_printf ("%s:%s:", path, cases[i].line);
+      g_auto(Run) run = { 0 };
+
+      run_touchpoint (&run, "--check", path, NULL);
+      g_assert_cmpint (run.exit_code, ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, prefix));
+      g_assert_true (g_regex_match_simple (":[0-9]+:[0-9]+: .+\n$", run.err, 0, 0));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  const char *cases[][4] = {
+    { "--check", NULL },
+    { "--check", sample, "--no-such-option", NULL },
+    { "--export", "out.journey", NULL },
+    { "--export", "out.journey", sample, sample },
+    { "--check", sample, "--export", "x.journey" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_touchpoint (&run, cases[i][0], cases[i][1], cases[i][2], cases[i][3], NULL);
+      g_assert_cmpint (run.exit_code, ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+    }
+}
+
+static void
+test_export_normalises (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-cli-XXXXXX", &error);
+  g_autofree char *messy = g_build_filename (dir, "messy.journey", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.journey", NULL);
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autofree char *sample_text = NULL;
+  g_autofree char *out_text = NULL;
+  g_autoptr(GRegex) indent = g_regex_new (">\n *<", 0, 0, NULL);
+  g_autofree char *messy_text = NULL;
+  g_auto(Run) run = { 0 };
+
+  /* The sample with its indentation stripped and comments added re-saves as the sample. */
+  g_assert_true (g_file_get_contents (sample, &sample_text, NULL, NULL));
+  messy_text = g_regex_replace_literal (indent, sample_text, -1, 0, "><!-- c --><", 0, NULL);
+  g_assert_nonnull (messy_text);
+  g_assert_true (g_file_set_contents (messy, messy_text, -1, NULL));
+
+  run_touchpoint (&run, "--export", out, messy, NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_true (g_file_get_contents (out, &out_text, NULL, NULL));
+  g_assert_cmpstr (out_text, ==, sample_text);
+
+  g_remove (out);
+  g_remove (messy);
+  g_rmdir (dir);
+}
+
+static void
+test_export_failures (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "score-11.journey", NULL);
+  g_auto(Run) unwritable = { 0 };
+  g_auto(Run) bad_input = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  run_touchpoint (&unwritable, "--export", "/nonexistent-dir/out.journey", sample, NULL);
+  g_assert_cmpint (unwritable.exit_code, ==, 1);
+  g_assert_nonnull (strstr (unwritable.err, "/nonexistent-dir/out.journey"));
+
+  run_touchpoint (&bad_input, "--export", "/tmp/never-written.journey", bad, NULL);
+  g_assert_cmpint (bad_input.exit_code, ==, 1);
+  g_assert_false (g_file_test ("/tmp/never-written.journey", G_FILE_TEST_EXISTS));
+
+  run_touchpoint (&unknown, "--export", "/tmp/out.unknown", sample, NULL);
+  g_assert_cmpint (unknown.exit_code, ==, 2);
+}
+
+/* Files the app writes validate against the published schema. */
+static void
+test_written_files_match_schema (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-cli-XXXXXX", &error);
+  g_autofree char *generated = g_build_filename (dir, "generated.journey", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.journey", NULL);
+  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "data", "touchpoint-journey.rng", NULL);
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (8, 300, 3);
+  g_autofree char *text = tp_test_write_to_string (journey);
+  g_auto(Run) run = { 0 };
+  const char *xmllint = g_getenv ("XMLLINT");
+  const char *argv[] = { xmllint, "--noout", "--relaxng", schema, out, NULL };
+  g_autofree char *lint_err = NULL;
+  int wait_status;
+
+  g_assert_nonnull (xmllint);
+  g_assert_true (g_file_set_contents (generated, text, -1, NULL));
+  run_touchpoint (&run, "--export", out, generated, NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &lint_err, &wait_status, &error));
+  g_test_message ("xmllint: %s", lint_err);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  g_assert_nonnull (strstr (lint_err, "validates"));
+
+  g_remove (out);
+  g_remove (generated);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/check-sample", test_check_sample);
+  g_test_add_func ("/cli/check-findings-count", test_check_findings_count);
+  g_test_add_func ("/cli/check-bad-files", test_check_bad_files);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/export-normalises", test_export_normalises);
+  g_test_add_func ("/cli/export-failures", test_export_failures);
+  g_test_add_func ("/cli/written-files-match-schema", test_written_files_match_schema);
+
+  return g_test_run ();
+}
