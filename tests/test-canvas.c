@@ -402,10 +402,53 @@ step_drag_card_within_cell (Fixture *f)
   return TRUE;
 }
 
+/* Arrows move the selection between cards, Alt+arrows move the card. */
+static gboolean
+step_keyboard (Fixture *f)
+{
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  TpTouchpoint *t3 = lookup (f, "t3");
+  g_autoptr(GPtrArray) cell = NULL;
+  g_autoptr(GPtrArray) selection = NULL;
+
+  tp_canvas_select (f->canvas, TP_ELEMENT (lookup (f, "t2")));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-neighbour", "(ii)", 0, 1));
+  g_assert_true (selection_is (f, TP_ELEMENT (t3)));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-neighbour", "(ii)", 1, 0));
+  selection = get_selection (f);
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_cmpstr (tp_touchpoint_get_stage_id (g_ptr_array_index (selection, 0)), ==, "s2");
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-neighbour", "(ii)", -1, 0));
+  g_assert_true (selection_is (f, TP_ELEMENT (t3)));
+
+  /* Down one place in its cell: one step. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-card", "(ii)", 0, 1));
+  cell = tp_journey_get_cell_touchpoints (get_journey (f), "s1", "l2");
+  g_assert_true (g_ptr_array_index (cell, 2) == t3);
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_false (can_undo (f));
+
+  /* To the next stage, same lane and place. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-card", "(ii)", 1, 0));
+  g_assert_cmpstr (tp_touchpoint_get_stage_id (t3), ==, "s2");
+  g_assert_cmpstr (tp_touchpoint_get_lane_id (t3), ==, "l2");
+  g_clear_pointer (&cell, g_ptr_array_unref);
+  cell = tp_journey_get_cell_touchpoints (get_journey (f), "s2", "l2");
+  g_assert_true (g_ptr_array_index (cell, 1) == t3);
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_cmpstr (tp_touchpoint_get_stage_id (t3), ==, "s1");
+
+  /* Nowhere to go left of the first stage: nothing recorded. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.move-card", "(ii)", -1, 0));
+  g_assert_cmpstr (tp_touchpoint_get_stage_id (t3), ==, "s1");
+  g_assert_false (can_undo (f));
+  return TRUE;
+}
+
 static void
 test_move_card (void)
 {
-  RUN (step_drag_card, step_drag_card_within_cell);
+  RUN (step_drag_card, step_drag_card_within_cell, step_keyboard);
 }
 
 /* ---------------------------------------------------------------- curve dots */

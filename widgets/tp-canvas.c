@@ -1532,12 +1532,10 @@ card_center (TpCanvas  *self,
 
 /* Moves the selection to the nearest card in a direction. */
 static gboolean
-navigate_cb (GtkWidget *widget,
-             GVariant  *args,
-             gpointer   user_data)
+select_neighbour (TpCanvas *self,
+                  int       dx,
+                  int       dy)
 {
-  TpCanvas *self = TP_CANVAS (widget);
-  int dx = 0, dy = 0;
   g_autoptr(GPtrArray) items = NULL;
   TpElement *from, *best = NULL;
   double fx, fy, w, h, best_score = G_MAXDOUBLE;
@@ -1545,7 +1543,6 @@ navigate_cb (GtkWidget *widget,
 
   if (self->editor != NULL || self->layout == NULL)
     return FALSE;
-  g_variant_get (args, "(ii)", &dx, &dy);
 
   ensure_layout (self);
   tp_layout_get_size (self->layout, &w, &h);
@@ -1592,20 +1589,17 @@ navigate_cb (GtkWidget *widget,
 /* Alt+arrows: moves the selected touchpoint one place in its cell, or to
  * the same lane of the neighbouring stage; one undo step each. */
 static gboolean
-move_card_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+move_selected_card (TpCanvas *self,
+                    int       dx,
+                    int       dy)
 {
-  TpCanvas *self = TP_CANVAS (widget);
   TpElement *element = get_primary_selected (self);
   TpTouchpoint *touchpoint;
   g_autoptr(GPtrArray) cell = NULL;
-  int dx = 0, dy = 0;
   guint index = 0;
 
   if (self->editor != NULL || self->document == NULL || element == NULL || !TP_IS_TOUCHPOINT (element))
     return FALSE;
-  g_variant_get (args, "(ii)", &dx, &dy);
   touchpoint = TP_TOUCHPOINT (element);
 
   cell = tp_journey_get_cell_touchpoints (self->journey, tp_touchpoint_get_stage_id (touchpoint),
@@ -1641,6 +1635,51 @@ move_card_cb (GtkWidget *widget,
 
   tp_canvas_scroll_to_element (self, element);
   return TRUE;
+}
+
+static gboolean
+navigate_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  int dx = 0, dy = 0;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  return select_neighbour (TP_CANVAS (widget), dx, dy);
+}
+
+static gboolean
+move_card_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  int dx = 0, dy = 0;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  return move_selected_card (TP_CANVAS (widget), dx, dy);
+}
+
+/* The same as actions with a "(ii)" direction, for menus and tests. */
+static void
+select_neighbour_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  int dx = 0, dy = 0;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  select_neighbour (TP_CANVAS (widget), dx, dy);
+}
+
+static void
+move_card_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  int dx = 0, dy = 0;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  move_selected_card (TP_CANVAS (widget), dx, dy);
 }
 
 /* ---------------------------------------------------------------- palette drops */
@@ -2369,6 +2408,8 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.add-stage", NULL, add_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-lane", NULL, add_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.delete-header", NULL, delete_header_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)", select_neighbour_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-card", "(ii)", move_card_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
