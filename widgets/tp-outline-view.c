@@ -27,6 +27,7 @@ struct _TpOutlineView
   /* The selected touchpoint's row; rows by touchpoint id (borrowed). */
   char *selected_id;
   GHashTable *rows;
+  gboolean compact;
   gboolean updating_selection;
 };
 
@@ -35,6 +36,7 @@ G_DEFINE_FINAL_TYPE (TpOutlineView, tp_outline_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_JOURNEY,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -193,7 +195,8 @@ make_touchpoint_row (TpOutlineView *self,
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-  if (lane_name != NULL && *lane_name != '\0')
+  /* In a narrow sidebar the lane is only spoken, not shown. */
+  if (lane_name != NULL && *lane_name != '\0' && !self->compact)
     {
       GtkWidget *lane_label = make_label (lane_name, "dim-label", FALSE);
 
@@ -239,7 +242,7 @@ make_header (TpOutlineView *self,
 
   gtk_widget_add_css_class (box, "outline-header");
 
-  title = make_heading (tp_journey_get_title (self->journey), "title-1", 1);
+  title = make_heading (tp_journey_get_title (self->journey), self->compact ? "title-2" : "title-1", 1);
   gtk_box_append (GTK_BOX (box), title);
 
   if (persona != NULL && *persona != '\0')
@@ -548,6 +551,9 @@ tp_outline_view_get_property (GObject    *object,
     case PROP_JOURNEY:
       g_value_set_object (value, self->journey);
       break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -565,6 +571,9 @@ tp_outline_view_set_property (GObject      *object,
     {
     case PROP_JOURNEY:
       tp_outline_view_set_journey (self, g_value_get_object (value));
+      break;
+    case PROP_COMPACT:
+      tp_outline_view_set_compact (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -584,6 +593,10 @@ tp_outline_view_class_init (TpOutlineViewClass *klass)
   properties[PROP_JOURNEY] =
     g_param_spec_object ("journey", NULL, NULL, TP_TYPE_JOURNEY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* For a sidebar: smaller heading, no lane column. */
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The user picked a touchpoint's row (the touchpoint, or NULL). */
@@ -709,4 +722,22 @@ tp_outline_view_get_selected_touchpoint (TpOutlineView *self)
   if (self->journey == NULL || self->selected_id == NULL)
     return NULL;
   return tp_journey_lookup_touchpoint (self->journey, self->selected_id);
+}
+
+void
+tp_outline_view_set_compact (TpOutlineView *self,
+                             gboolean       compact)
+{
+  g_return_if_fail (TP_IS_OUTLINE_VIEW (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  tp_outline_view_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }

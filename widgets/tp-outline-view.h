@@ -21,5 +21,7 @@ void       tp_outline_view_set_journey (TpOutlineView *self,
 void       tp_outline_view_select_touchpoint (TpOutlineView *self,
                                               TpTouchpoint  *touchpoint);
 TpTouchpoint *tp_outline_view_get_selected_touchpoint (TpOutlineView *self);
+void       tp_outline_view_set_compact (TpOutlineView *self,
+                                        gboolean       compact);
 
 G_END_DECLS
