@@ -89,6 +89,8 @@ struct _TpCanvas
   TpElement *editing;            /* ref */
   char *editing_property;
   gboolean committing;
+  guint edit_idle_id;
+  TpElement *edit_pending;       /* ref */
 
   /* Context menu. */
   GtkWidget *menu;
@@ -1144,6 +1146,37 @@ on_drag_cancel (GtkGesture       *gesture,
   cancel_drag (self);
 }
 
+/* A double click edits what was clicked. Returns it, or NULL. */
+static TpElement *
+double_click_target (TpCanvas *self,
+                     double    x,
+                     double    y)
+{
+  TpLayoutHit hit = hit_test_widget (self, x, y);
+
+  if (!hit_is_card (&hit) && hit.kind != TP_LAYOUT_HIT_STAGE_HEADER && hit.kind != TP_LAYOUT_HIT_LANE_HEADER)
+    return NULL;
+
+  /* The drag gesture saw the press too; stop it from dragging. */
+  clear_drag (self);
+  if (hit_is_card (&hit))
+    select_only (self, hit.element);
+  return hit.element;
+}
+
+static gboolean
+edit_idle_cb (gpointer user_data)
+{
+  TpCanvas *self = user_data;
+  g_autoptr(TpElement) element = g_steal_pointer (&self->edit_pending);
+
+  self->edit_idle_id = 0;
+  if (element != NULL && self->journey != NULL
+      && tp_journey_lookup (self->journey, tp_element_get_id (element)) == element)
+    tp_canvas_start_editing (self, element);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_click_pressed (GtkGestureClick *gesture,
                   int              n_press,
@@ -1151,20 +1184,20 @@ on_click_pressed (GtkGestureClick *gesture,
                   double           y,
                   TpCanvas        *self)
 {
-  TpLayoutHit hit;
+  TpElement *element;
 
   if (n_press != 2)
     return;
 
-  hit = hit_test_widget (self, x, y);
-  if (hit_is_card (&hit) || hit.kind == TP_LAYOUT_HIT_STAGE_HEADER || hit.kind == TP_LAYOUT_HIT_LANE_HEADER)
-    {
-      /* The drag gesture saw the first press; stop it from dragging. */
-      clear_drag (self);
-      if (hit_is_card (&hit))
-        select_only (self, hit.element);
-      tp_canvas_start_editing (self, hit.element);
-    }
+  element = double_click_target (self, x, y);
+  if (element == NULL)
+    return;
+
+  /* After the drag gesture has handled this press (which would commit and
+   * close an editor opened now). */
+  g_set_object (&self->edit_pending, element);
+  if (self->edit_idle_id == 0)
+    self->edit_idle_id = g_idle_add_full (G_PRIORITY_HIGH, edit_idle_cb, self, NULL);
 }
 
 /* ---------------------------------------------------------------- context menu */
@@ -2177,10 +2210,11 @@ tp_canvas_size_allocate (GtkWidget *widget,
 
           document_rect_to_widget (self, &rect, &bounds);
           gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
-          alloc.x = (int) bounds.origin.x;
-          alloc.width = MAX ((int) bounds.size.width, 120);
+          /* Over the card, centred on it, at least wide enough to type in. */
+          alloc.width = MAX ((int) bounds.size.width, 160);
+          alloc.x = (int) (bounds.origin.x + (bounds.size.width - alloc.width) / 2);
           alloc.height = min_h;
-          alloc.y = (int) (bounds.origin.y + MIN (8 * self->zoom, MAX (0, bounds.size.height - min_h)));
+          alloc.y = (int) (bounds.origin.y + (bounds.size.height - min_h) / 2);
           gtk_widget_size_allocate (self->editor, &alloc, -1);
         }
     }
@@ -2239,6 +2273,8 @@ tp_canvas_dispose (GObject *object)
   TpCanvas *self = TP_CANVAS (object);
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  g_clear_handle_id (&self->edit_idle_id, g_source_remove);
+  g_clear_object (&self->edit_pending);
   if (self->editor != NULL)
     {
       self->committing = TRUE;
@@ -2411,20 +2447,21 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)", select_neighbour_action);
   gtk_widget_class_install_action (widget_class, "canvas.move-card", "(ii)", move_card_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  /* Menus show the accelerator bound last. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "canvas.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "canvas.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK, "canvas.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "canvas.select-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "canvas.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "canvas.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "canvas.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
@@ -2591,7 +2628,12 @@ tp_canvas_test_click (TpCanvas        *self,
   canvas_press (self, x, y, state);
   canvas_release (self, x, y);
   if (n_press == 2)
-    on_click_pressed (NULL, 2, x, y, self);
+    {
+      TpElement *element = double_click_target (self, x, y);
+
+      if (element != NULL)
+        tp_canvas_start_editing (self, element);
+    }
 }
 
 gboolean
