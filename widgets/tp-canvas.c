@@ -2059,6 +2059,7 @@ draw_score_bubble (TpCanvas *self,
   r = MAX (tw, th) / 2.0 + 6;
 
   cairo_save (cr);
+  cairo_new_path (cr);
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
   cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
   cairo_fill_preserve (cr);
@@ -2143,7 +2144,21 @@ tp_canvas_snapshot (GtkWidget   *widget,
             double doc_y = tp_layout_score_to_y (self->layout, self->dot_lane, self->dot_score);
             double x, y;
 
+            double from_y;
+            static const double dash[] = { 3, 3 };
+
             tp_canvas_document_to_widget (self, points[i].x, doc_y, &x, &y);
+            tp_canvas_document_to_widget (self, points[i].x, points[i].y, NULL, &from_y);
+            /* From the score it had to the one it gets. */
+            cairo_save (cr);
+            cairo_new_path (cr);
+            cairo_move_to (cr, round (x) + 0.5, from_y);
+            cairo_line_to (cr, round (x) + 0.5, y);
+            cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+            cairo_set_line_width (cr, 1);
+            cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+            cairo_stroke (cr);
+            cairo_restore (cr);
             draw_score_bubble (self, cr, self->dot_score, x, y);
             break;
           }
@@ -2151,6 +2166,7 @@ tp_canvas_snapshot (GtkWidget   *widget,
 
   if (self->drag_mode == DRAG_BAND)
     {
+      cairo_new_path (cr);
       GdkRGBA accent = { 0.21, 0.52, 0.89, 1 };
       double x = MIN (self->drag_x0, self->drag_x), y = MIN (self->drag_y0, self->drag_y);
       double w = fabs (self->drag_x - self->drag_x0), h = fabs (self->drag_y - self->drag_y0);
