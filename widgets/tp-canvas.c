@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "tp-canvas.h"
 #include "tp-renderer.h"
@@ -28,6 +29,16 @@
 static const double zoom_steps[] = {
   0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0,
 };
+
+/* What the cached scene of a card drag was drawn for. */
+typedef struct {
+  double zoom, ox, oy;
+  int width, height;
+  int palette;
+  gpointer element;
+  guint layout_serial;
+  guint selection_serial;
+} SceneKey;
 
 typedef enum {
   DRAG_NONE,
@@ -67,6 +78,7 @@ struct _TpCanvas
   GdkModifierType drag_state;
   double drag_x0, drag_y0;       /* widget coordinates of the press */
   double drag_x, drag_y;         /* widget coordinates now */
+  double gesture_x, gesture_y;   /* where the gesture started; drag_x0/y0 follow autoscrolling */
   TpElement *drag_element;       /* ref */
   gboolean drag_was_selected;
   GHashTable *band_base;         /* selection before a band with Shift/Ctrl */
@@ -75,6 +87,11 @@ struct _TpCanvas
   int dot_score;
   gboolean drop_valid;
   TpLayoutDrop drop;
+  GskRenderNode *scene_node;
+  SceneKey scene_key;
+  guint autoscroll_id;
+  guint layout_serial;
+  guint selection_serial;
 
   /* Palette drops. */
   gboolean dnd_active;
@@ -153,6 +170,7 @@ prune_selection (TpCanvas *self)
 
   if (changed)
     {
+      self->selection_serial++;
       canvas_update_actions (self);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
@@ -168,6 +186,7 @@ ensure_layout (TpCanvas *self)
   self->layout_dirty = FALSE;
   self->hover = NULL;
   self->dnd_target = NULL;
+  self->layout_serial++;
   tp_layout_update (self->layout);
 }
 
@@ -319,6 +338,7 @@ tp_canvas_get_layout (TpCanvas *self)
 static void
 selection_changed (TpCanvas *self)
 {
+  self->selection_serial++;
   canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -852,10 +872,16 @@ score_at (TpCanvas *self,
 static void
 clear_drag (TpCanvas *self)
 {
+  if (self->autoscroll_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->autoscroll_id);
+      self->autoscroll_id = 0;
+    }
   self->drag_mode = DRAG_NONE;
   self->drop_valid = FALSE;
   g_clear_object (&self->drag_element);
   g_clear_pointer (&self->band_base, g_hash_table_unref);
+  g_clear_pointer (&self->scene_node, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -915,6 +941,62 @@ update_drop (TpCanvas *self)
   self->drop_valid = tp_layout_get_drop_position (self->layout, doc_x, doc_y, &self->drop);
 }
 
+static void canvas_drag_to (TpCanvas *self, double x, double y);
+
+#define AUTOSCROLL_EDGE 32.0
+
+/* How far past (or into) the edge zone the pointer is, per axis. */
+static double
+edge_speed (double position,
+            double size)
+{
+  if (position < AUTOSCROLL_EDGE)
+    return -(AUTOSCROLL_EDGE - MAX (position, -AUTOSCROLL_EDGE));
+  if (position > size - AUTOSCROLL_EDGE)
+    return MIN (position, size + AUTOSCROLL_EDGE) - (size - AUTOSCROLL_EDGE);
+  return 0;
+}
+
+/* Dragging a card or a band near the edge scrolls the view. */
+static gboolean
+autoscroll_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+  double sx, sy;
+
+  if (self->drag_mode != DRAG_CARD && self->drag_mode != DRAG_BAND)
+    {
+      self->autoscroll_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  sx = edge_speed (self->drag_x, gtk_widget_get_width (widget)) / 2;
+  sy = edge_speed (self->drag_y, gtk_widget_get_height (widget)) / 2;
+  if (sx == 0 && sy == 0)
+    return G_SOURCE_CONTINUE;
+
+  {
+    double ox0, oy0, ox1, oy1;
+
+    get_origin (self, &ox0, &oy0);
+    if (self->hadjustment != NULL && sx != 0)
+      gtk_adjustment_set_value (self->hadjustment, gtk_adjustment_get_value (self->hadjustment) + sx);
+    if (self->vadjustment != NULL && sy != 0)
+      gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + sy);
+    get_origin (self, &ox1, &oy1);
+    if (ox1 == ox0 && oy1 == oy0)
+      return G_SOURCE_CONTINUE;
+
+    /* The start of the drag moves with the document. */
+    self->drag_x0 += ox1 - ox0;
+    self->drag_y0 += oy1 - oy0;
+  }
+  canvas_drag_to (self, self->drag_x, self->drag_y);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 canvas_drag_to (TpCanvas *self,
                 double    x,
@@ -958,6 +1040,10 @@ canvas_drag_to (TpCanvas *self,
           return;
         }
     }
+
+  if ((self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_BAND) && self->autoscroll_id == 0
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick, NULL, NULL);
 
   if (self->drag_mode == DRAG_CARD)
     {
@@ -1117,6 +1203,8 @@ on_drag_begin (GtkGestureDrag *gesture,
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
+  self->gesture_x = x;
+  self->gesture_y = y;
   canvas_press (self, x, y, state);
 }
 
@@ -1126,7 +1214,7 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          dy,
                 TpCanvas       *self)
 {
-  canvas_drag_to (self, self->drag_x0 + dx, self->drag_y0 + dy);
+  canvas_drag_to (self, self->gesture_x + dx, self->gesture_y + dy);
 }
 
 static void
@@ -1135,7 +1223,7 @@ on_drag_end (GtkGestureDrag *gesture,
              double          dy,
              TpCanvas       *self)
 {
-  canvas_release (self, self->drag_x0 + dx, self->drag_y0 + dy);
+  canvas_release (self, self->gesture_x + dx, self->gesture_y + dy);
 }
 
 static void
@@ -2075,6 +2163,104 @@ draw_score_bubble (TpCanvas *self,
   g_object_unref (text);
 }
 
+/* A cairo node for the document rectangle @rect (grown by @margin units
+ * for shadows), clipped to the viewport, set up for document units.
+ * NULL when nothing of it is visible. */
+static cairo_t *
+append_document_cairo (TpCanvas     *self,
+                       GtkSnapshot  *snapshot,
+                       const TpRect *rect,
+                       double        margin,
+                       double        ox,
+                       double        oy,
+                       int           width,
+                       int           height)
+{
+  graphene_rect_t bounds, viewport = GRAPHENE_RECT_INIT (0, 0, width, height);
+  TpRect grown = tp_rect_inset (rect, -margin, -margin);
+  cairo_t *cr;
+
+  document_rect_to_widget (self, &grown, &bounds);
+  graphene_rect_round_extents (&bounds, &bounds);
+  if (!graphene_rect_intersection (&bounds, &viewport, &bounds))
+    return NULL;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  return cr;
+}
+
+/* While a card is dragged only it and the drop line move: the rest is one
+ * node drawn at the start of the drag and reused every frame, and the card
+ * and the line get small nodes of their own. */
+static void
+snapshot_card_drag (TpCanvas              *self,
+                    GtkSnapshot           *snapshot,
+                    const TpRenderOptions *options,
+                    double                 ox,
+                    double                 oy,
+                    int                    width,
+                    int                    height)
+{
+  SceneKey key;
+  double dx = (self->drag_x - self->drag_x0) / self->zoom;
+  double dy = (self->drag_y - self->drag_y0) / self->zoom;
+  TpRect card;
+  cairo_t *cr;
+
+  memset (&key, 0, sizeof key);
+  key.zoom = self->zoom;
+  key.ox = ox;
+  key.oy = oy;
+  key.width = width;
+  key.height = height;
+  key.palette = options->palette;
+  key.element = self->drag_element;
+  key.layout_serial = self->layout_serial;
+  key.selection_serial = self->selection_serial;
+
+  if (self->scene_node == NULL || memcmp (&key, &self->scene_key, sizeof key) != 0)
+    {
+      GtkSnapshot *scene = gtk_snapshot_new ();
+
+      cr = gtk_snapshot_append_cairo (scene, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      cairo_translate (cr, ox, oy);
+      cairo_scale (cr, self->zoom, self->zoom);
+      tp_render_journey (cr, self->layout, options);
+      cairo_destroy (cr);
+
+      g_clear_pointer (&self->scene_node, gsk_render_node_unref);
+      self->scene_node = gtk_snapshot_free_to_node (scene);
+      self->scene_key = key;
+    }
+  if (self->scene_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->scene_node);
+
+  if (self->drop_valid)
+    {
+      cr = append_document_cairo (self, snapshot, &self->drop.indicator, 6, ox, oy, width, height);
+      if (cr != NULL)
+        {
+          tp_render_drop_indicator (cr, &self->drop, options);
+          cairo_destroy (cr);
+        }
+    }
+
+  if (tp_layout_get_card_rect (self->layout, self->drag_element, &card))
+    {
+      card.x += dx;
+      card.y += dy;
+      /* Room for the lifted card's shadow. */
+      cr = append_document_cairo (self, snapshot, &card, 24, ox, oy, width, height);
+      if (cr != NULL)
+        {
+          tp_render_card (cr, self->layout, self->drag_element, options, dx, dy);
+          cairo_destroy (cr);
+        }
+    }
+}
+
 static void
 tp_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -2105,13 +2291,13 @@ tp_canvas_snapshot (GtkWidget   *widget,
   options.hover = self->hover;
   if (self->dnd_active && self->dnd_target != NULL)
     options.hover = self->dnd_target;
-  if (self->drag_mode == DRAG_CARD)
+  if (self->drag_mode == DRAG_CARD && self->drag_element != NULL)
     {
       options.hidden = self->drag_element;
-      options.show_drop = self->drop_valid;
-      options.drop = self->drop;
+      snapshot_card_drag (self, snapshot, &options, ox, oy, width, height);
+      goto children;
     }
-  else if (self->dnd_active && self->dnd_drop_valid)
+  if (self->dnd_active && self->dnd_drop_valid)
     {
       options.show_drop = TRUE;
       options.drop = self->dnd_drop;
@@ -2123,14 +2309,6 @@ tp_canvas_snapshot (GtkWidget   *widget,
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, self->zoom, self->zoom);
   tp_render_journey (cr, self->layout, &options);
-
-  if (self->drag_mode == DRAG_CARD && self->drag_element != NULL)
-    {
-      double dx = (self->drag_x - self->drag_x0) / self->zoom;
-      double dy = (self->drag_y - self->drag_y0) / self->zoom;
-
-      tp_render_card (cr, self->layout, self->drag_element, &options, dx, dy);
-    }
   cairo_restore (cr);
 
   if (self->drag_mode == DRAG_DOT && self->dot_score >= TP_SCORE_MIN)
@@ -2181,6 +2359,7 @@ tp_canvas_snapshot (GtkWidget   *widget,
 
   cairo_destroy (cr);
 
+children:
   if (self->editor != NULL)
     gtk_widget_snapshot_child (widget, self->editor, snapshot);
   if (self->menu != NULL)
@@ -2686,4 +2865,39 @@ tp_canvas_test_get_menu (TpCanvas *self)
   g_return_val_if_fail (TP_IS_CANVAS (self), NULL);
 
   return self->menu != NULL ? GTK_POPOVER (self->menu) : NULL;
+}
+
+void
+tp_canvas_test_press (TpCanvas        *self,
+                      double           x,
+                      double           y,
+                      GdkModifierType  state)
+{
+  g_return_if_fail (TP_IS_CANVAS (self));
+  canvas_press (self, x, y, state);
+}
+
+void
+tp_canvas_test_motion (TpCanvas *self,
+                       double    x,
+                       double    y)
+{
+  g_return_if_fail (TP_IS_CANVAS (self));
+  canvas_drag_to (self, x, y);
+}
+
+void
+tp_canvas_test_release (TpCanvas *self,
+                        double    x,
+                        double    y)
+{
+  g_return_if_fail (TP_IS_CANVAS (self));
+  canvas_release (self, x, y);
+}
+
+gboolean
+tp_canvas_test_cancel (TpCanvas *self)
+{
+  g_return_val_if_fail (TP_IS_CANVAS (self), FALSE);
+  return cancel_drag (self);
 }

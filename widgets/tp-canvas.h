@@ -105,5 +105,18 @@ gboolean    tp_canvas_test_context_menu  (TpCanvas        *self,
                                           double           x,
                                           double           y);
 GtkPopover *tp_canvas_test_get_menu      (TpCanvas        *self);
+/* The steps of a drag one at a time (what tp_canvas_test_drag() runs);
+ * cancel is what Escape does during a drag. */
+void        tp_canvas_test_press         (TpCanvas        *self,
+                                          double           x,
+                                          double           y,
+                                          GdkModifierType  state);
+void        tp_canvas_test_motion        (TpCanvas        *self,
+                                          double           x,
+                                          double           y);
+void        tp_canvas_test_release       (TpCanvas        *self,
+                                          double           x,
+                                          double           y);
+gboolean    tp_canvas_test_cancel        (TpCanvas        *self);
 
 G_END_DECLS
