@@ -126,7 +126,7 @@ main (int   argc,
   }
 
   tp_layout_get_size (layout, &width, &height);
-  g_print ("layout size %.0f × %.0f units\n", width, height);
+  g_print ("layout size %.0f x %.0f units\n", width, height);
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
   cr = cairo_create (surface);
