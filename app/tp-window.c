@@ -598,6 +598,8 @@ tp_window_constructed (GObject *object)
 
   tp_outline_view_set_journey (self->outline_view, tp_document_get_journey (self->document));
   tp_canvas_set_document (self->canvas, self->document);
+  g_settings_bind (self->settings, "show-employee-overlay",
+                   self->canvas, "show-employee-overlay", G_SETTINGS_BIND_GET);
   on_canvas_zoom_changed (self->canvas, NULL, self);
 
   tp_window_update_title (self);
@@ -718,6 +720,11 @@ tp_window_init (TpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  {
+    g_autoptr(GAction) overlay = g_settings_create_action (self->settings, "show-employee-overlay");
+
+    g_action_map_add_action (G_ACTION_MAP (self), overlay);
+  }
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

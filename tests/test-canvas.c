@@ -682,6 +682,20 @@ step_zoom_label (Fixture *f)
     g_ptr_array_unref (stack);
     g_assert_true (found);
   }
+
+  /* The view menu's employee layer switch reaches the canvas. */
+  {
+    gboolean shown = FALSE;
+
+    g_object_get (f->canvas, "show-employee-overlay", &shown, NULL);
+    g_assert_true (shown);
+    g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-employee-overlay", NULL);
+    g_object_get (f->canvas, "show-employee-overlay", &shown, NULL);
+    g_assert_false (shown);
+    g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-employee-overlay", NULL);
+    g_object_get (f->canvas, "show-employee-overlay", &shown, NULL);
+    g_assert_true (shown);
+  }
   return TRUE;
 }
 

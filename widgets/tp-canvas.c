@@ -59,6 +59,7 @@ struct _TpCanvas
   guint relayout_id;
 
   double zoom;
+  gboolean show_employee_overlay;
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
   guint hscroll_policy : 1;
@@ -123,6 +124,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_ZOOM,
+  PROP_SHOW_EMPLOYEE_OVERLAY,
   N_PROPS,
   /* GtkScrollable */
   PROP_HADJUSTMENT = N_PROPS,
@@ -2288,6 +2290,7 @@ tp_canvas_snapshot (GtkWidget   *widget,
   options.visible = TP_RECT_INIT (doc_x0, doc_y0, doc_x1 - doc_x0, doc_y1 - doc_y0);
   options.zoom = self->zoom * gtk_widget_get_scale_factor (widget);
   options.selection = self->selection;
+  options.show_employee_overlay = self->show_employee_overlay;
   options.hover = self->hover;
   if (self->dnd_active && self->dnd_target != NULL)
     options.hover = self->dnd_target;
@@ -2522,6 +2525,9 @@ tp_canvas_get_property (GObject    *object,
     case PROP_ZOOM:
       g_value_set_double (value, self->zoom);
       break;
+    case PROP_SHOW_EMPLOYEE_OVERLAY:
+      g_value_set_boolean (value, self->show_employee_overlay);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -2554,6 +2560,14 @@ tp_canvas_set_property (GObject      *object,
       break;
     case PROP_ZOOM:
       tp_canvas_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_SHOW_EMPLOYEE_OVERLAY:
+      if (self->show_employee_overlay != g_value_get_boolean (value))
+        {
+          self->show_employee_overlay = g_value_get_boolean (value);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value));
@@ -2614,6 +2628,10 @@ tp_canvas_class_init (TpCanvasClass *klass)
   properties[PROP_ZOOM] =
     g_param_spec_double ("zoom", NULL, NULL, TP_CANVAS_MIN_ZOOM, TP_CANVAS_MAX_ZOOM, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Employee notes' markers on touchpoint cards and the employee line. */
+  properties[PROP_SHOW_EMPLOYEE_OVERLAY] =
+    g_param_spec_boolean ("show-employee-overlay", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
@@ -2677,6 +2695,7 @@ tp_canvas_init (TpCanvas *self)
   GtkDropTarget *target;
 
   self->zoom = 1.0;
+  self->show_employee_overlay = TRUE;
   self->selection = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
