@@ -256,6 +256,7 @@ step_palette_drop_at_top (Fixture *f)
   double x, y;
 
   /* Above the first card of the first stage: it goes first. */
+  tp_canvas_scroll_to_element (f->canvas, TP_ELEMENT (lookup (f, "t2")));
   cell_point (f, 0, LANE_TOUCHPOINTS, 0.5, 0.0, &x, &y);
   y += 2;
   g_assert_true (tp_canvas_test_drop (f->canvas, "channel:email", x, y));
@@ -875,8 +876,15 @@ step_delete_stage (Fixture *f)
   TpRect rect;
   double x, y;
 
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->canvas));
+
+  /* Scrolled down, the stage headers stay pinned at the top. */
+  gtk_adjustment_set_value (vadj, 300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 300);
   g_assert_true (tp_layout_get_stage_header_rect (layout, 1, &rect));
   tp_canvas_document_to_widget (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+  g_assert_cmpfloat (y, <, 0);
+  y = rect.height / 2;
   g_assert_true (tp_canvas_test_context_menu (f->canvas, x, y));
   g_assert_nonnull (tp_canvas_test_get_menu (f->canvas));
 
@@ -908,6 +916,8 @@ step_add_stage_and_rename (Fixture *f)
 
   g_assert_true (tp_layout_get_stage_header_rect (layout, 0, &rect));
   tp_canvas_document_to_widget (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+  /* Pinned at the top while scrolled. */
+  y = rect.height / 2;
   g_assert_true (tp_canvas_test_context_menu (f->canvas, x, y));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-stage", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 6);

@@ -225,6 +225,39 @@ get_origin (TpCanvas *self,
   *y = self->vadjustment != NULL ? -round (gtk_adjustment_get_value (self->vadjustment)) : 0;
 }
 
+/* Where the pinned headers' document origin is in the widget: the stage
+ * header row stays at the top, the lane header column at the left. */
+static void
+get_header_origin (TpCanvas *self,
+                   double   *x,
+                   double   *y)
+{
+  double ox, oy;
+
+  get_origin (self, &ox, &oy);
+  *x = MAX (ox, 0);
+  *y = MAX (oy, 0);
+}
+
+/* Like tp_canvas_widget_to_document(), but a point over a pinned header
+ * maps to that header. For hit testing. */
+static void
+widget_to_document_pinned (TpCanvas *self,
+                           double    x,
+                           double    y,
+                           double   *doc_x,
+                           double   *doc_y)
+{
+  double hx, hy;
+
+  tp_canvas_widget_to_document (self, x, y, doc_x, doc_y);
+  get_header_origin (self, &hx, &hy);
+  if (x >= hx && x < hx + TP_LAYOUT_LANE_HEADER_WIDTH * self->zoom)
+    *doc_x = (x - hx) / self->zoom;
+  if (y >= hy && y < hy + TP_LAYOUT_STAGE_HEADER_HEIGHT * self->zoom)
+    *doc_y = (y - hy) / self->zoom;
+}
+
 void
 tp_canvas_widget_to_document (TpCanvas *self,
                               double    widget_x,
@@ -477,10 +510,12 @@ tp_canvas_scroll_to_element (TpCanvas  *self,
   height = gtk_widget_get_height (GTK_WIDGET (self));
   configure_adjustments (self);
 
+  /* The pinned headers cover the top and left of the view. */
   if (self->hadjustment != NULL && width > 0)
     {
       double value = gtk_adjustment_get_value (self->hadjustment);
-      double x0 = rect.x * self->zoom - 24, x1 = (rect.x + rect.width) * self->zoom + 24;
+      double x0 = (rect.x - TP_LAYOUT_LANE_HEADER_WIDTH) * self->zoom - 24;
+      double x1 = (rect.x + rect.width) * self->zoom + 24;
 
       if (x0 < value)
         gtk_adjustment_set_value (self->hadjustment, x0);
@@ -490,7 +525,8 @@ tp_canvas_scroll_to_element (TpCanvas  *self,
   if (self->vadjustment != NULL && height > 0)
     {
       double value = gtk_adjustment_get_value (self->vadjustment);
-      double y0 = rect.y * self->zoom - 24, y1 = (rect.y + rect.height) * self->zoom + 24;
+      double y0 = (rect.y - TP_LAYOUT_STAGE_HEADER_HEIGHT) * self->zoom - 24;
+      double y1 = (rect.y + rect.height) * self->zoom + 24;
 
       if (y0 < value)
         gtk_adjustment_set_value (self->vadjustment, y0);
@@ -808,7 +844,7 @@ hit_test_widget (TpCanvas *self,
   ensure_layout (self);
   if (self->layout == NULL)
     return none;
-  tp_canvas_widget_to_document (self, x, y, &doc_x, &doc_y);
+  widget_to_document_pinned (self, x, y, &doc_x, &doc_y);
   return tp_layout_hit_test (self->layout, doc_x, doc_y, DOT_TOLERANCE_PX / self->zoom);
 }
 
@@ -939,7 +975,7 @@ update_drop (TpCanvas *self)
 {
   double doc_x, doc_y;
 
-  tp_canvas_widget_to_document (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
+  widget_to_document_pinned (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
   self->drop_valid = tp_layout_get_drop_position (self->layout, doc_x, doc_y, &self->drop);
 }
 
@@ -1300,7 +1336,13 @@ show_menu (TpCanvas  *self,
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
-  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+  /* Inside the widget: a popover pointing outside its parent cannot be
+   * placed on a monitor. */
+  GdkRectangle rect = {
+    CLAMP ((int) x, 0, MAX (0, gtk_widget_get_width (GTK_WIDGET (self)) - 1)),
+    CLAMP ((int) y, 0, MAX (0, gtk_widget_get_height (GTK_WIDGET (self)) - 1)),
+    1, 1
+  };
 
   if (TP_IS_STAGE (target))
     {
@@ -2048,7 +2090,7 @@ update_dnd (TpCanvas   *self,
   int detail;
 
   ensure_layout (self);
-  tp_canvas_widget_to_document (self, x, y, &doc_x, &doc_y);
+  widget_to_document_pinned (self, x, y, &doc_x, &doc_y);
   self->dnd_active = TRUE;
   self->dnd_drop_valid = FALSE;
   self->dnd_target = NULL;
@@ -2107,7 +2149,7 @@ canvas_drop (TpCanvas   *self,
 
   if (item == NULL)
     return FALSE;
-  tp_canvas_widget_to_document (self, x, y, &doc_x, &doc_y);
+  widget_to_document_pinned (self, x, y, &doc_x, &doc_y);
   gtk_widget_grab_focus (GTK_WIDGET (self));
   return tp_canvas_add_item_at (self, item, doc_x, doc_y) != NULL;
 }
@@ -2163,6 +2205,55 @@ draw_score_bubble (TpCanvas *self,
   pango_cairo_show_layout (cr, text);
   cairo_restore (cr);
   g_object_unref (text);
+}
+
+/* The map with its headers pinned: the body scrolls under the stage
+ * header row and the lane header column, which stay in view. @cr is in
+ * widget coordinates. */
+static void
+render_scene (TpCanvas              *self,
+              cairo_t               *cr,
+              const TpRenderOptions *options,
+              double                 ox,
+              double                 oy,
+              int                    width,
+              int                    height)
+{
+  TpRenderOptions parts = *options;
+  double hx, hy;
+
+  get_header_origin (self, &hx, &hy);
+
+  cairo_save (cr);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  parts.parts = TP_RENDER_BODY;
+  tp_render_journey (cr, self->layout, &parts);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, hx, oy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  parts.parts = TP_RENDER_LANE_HEADERS;
+  parts.visible = TP_RECT_INIT (0, -oy / self->zoom, TP_LAYOUT_LANE_HEADER_WIDTH, height / self->zoom);
+  tp_render_journey (cr, self->layout, &parts);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, ox, hy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  parts.parts = TP_RENDER_STAGE_HEADERS;
+  parts.visible = TP_RECT_INIT (-ox / self->zoom, 0, width / self->zoom, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  tp_render_journey (cr, self->layout, &parts);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, hx, hy);
+  cairo_scale (cr, self->zoom, self->zoom);
+  parts.parts = TP_RENDER_CORNER;
+  parts.visible = TP_RECT_INIT (0, 0, TP_LAYOUT_LANE_HEADER_WIDTH, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  tp_render_journey (cr, self->layout, &parts);
+  cairo_restore (cr);
 }
 
 /* A cairo node for the document rectangle @rect (grown by @margin units
@@ -2227,9 +2318,7 @@ snapshot_card_drag (TpCanvas              *self,
       GtkSnapshot *scene = gtk_snapshot_new ();
 
       cr = gtk_snapshot_append_cairo (scene, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      cairo_translate (cr, ox, oy);
-      cairo_scale (cr, self->zoom, self->zoom);
-      tp_render_journey (cr, self->layout, options);
+      render_scene (self, cr, options, ox, oy, width, height);
       cairo_destroy (cr);
 
       g_clear_pointer (&self->scene_node, gsk_render_node_unref);
@@ -2308,11 +2397,7 @@ tp_canvas_snapshot (GtkWidget   *widget,
 
   /* One node, exactly the viewport. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_save (cr);
-  cairo_translate (cr, ox, oy);
-  cairo_scale (cr, self->zoom, self->zoom);
-  tp_render_journey (cr, self->layout, &options);
-  cairo_restore (cr);
+  render_scene (self, cr, &options, ox, oy, width, height);
 
   if (self->drag_mode == DRAG_DOT && self->dot_score >= TP_SCORE_MIN)
     {
@@ -2407,6 +2492,16 @@ tp_canvas_size_allocate (GtkWidget *widget,
           GtkAllocation alloc;
 
           document_rect_to_widget (self, &rect, &bounds);
+          if (TP_IS_STAGE (self->editing) || TP_IS_LANE (self->editing))
+            {
+              double hx, hy;
+
+              get_header_origin (self, &hx, &hy);
+              if (TP_IS_STAGE (self->editing))
+                bounds.origin.y = hy + rect.y * self->zoom;
+              else
+                bounds.origin.x = hx + rect.x * self->zoom;
+            }
           gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
           /* Over the card, centred on it, at least wide enough to type in. */
           alloc.width = MAX ((int) bounds.size.width, 160);
