@@ -143,6 +143,7 @@ static guint signals[N_SIGNALS];
 
 static void canvas_update_actions (TpCanvas *self);
 static void stop_editing (TpCanvas *self, gboolean commit);
+static void update_accessible_description (TpCanvas *self);
 
 /* ---------------------------------------------------------------- layout */
 
@@ -173,6 +174,7 @@ prune_selection (TpCanvas *self)
   if (changed)
     {
       self->selection_serial++;
+      update_accessible_description (self);
       canvas_update_actions (self);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
     }
@@ -370,10 +372,51 @@ tp_canvas_get_layout (TpCanvas *self)
 
 /* ---------------------------------------------------------------- selection */
 
+static const char *
+element_text (TpElement *element)
+{
+  if (TP_IS_TOUCHPOINT (element))
+    return tp_touchpoint_get_title (TP_TOUCHPOINT (element));
+  if (TP_IS_EMPLOYEE_NOTE (element))
+    return tp_employee_note_get_text (TP_EMPLOYEE_NOTE (element));
+  if (TP_IS_OPPORTUNITY (element))
+    return tp_opportunity_get_text (TP_OPPORTUNITY (element));
+  return "";
+}
+
+/* Drawn cards are not accessible objects in GTK 4.8: say what is selected
+ * in the canvas's description (the outline lists the touchpoints). */
+static void
+update_accessible_description (TpCanvas *self)
+{
+  guint n = g_hash_table_size (self->selection);
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    text = g_strdup (_("Nothing selected. The journey outline lists the same touchpoints."));
+  else if (n == 1)
+    {
+      GHashTableIter iter;
+      gpointer key = NULL;
+
+      g_hash_table_iter_init (&iter, self->selection);
+      g_hash_table_iter_next (&iter, &key, NULL);
+      /* Translators: the accessible description of the journey map */
+      text = g_strdup_printf (_("Selected: %s"), element_text (key));
+    }
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card selected", "%u cards selected", n), n);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
+}
+
 static void
 selection_changed (TpCanvas *self)
 {
   self->selection_serial++;
+  update_accessible_description (self);
   canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -2799,9 +2842,8 @@ tp_canvas_init (TpCanvas *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "view");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey map"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("The journey outline lists the same touchpoints and follows the selection"),
                                   -1);
+  update_accessible_description (self);
 
   gesture = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
