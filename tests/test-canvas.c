@@ -573,10 +573,48 @@ step_toggle_moment (Fixture *f)
   return TRUE;
 }
 
+static gboolean
+step_cut_copy_paste (Fixture *f)
+{
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  TpTouchpoint *grand_cafe = lookup (f, "t12");
+  TpTouchpoint *letter = lookup (f, "t2");
+  g_autoptr(GPtrArray) cell = NULL;
+  g_autoptr(GPtrArray) selection = NULL;
+
+  /* Copy, then paste after another card: one step. */
+  tp_canvas_select (f->canvas, TP_ELEMENT (grand_cafe));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.copy", NULL));
+  tp_canvas_select (f->canvas, TP_ELEMENT (letter));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.paste", NULL));
+  g_assert_cmpuint (n_touchpoints (f), ==, 26);
+  cell = tp_journey_get_cell_touchpoints (get_journey (f), "s1", "l2");
+  g_assert_true (g_ptr_array_index (cell, 0) == letter);
+  g_assert_cmpstr (tp_touchpoint_get_title (g_ptr_array_index (cell, 1)), ==, tp_touchpoint_get_title (grand_cafe));
+  selection = get_selection (f);
+  g_assert_true (g_ptr_array_index (selection, 0) == g_ptr_array_index (cell, 1));
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_cmpuint (n_touchpoints (f), ==, 25);
+  g_assert_false (can_undo (f));
+
+  /* Cut removes it (one step); paste puts a copy back. */
+  tp_canvas_select (f->canvas, TP_ELEMENT (grand_cafe));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.cut", NULL));
+  g_assert_null (tp_journey_lookup (get_journey (f), "t12"));
+  tp_canvas_select (f->canvas, TP_ELEMENT (letter));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.paste", NULL));
+  g_assert_cmpuint (n_touchpoints (f), ==, 25);
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_nonnull (tp_journey_lookup (get_journey (f), "t12"));
+  g_assert_false (can_undo (f));
+  return TRUE;
+}
+
 static void
 test_edit (void)
 {
-  RUN (step_inline_rename, step_toggle_moment);
+  RUN (step_inline_rename, step_toggle_moment, step_cut_copy_paste);
 }
 
 /* ---------------------------------------------------------------- zoom */

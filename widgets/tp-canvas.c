@@ -145,6 +145,12 @@ static void canvas_update_actions (TpCanvas *self);
 static void stop_editing (TpCanvas *self, gboolean commit);
 static void update_accessible_description (TpCanvas *self);
 
+/* Cut and copied touchpoints, detached copies shared by all canvases (so
+ * they can be pasted into another window's journey). */
+static GPtrArray *clipboard;
+static gboolean first_cell_drop (TpCanvas *self, TpLayoutDrop *drop);
+static guint list_position_for_drop (TpCanvas *self, const TpLayoutDrop *drop);
+
 /* ---------------------------------------------------------------- layout */
 
 static void
@@ -1408,6 +1414,12 @@ show_menu (TpCanvas  *self,
         {
           g_menu_append (section, _("_Moment of Truth"), "canvas.toggle-moment");
           g_menu_append (section, _("D_uplicate"), "canvas.duplicate");
+          g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+          g_clear_object (&section);
+          section = g_menu_new ();
+          g_menu_append (section, _("Cu_t"), "canvas.cut");
+          g_menu_append (section, _("_Copy"), "canvas.copy");
+          g_menu_append (section, _("_Paste"), "canvas.paste");
         }
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_menu_append (menu, _("_Delete"), "canvas.delete");
@@ -1501,6 +1513,9 @@ canvas_update_actions (TpCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.delete", has_doc && has_selection);
   gtk_widget_action_set_enabled (widget, "canvas.edit", has_doc && primary != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.duplicate", has_doc && has_selection);
+  gtk_widget_action_set_enabled (widget, "canvas.copy", has_doc && has_selection);
+  gtk_widget_action_set_enabled (widget, "canvas.cut", has_doc && has_selection);
+  gtk_widget_action_set_enabled (widget, "canvas.paste", has_doc && clipboard != NULL && clipboard->len > 0);
   gtk_widget_action_set_enabled (widget, "canvas.toggle-moment",
                                  has_doc && primary != NULL && TP_IS_TOUCHPOINT (primary));
 }
@@ -1607,6 +1622,121 @@ copy_touchpoint (TpJourney    *journey,
       g_object_set_property (G_OBJECT (copy), copied[i], &value);
     }
   return copy;
+}
+
+static void
+copy_selection (TpCanvas *self)
+{
+  g_autoptr(GPtrArray) selection = tp_canvas_get_selection (self);
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < selection->len; i++)
+    if (TP_IS_TOUCHPOINT (g_ptr_array_index (selection, i)))
+      g_ptr_array_add (copies, copy_touchpoint (self->journey, g_ptr_array_index (selection, i)));
+
+  if (copies->len == 0)
+    {
+      g_ptr_array_unref (copies);
+      return;
+    }
+  g_clear_pointer (&clipboard, g_ptr_array_unref);
+  clipboard = copies;
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+
+  if (self->document == NULL)
+    return;
+  copy_selection (self);
+  canvas_update_actions (self);
+}
+
+static void
+cut_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+  g_autoptr(GPtrArray) selection = NULL;
+  g_autoptr(GPtrArray) touchpoints = g_ptr_array_new ();
+
+  if (self->document == NULL)
+    return;
+  copy_selection (self);
+  selection = tp_canvas_get_selection (self);
+  for (guint i = 0; i < selection->len; i++)
+    if (TP_IS_TOUCHPOINT (g_ptr_array_index (selection, i)))
+      g_ptr_array_add (touchpoints, g_ptr_array_index (selection, i));
+  if (touchpoints->len > 0)
+    tp_document_delete_many (self->document, touchpoints);
+  canvas_update_actions (self);
+}
+
+/* Pastes after the selected card, or at the end of the first cell; one
+ * undo step. */
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+  g_autoptr(GPtrArray) pasted = g_ptr_array_new_with_free_func (g_object_unref);
+  TpElement *selected;
+  const char *stage_id = NULL, *lane_id = NULL;
+  guint position = G_MAXUINT;
+
+  if (self->document == NULL || clipboard == NULL || clipboard->len == 0)
+    return;
+
+  ensure_layout (self);
+  selected = get_primary_selected (self);
+  if (selected != NULL && TP_IS_TOUCHPOINT (selected))
+    {
+      stage_id = tp_touchpoint_get_stage_id (TP_TOUCHPOINT (selected));
+      lane_id = tp_touchpoint_get_lane_id (TP_TOUCHPOINT (selected));
+      if (tp_journey_get_position (self->journey, selected, &position))
+        position++;
+    }
+  else
+    {
+      TpLayoutDrop drop;
+
+      if (!first_cell_drop (self, &drop))
+        return;
+      stage_id = tp_element_get_id (TP_ELEMENT (drop.stage));
+      lane_id = tp_element_get_id (TP_ELEMENT (drop.lane));
+      position = list_position_for_drop (self, &drop);
+    }
+
+  tp_document_begin_group (self->document, _("Paste"));
+  for (guint i = 0; i < clipboard->len; i++)
+    {
+      g_autoptr(TpTouchpoint) copy = copy_touchpoint (self->journey, g_ptr_array_index (clipboard, i));
+
+      g_object_set (copy, "stage-id", stage_id, "lane-id", lane_id, NULL);
+      if (tp_document_add (self->document, TP_ELEMENT (copy), position, NULL))
+        {
+          g_ptr_array_add (pasted, g_object_ref (copy));
+          if (position != G_MAXUINT)
+            position++;
+        }
+    }
+  tp_document_end_group (self->document);
+
+  if (pasted->len > 0)
+    {
+      g_hash_table_remove_all (self->selection);
+      for (guint i = 0; i < pasted->len; i++)
+        g_hash_table_add (self->selection, g_object_ref (g_ptr_array_index (pasted, i)));
+      set_cursor (self, g_ptr_array_index (pasted, 0));
+      selection_changed (self);
+      tp_canvas_scroll_to_element (self, g_ptr_array_index (pasted, 0));
+    }
 }
 
 static void
@@ -2790,6 +2920,9 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "canvas.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "canvas.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "canvas.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, cut_action);
+  gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, paste_action);
   gtk_widget_class_install_action (widget_class, "canvas.toggle-moment", NULL, toggle_moment_action);
   gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-stage", NULL, add_header_action);
@@ -2814,6 +2947,9 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "canvas.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "canvas.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, context_menu_cb, NULL);
