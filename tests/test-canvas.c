@@ -738,10 +738,45 @@ step_zoom_label (Fixture *f)
   return TRUE;
 }
 
+/* The shortcuts window lists the canvas shortcuts, and lays out without
+ * warnings (they are fatal here). */
+static gboolean
+step_show_shortcuts (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  return TRUE;
+}
+
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_mapped (window))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+step_shortcuts_shown (Fixture *f)
+{
+  GtkWindow *shortcuts = find_shortcuts_window ();
+
+  if (shortcuts == NULL)
+    return FALSE;
+  gtk_window_close (shortcuts);
+  return TRUE;
+}
+
 static void
 test_zoom (void)
 {
-  RUN (step_zoom_keeps_point, step_zoom_actions, step_zoom_label);
+  RUN (step_zoom_keeps_point, step_zoom_actions, step_zoom_label, step_show_shortcuts, step_shortcuts_shown);
 }
 
 /* ---------------------------------------------------------------- selection */
