@@ -446,10 +446,43 @@ step_keyboard (Fixture *f)
   return TRUE;
 }
 
+/* The card being dragged is deleted (by an undo, say): the drag ends. */
+static gboolean
+step_drag_deleted_card (Fixture *f)
+{
+  TpTouchpoint *website = lookup (f, "t9");
+  double x0, y0, x1, y1;
+
+  card_center (f, TP_ELEMENT (website), &x0, &y0);
+  cell_point (f, 2, LANE_TOUCHPOINTS, 0.5, 0.95, &x1, &y1);
+  tp_canvas_test_press (f->canvas, x0, y0, 0);
+  tp_canvas_test_motion (f->canvas, (x0 + x1) / 2, (y0 + y1) / 2);
+  tp_canvas_test_motion (f->canvas, x1, y1);
+  tp_document_delete (get_document (f), TP_ELEMENT (website));
+  return TRUE;
+}
+
+static gboolean
+step_drag_deleted_card_ends (Fixture *f)
+{
+  double x1, y1;
+
+  cell_point (f, 2, LANE_TOUCHPOINTS, 0.5, 0.95, &x1, &y1);
+  /* Escape has nothing left to cancel; the release changes nothing. */
+  g_assert_false (tp_canvas_test_cancel (f->canvas));
+  tp_canvas_test_release (f->canvas, x1, y1);
+  g_assert_null (tp_journey_lookup (get_journey (f), "t9"));
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_cmpstr (tp_touchpoint_get_stage_id (lookup (f, "t9")), ==, "s2");
+  g_assert_false (can_undo (f));
+  return TRUE;
+}
+
 static void
 test_move_card (void)
 {
-  RUN (step_drag_card, step_drag_card_within_cell, step_keyboard);
+  RUN (step_drag_card, step_drag_card_within_cell, step_keyboard, step_drag_deleted_card,
+       step_drag_deleted_card_ends);
 }
 
 /* ---------------------------------------------------------------- curve dots */

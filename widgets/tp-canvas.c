@@ -142,6 +142,9 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void canvas_update_actions (TpCanvas *self);
+static void update_drop (TpCanvas *self);
+static gboolean cancel_drag (TpCanvas *self);
+static void clear_drag (TpCanvas *self);
 static void stop_editing (TpCanvas *self, gboolean commit);
 static void update_accessible_description (TpCanvas *self);
 
@@ -198,6 +201,12 @@ ensure_layout (TpCanvas *self)
   self->dnd_target = NULL;
   self->layout_serial++;
   tp_layout_update (self->layout);
+
+  /* Drop positions point into the old geometry. */
+  self->dnd_drop_valid = FALSE;
+  self->drop_valid = FALSE;
+  if (self->drag_mode == DRAG_CARD)
+    update_drop (self);
 }
 
 static void
@@ -348,6 +357,14 @@ relayout_idle_cb (gpointer user_data)
   self->relayout_id = 0;
   ensure_layout (self);
   prune_selection (self);
+  /* The card or dot being dragged went away (undone, deleted elsewhere). */
+  if (self->drag_element != NULL
+      && (self->journey == NULL
+          || tp_journey_lookup (self->journey, tp_element_get_id (self->drag_element)) != self->drag_element))
+    {
+      if (!cancel_drag (self))
+        clear_drag (self);
+    }
   if (self->editing != NULL
       && (self->journey == NULL
           || tp_journey_lookup (self->journey, tp_element_get_id (self->editing)) != self->editing))
