@@ -3038,6 +3038,10 @@ tp_canvas_init (TpCanvas *self)
   g_signal_connect (target, "drop", G_CALLBACK (on_dnd_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
+  /* The palette follows the light or dark style. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+
   canvas_update_actions (self);
 }
 
