@@ -1050,30 +1050,78 @@ test_headers (void)
 
 /* ---------------------------------------------------------------- snapshot */
 
-/* The canvas draws one cairo node no bigger than the viewport. */
+static GskRenderNode *
+snapshot_canvas (Fixture *f)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  /* What GTK runs for the widget each frame. */
+  GTK_WIDGET_GET_CLASS (f->canvas)->snapshot (GTK_WIDGET (f->canvas), snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The canvas draws one cairo node, exactly the viewport. */
 static gboolean
 step_snapshot_is_tight (Fixture *f)
 {
   GtkWidget *canvas = GTK_WIDGET (f->canvas);
-  GdkPaintable *paintable = gtk_widget_paintable_new (canvas);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = snapshot_canvas (f);
   graphene_rect_t bounds;
 
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (canvas), gtk_widget_get_height (canvas));
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_object_unref (paintable);
   g_assert_nonnull (node);
+  g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_CAIRO_NODE);
   gsk_render_node_get_bounds (node, &bounds);
-  g_assert_cmpfloat (bounds.size.width, <=, gtk_widget_get_width (canvas) + 1);
-  g_assert_cmpfloat (bounds.size.height, <=, gtk_widget_get_height (canvas) + 1);
+  g_assert_cmpfloat (bounds.origin.x, ==, 0);
+  g_assert_cmpfloat (bounds.origin.y, ==, 0);
+  g_assert_cmpfloat (bounds.size.width, ==, gtk_widget_get_width (canvas));
+  g_assert_cmpfloat (bounds.size.height, ==, gtk_widget_get_height (canvas));
+  return TRUE;
+}
+
+/* While a card is dragged, the scene node is reused from frame to frame
+ * and only small nodes are drawn anew. */
+static gboolean
+step_snapshot_drag_reuses_scene (Fixture *f)
+{
+  TpTouchpoint *letter = lookup (f, "t2");
+  g_autoptr(GskRenderNode) first = NULL;
+  g_autoptr(GskRenderNode) second = NULL;
+  GskRenderNode *scene1, *scene2;
+  double x0, y0;
+
+  card_center (f, TP_ELEMENT (letter), &x0, &y0);
+  tp_canvas_test_press (f->canvas, x0, y0, 0);
+  tp_canvas_test_motion (f->canvas, x0 + 30, y0 + 40);
+  first = snapshot_canvas (f);
+  tp_canvas_test_motion (f->canvas, x0 + 60, y0 + 80);
+  second = snapshot_canvas (f);
+
+  g_assert_cmpint (gsk_render_node_get_node_type (first), ==, GSK_CONTAINER_NODE);
+  g_assert_cmpint (gsk_render_node_get_node_type (second), ==, GSK_CONTAINER_NODE);
+  g_assert_cmpuint (gsk_container_node_get_n_children (second), >=, 2);
+  scene1 = gsk_container_node_get_child (first, 0);
+  scene2 = gsk_container_node_get_child (second, 0);
+  g_assert_true (scene1 == scene2);
+
+  /* The moving card's node is about the card's size. */
+  {
+    GskRenderNode *card = gsk_container_node_get_child (second, gsk_container_node_get_n_children (second) - 1);
+    graphene_rect_t bounds;
+
+    gsk_render_node_get_bounds (card, &bounds);
+    g_assert_cmpfloat (bounds.size.width, <, TP_LAYOUT_CARD_WIDTH + 60);
+    g_assert_cmpfloat (bounds.size.height, <, 200);
+  }
+
+  g_assert_true (tp_canvas_test_cancel (f->canvas));
+  g_assert_cmpstr (tp_touchpoint_get_stage_id (letter), ==, "s1");
   return TRUE;
 }
 
 static void
 test_snapshot (void)
 {
-  RUN (step_snapshot_is_tight);
+  RUN (step_snapshot_is_tight, step_snapshot_drag_reuses_scene);
 }
 
 int
