@@ -527,13 +527,42 @@ step_drag_dot (Fixture *f)
   tp_canvas_document_to_widget (f->canvas, point->x, point->y, &x0, &y0);
   tp_canvas_test_drag (f->canvas, x0, y0, x0, y0 + 2000, 0, FALSE);
   g_assert_cmpint (tp_touchpoint_get_score (consult), ==, 1);
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_false (can_undo (f));
+  return TRUE;
+}
+
+/* Digit keys score the selected touchpoints: one step for all. */
+static gboolean
+step_digit_scores (Fixture *f)
+{
+  GtkWidget *canvas = GTK_WIDGET (f->canvas);
+  TpTouchpoint *t9 = lookup (f, "t9");
+  TpTouchpoint *t10 = lookup (f, "t10");
+  double x, y;
+
+  tp_canvas_select (f->canvas, TP_ELEMENT (t9));
+  card_center (f, TP_ELEMENT (t10), &x, &y);
+  tp_canvas_test_click (f->canvas, x, y, 1, GDK_CONTROL_MASK);
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.set-score", "i", 5));
+  g_assert_cmpint (tp_touchpoint_get_score (t9), ==, 5);
+  g_assert_cmpint (tp_touchpoint_get_score (t10), ==, 5);
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_cmpint (tp_touchpoint_get_score (t9), ==, 8);
+  g_assert_cmpint (tp_touchpoint_get_score (t10), ==, 8);
+  g_assert_false (can_undo (f));
+
+  /* The score they have already: nothing to undo. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.set-score", "i", 8));
+  g_assert_false (can_undo (f));
   return TRUE;
 }
 
 static void
 test_drag_dot (void)
 {
-  RUN (step_drag_dot);
+  RUN (step_drag_dot, step_digit_scores);
 }
 
 /* ---------------------------------------------------------------- editing */

@@ -947,6 +947,59 @@ on_motion (GtkEventControllerMotion *controller,
     }
 }
 
+/* Cards cut long titles short: the tooltip has all of it. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+  TpLayoutHit hit;
+  GString *text;
+  TpRect rect;
+  graphene_rect_t bounds;
+
+  if (keyboard_mode || self->drag_mode != DRAG_NONE || self->editor != NULL)
+    return FALSE;
+
+  hit = hit_test_widget (self, x, y);
+  if (!hit_is_card (&hit) && hit.kind != TP_LAYOUT_HIT_CURVE_DOT)
+    return FALSE;
+
+  text = g_string_new (element_text (hit.element));
+  if (TP_IS_TOUCHPOINT (hit.element))
+    {
+      TpTouchpoint *touchpoint = TP_TOUCHPOINT (hit.element);
+      int score = tp_touchpoint_get_score (touchpoint);
+
+      g_string_append_c (text, '\n');
+      g_string_append (text, tp_channel_get_display_name (tp_touchpoint_get_channel (touchpoint)));
+      if (score != TP_SCORE_UNSET)
+        /* Translators: in a card's tooltip, after the channel */
+        g_string_append_printf (text, _(" · score %d"), score);
+      if (tp_touchpoint_get_moment_of_truth (touchpoint))
+        g_string_append_printf (text, " · %s", _("Moment of truth"));
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  g_string_free (text, TRUE);
+
+  if (hit_is_card (&hit) && tp_layout_get_card_rect (self->layout, hit.element, &rect))
+    {
+      GdkRectangle area;
+
+      document_rect_to_widget (self, &rect, &bounds);
+      area.x = (int) bounds.origin.x;
+      area.y = (int) bounds.origin.y;
+      area.width = (int) bounds.size.width;
+      area.height = (int) bounds.size.height;
+      gtk_tooltip_set_tip_area (tooltip, &area);
+    }
+  return TRUE;
+}
+
 static void
 on_leave (GtkEventControllerMotion *controller,
           TpCanvas                 *self)
@@ -1530,6 +1583,7 @@ canvas_update_actions (TpCanvas *self)
   gtk_widget_action_set_enabled (widget, "canvas.delete", has_doc && has_selection);
   gtk_widget_action_set_enabled (widget, "canvas.edit", has_doc && primary != NULL);
   gtk_widget_action_set_enabled (widget, "canvas.duplicate", has_doc && has_selection);
+  gtk_widget_action_set_enabled (widget, "canvas.set-score", has_doc && has_selection);
   gtk_widget_action_set_enabled (widget, "canvas.copy", has_doc && has_selection);
   gtk_widget_action_set_enabled (widget, "canvas.cut", has_doc && has_selection);
   gtk_widget_action_set_enabled (widget, "canvas.paste", has_doc && clipboard != NULL && clipboard->len > 0);
@@ -1618,6 +1672,34 @@ toggle_moment_action (GtkWidget  *widget,
     return;
   tp_document_set_boolean (self->document, element, "moment-of-truth",
                            !tp_touchpoint_get_moment_of_truth (TP_TOUCHPOINT (element)), NULL);
+}
+
+/* Digits score the selected touchpoints (0 is 10), one undo step. */
+static void
+set_score_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+  g_autoptr(GPtrArray) selection = tp_canvas_get_selection (self);
+  int score = g_variant_get_int32 (parameter);
+
+  if (self->document == NULL || score < TP_SCORE_UNSET || score > TP_SCORE_MAX)
+    return;
+
+  tp_document_begin_group (self->document, _("Change Score"));
+  for (guint i = 0; i < selection->len; i++)
+    {
+      TpElement *element = g_ptr_array_index (selection, i);
+      int old = 0;
+
+      if (!TP_IS_TOUCHPOINT (element))
+        continue;
+      g_object_get (element, "score", &old, NULL);
+      if (old != score)
+        tp_document_set_int (self->document, element, "score", score, NULL);
+    }
+  tp_document_end_group (self->document);
 }
 
 static TpTouchpoint *
@@ -2947,6 +3029,7 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.delete-header", NULL, delete_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)", select_neighbour_action);
   gtk_widget_class_install_action (widget_class, "canvas.move-card", "(ii)", move_card_action);
+  gtk_widget_class_install_action (widget_class, "canvas.set-score", "i", set_score_action);
 
   /* Menus show the accelerator bound last. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
@@ -2968,6 +3051,13 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
 
+  for (int digit = 0; digit <= 9; digit++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + digit, 0, "canvas.set-score", "i",
+                                           digit == 0 ? TP_SCORE_MAX : digit);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + digit, 0, "canvas.set-score", "i",
+                                           digit == 0 ? TP_SCORE_MAX : digit);
+    }
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, context_menu_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, context_menu_cb, NULL);
@@ -2990,6 +3080,8 @@ tp_canvas_init (TpCanvas *self)
   self->selection = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
