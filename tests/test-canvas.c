@@ -325,10 +325,68 @@ step_palette_activate (Fixture *f)
   return TRUE;
 }
 
+/* One entry per channel plus blocker, enabler and opportunity; each
+ * entry's drag source offers the text the canvas drop target takes. */
+static gboolean
+step_palette_entries (Fixture *f)
+{
+  GtkWidget *palette = GTK_WIDGET (tp_window_get_palette (f->window));
+  GtkWidget *flow_box = gtk_widget_get_first_child (palette);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  g_assert_true (GTK_IS_FLOW_BOX (flow_box));
+  for (GtkWidget *child = gtk_widget_get_first_child (flow_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (child);
+
+      if (!GTK_IS_FLOW_BOX_CHILD (child))
+        continue;
+      n++;
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          GdkContentProvider *provider = NULL;
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          if (!GTK_IS_DRAG_SOURCE (controller))
+            continue;
+          g_signal_emit_by_name (controller, "prepare", 5.0, 5.0, &provider);
+          g_assert_nonnull (provider);
+          g_value_init (&value, G_TYPE_STRING);
+          g_assert_true (gdk_content_provider_get_value (provider, &value, NULL));
+          g_assert_true (g_str_has_prefix (g_value_get_string (&value), "touchpoint-palette:"));
+          g_ptr_array_add (items, g_strdup (g_value_get_string (&value) + strlen ("touchpoint-palette:")));
+          g_object_unref (provider);
+        }
+    }
+
+  g_assert_cmpuint (n, ==, TP_N_CHANNELS + 3);
+  g_assert_cmpuint (items->len, ==, n);
+  g_assert_cmpstr (g_ptr_array_index (items, 0), ==, "channel:website");
+  g_assert_cmpstr (g_ptr_array_index (items, TP_N_CHANNELS), ==, "blocker");
+  g_assert_cmpstr (g_ptr_array_index (items, TP_N_CHANNELS + 1), ==, "enabler");
+  g_assert_cmpstr (g_ptr_array_index (items, TP_N_CHANNELS + 2), ==, "opportunity");
+
+  /* What each entry drags, the canvas accepts. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      double x, y;
+
+      tp_canvas_scroll_to_element (f->canvas, TP_ELEMENT (lookup (f, "t19")));
+      cell_point (f, 3, LANE_TOUCHPOINTS, 0.5, 0.95, &x, &y);
+      g_assert_true (tp_canvas_test_drop (f->canvas, g_ptr_array_index (items, i), x, y));
+      g_assert_true (tp_document_undo (get_document (f)));
+    }
+  g_assert_false (can_undo (f));
+  return TRUE;
+}
+
 static void
 test_palette (void)
 {
-  RUN (step_palette_drop_touchpoint, step_palette_drop_at_top, step_palette_drop_notes,
+  RUN (step_palette_entries, step_palette_drop_touchpoint, step_palette_drop_at_top, step_palette_drop_notes,
        step_palette_activate);
 }
 
