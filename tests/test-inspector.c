@@ -192,6 +192,8 @@ test_touchpoint (Fixture       *fixture,
 
   score = field (fixture, "score");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (score)), ==, 3);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (score)), ==,
+                   "Below the target of 9 for a moment of truth");
   moment = field (fixture, "moment-of-truth");
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (moment)));
   channel = field (fixture, "channel");
@@ -212,6 +214,15 @@ test_touchpoint (Fixture       *fixture,
 
   gtk_switch_set_active (GTK_SWITCH (moment), FALSE);
   g_assert_false (tp_touchpoint_get_moment_of_truth (consult));
+  tp_document_undo (fixture->document);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (score), 8);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (score)), ==,
+                   "Below the target of 9 for a moment of truth");
+  gtk_switch_set_active (GTK_SWITCH (moment), FALSE);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (score)), ==, "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (score), 5);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (score)), ==,
+                   "Below the good-enough mark of 7");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (channel), TP_CHANNEL_PHONE);
   g_assert_cmpint (tp_touchpoint_get_channel (consult), ==, TP_CHANNEL_PHONE);

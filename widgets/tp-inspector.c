@@ -309,6 +309,27 @@ set_mixed (Field    *field,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), mixed ? _("Mixed values") : "");
 }
 
+/* A single touchpoint's score against the journey's thresholds. */
+static void
+score_hint (Field *field,
+            int    score)
+{
+  TpJourney *journey = field->inspector->journey;
+  TpTouchpoint *touchpoint = TP_TOUCHPOINT (field_object (field));
+  g_autofree char *hint = NULL;
+
+  if (score == TP_SCORE_UNSET)
+    ;
+  else if (tp_touchpoint_get_moment_of_truth (touchpoint)
+           && score < tp_journey_get_moment_target (journey))
+    hint = g_strdup_printf (_("Below the target of %d for a moment of truth"),
+                            tp_journey_get_moment_target (journey));
+  else if (score < tp_journey_get_good_enough (journey))
+    hint = g_strdup_printf (_("Below the good-enough mark of %d"),
+                            tp_journey_get_good_enough (journey));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), hint ? hint : "");
+}
+
 static void
 field_refresh (Field *field)
 {
@@ -370,6 +391,8 @@ field_refresh (Field *field)
         if (adw_combo_row_get_selected (ADW_COMBO_ROW (field->row)) != position)
           adw_combo_row_set_selected (ADW_COMBO_ROW (field->row), position);
         set_mixed (field, !same);
+        if (field->kind == FIELD_INT_COMBO && field->property2 != NULL && same)
+          score_hint (field, value);
         if (g_str_equal (field->property, "channel") && same)
           adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row),
                                        tp_channel_is_online (value) ? _("Online channel")
@@ -671,6 +694,33 @@ text_row_clicked (GtkGestureClick *gesture,
   gtk_widget_grab_focus (text_view);
 }
 
+/* GTK 4.8 lays out a text view's lines when it is first allocated and drops
+ * the resize that the new height asks for then, so a text view that is not
+ * in a scrolled window stays too short. Its vertical adjustment learns the
+ * real height: ask again on the next frame, outside the allocation. */
+static gboolean
+text_view_resize_tick (GtkWidget     *view,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  g_object_set_data (G_OBJECT (view), "tp-resize-pending", NULL);
+  gtk_widget_queue_resize (view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_text_view_upper (GtkAdjustment *adjustment,
+                    GParamSpec    *pspec,
+                    GtkWidget     *view)
+{
+  if (gtk_adjustment_get_upper (adjustment) > gtk_widget_get_height (view)
+      && g_object_get_data (G_OBJECT (view), "tp-resize-pending") == NULL)
+    {
+      g_object_set_data (G_OBJECT (view), "tp-resize-pending", GINT_TO_POINTER (1));
+      gtk_widget_add_tick_callback (view, text_view_resize_tick, NULL, NULL);
+    }
+}
+
 static Field *
 add_text (TpInspector *self,
           GtkWidget   *group,
@@ -679,7 +729,7 @@ add_text (TpInspector *self,
           const char  *property)
 {
   g_autoptr(GPtrArray) objects = objects_of (object);
-  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *view = gtk_text_view_new ();
@@ -687,6 +737,8 @@ add_text (TpInspector *self,
   GtkGesture *click;
   Field *field;
 
+  /* An AdwPreferencesRow, so that the group puts it in its boxed list. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (row, "tp-inspector-text-row");
@@ -701,7 +753,9 @@ add_text (TpInspector *self,
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   gtk_widget_add_css_class (view, "tp-inspector-text");
-  gtk_widget_set_size_request (view, -1, 48);
+  gtk_widget_set_size_request (view, -1, 36);
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "notify::upper",
+                           G_CALLBACK (on_text_view_upper), view, 0);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
@@ -716,10 +770,10 @@ add_text (TpInspector *self,
   gtk_box_append (GTK_BOX (box), view);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  /* A click on the caption puts the cursor in the text too. */
+  /* A click anywhere in the row puts the cursor in the text. */
   click = gtk_gesture_click_new ();
   g_signal_connect_object (click, "released", G_CALLBACK (text_row_clicked), view, 0);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
@@ -1024,6 +1078,7 @@ build_touchpoint (TpInspector  *self,
 {
   g_autoptr(GPtrArray) objects = objects_of (touchpoint);
   GtkWidget *group;
+  Field *field;
 
   group = add_group (page, _("Touchpoint"), NULL);
   add_entry (self, group, _("Title"), touchpoint, "title");
@@ -1035,8 +1090,11 @@ build_touchpoint (TpInspector  *self,
   add_reference (self, group, FIELD_LANE, "lane-id", _("Lane"), touchpoint, "lane-id", NULL);
 
   group = add_group (page, _("Experience"), NULL);
-  add_score (self, group, _("Emotion Score"), objects);
-  add_switch (self, group, _("Moment of Truth"), _("Should move the customer: 9 or more"),
+  field = add_score (self, group, _("Emotion Score"), objects);
+  /* Its hint depends on the flag too. */
+  field->property2 = g_intern_static_string ("moment-of-truth");
+  field_refresh (field);
+  add_switch (self, group, _("Moment of Truth"), _("A moment that should move the customer"),
               objects, "moment-of-truth");
   add_text (self, group, _("Customer Quote"), touchpoint, "quote");
 
@@ -1217,7 +1275,15 @@ on_journey_notify (TpJourney   *journey,
                    GParamSpec  *pspec,
                    TpInspector *self)
 {
+  GtkWidget *score;
+
   refresh_property (self, journey, pspec->name);
+
+  /* The thresholds that a touchpoint's score hint refers to. */
+  score = tp_inspector_get_field_widget (self, "score");
+  if (score != NULL
+      && (g_str_equal (pspec->name, "good-enough") || g_str_equal (pspec->name, "moment-target")))
+    field_refresh (g_object_get_data (G_OBJECT (score), "tp-inspector-field"));
 }
 
 static void
@@ -1468,6 +1534,11 @@ ensure_style (void)
                                        "textview.tp-inspector-text,"
                                        "textview.tp-inspector-text > text {"
                                        "  background: none;"
+                                       "}"
+                                       /* Focused like an AdwEntryRow. */
+                                       "row.tp-inspector-text-row:focus-within {"
+                                       "  outline: 2px solid alpha(@accent_color, 0.5);"
+                                       "  outline-offset: -2px;"
                                        "}",
                                        -1);
       gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
