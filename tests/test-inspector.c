@@ -406,6 +406,19 @@ test_deleted_selection (Fixture       *fixture,
   g_assert_cmpuint (tp_inspector_get_selection (fixture->inspector)->len, ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "title"))), ==,
                    "Three-minute consult with the cardiologist");
+
+  /* Several at once, as one step; the form is rebuilt once, on idle. */
+  g_ptr_array_set_size (selection, 0);
+  g_ptr_array_add (selection, tp_journey_lookup (fixture->journey, "t19"));
+  g_ptr_array_add (selection, tp_journey_lookup (fixture->journey, "t20"));
+  g_ptr_array_add (selection, tp_journey_lookup (fixture->journey, "e1"));
+  tp_inspector_set_selection (fixture->inspector, selection);
+  tp_document_delete_many (fixture->document, selection);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (tp_inspector_get_selection (fixture->inspector)->len, ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "title"))), ==,
+                   tp_journey_get_title (fixture->journey));
 }
 
 static void

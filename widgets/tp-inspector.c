@@ -57,6 +57,7 @@ struct _TpInspector
 
   guint syncing;
   Field *applying;
+  guint rebuild_id;         /* a rebuild after selected elements left */
 };
 
 G_DEFINE_FINAL_TYPE (TpInspector, tp_inspector, GTK_TYPE_WIDGET)
@@ -1210,6 +1211,7 @@ rebuild (TpInspector *self)
 {
   GtkWidget *page;
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   teardown (self);
   if (self->document != NULL)
     tp_history_break_coalescing (tp_document_get_history (self->document));
@@ -1302,6 +1304,27 @@ in_journey (TpInspector *self,
   return tp_journey_lookup (self->journey, tp_element_get_id (element)) == element;
 }
 
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  TpInspector *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Brings a pending rebuild forward, for callers that look at the form. */
+static void
+flush_rebuild (TpInspector *self)
+{
+  if (self->rebuild_id != 0)
+    {
+      g_clear_handle_id (&self->rebuild_id, g_source_remove);
+      rebuild (self);
+    }
+}
+
 static void
 on_journey_changed (TpJourney   *journey,
                     TpInspector *self)
@@ -1318,7 +1341,12 @@ on_journey_changed (TpJourney   *journey,
       }
   if (lost)
     {
-      rebuild (self);
+      /* No field may edit an element that left. A deletion can take many
+       * selected elements one by one: build the new form once, before the
+       * next frame. */
+      teardown (self);
+      if (self->rebuild_id == 0)
+        self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_idle_cb, self, NULL);
       return;
     }
 
@@ -1410,6 +1438,7 @@ GPtrArray *
 tp_inspector_get_selection (TpInspector *self)
 {
   g_return_val_if_fail (TP_IS_INSPECTOR (self), NULL);
+  flush_rebuild (self);
   return self->selection;
 }
 
@@ -1420,6 +1449,7 @@ tp_inspector_get_field_widget (TpInspector *self,
   g_return_val_if_fail (TP_IS_INSPECTOR (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
+  flush_rebuild (self);
   key = g_intern_string (key);
   for (guint i = 0; i < self->fields->len; i++)
     {
@@ -1438,6 +1468,7 @@ tp_inspector_dispose (GObject *object)
 {
   TpInspector *self = TP_INSPECTOR (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   teardown (self);
   if (self->journey != NULL)
     g_signal_handlers_disconnect_by_data (self->journey, self);
