@@ -873,7 +873,9 @@ tp_canvas_start_editing (TpCanvas  *self,
   gtk_widget_add_css_class (self->editor, "canvas-editor");
   gtk_editable_set_text (GTK_EDITABLE (self->editor), text != NULL ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_str_equal (property, "title") ? _("Title")
+                                  : g_str_equal (property, "name") ? _("Name") : _("Text"),
                                   -1);
   g_signal_connect (self->editor, "activate", G_CALLBACK (on_editor_activate), self);
 
