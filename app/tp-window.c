@@ -446,7 +446,9 @@ on_palette_item_activated (TpPaletteView *palette,
                            const char    *item,
                            TpWindow      *self)
 {
-  if (tp_canvas_add_item (self->canvas, item) != NULL)
+  /* The canvas opens the new card's title for typing; else keep the
+   * keyboard on the map. */
+  if (tp_canvas_add_item (self->canvas, item) != NULL && tp_canvas_get_editor (self->canvas) == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
 }
 

@@ -239,10 +239,21 @@ step_palette_drop_touchpoint (Fixture *f)
   added = g_ptr_array_index (cell, 1);
   g_assert_cmpstr (tp_touchpoint_get_title (added), ==, "New touchpoint");
   g_assert_cmpint (tp_touchpoint_get_channel (added), ==, TP_CHANNEL_PHONE);
-  /* The new card is selected. */
+  /* The new card is selected, its title open for typing. */
   g_assert_true (selection_is (f, TP_ELEMENT (added)));
+  {
+    GtkEditable *editor = tp_canvas_get_editor (f->canvas);
 
-  /* One undo step. */
+    g_assert_nonnull (editor);
+    g_assert_cmpstr (gtk_editable_get_text (editor), ==, "New touchpoint");
+    gtk_editable_set_text (editor, "Call about the results");
+    g_signal_emit_by_name (editor, "activate");
+    g_assert_cmpstr (tp_touchpoint_get_title (added), ==, "Call about the results");
+    g_assert_true (tp_document_undo (get_document (f)));
+    g_assert_cmpstr (tp_touchpoint_get_title (added), ==, "New touchpoint");
+  }
+
+  /* Adding was one undo step. */
   g_assert_true (tp_document_undo (get_document (f)));
   g_assert_cmpuint (n_touchpoints (f), ==, 25);
   g_assert_false (can_undo (f));

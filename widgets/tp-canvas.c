@@ -108,6 +108,7 @@ struct _TpCanvas
   char *editing_property;
   gboolean committing;
   guint edit_idle_id;
+  guint editor_focus_id;
   TpElement *edit_pending;       /* ref */
 
   /* Context menu. */
@@ -798,11 +799,19 @@ stop_editing (TpCanvas *self,
   editor = g_steal_pointer (&self->editor);
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
 
-  if (gtk_widget_has_focus (editor) || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (editor)), editor))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
+  {
+    GtkRoot *root = gtk_widget_get_root (editor);
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    /* Keep the keyboard on the map when the editor had it. */
+    if (focus != NULL && (focus == editor || gtk_widget_is_ancestor (focus, editor)))
+      gtk_widget_grab_focus (GTK_WIDGET (self));
+  }
   gtk_widget_unparent (editor);
 
-  if (commit && element != NULL && self->document != NULL)
+  /* Not when the element left the journey meanwhile (an undo). */
+  if (commit && element != NULL && self->document != NULL
+      && tp_journey_lookup (self->journey, tp_element_get_id (element)) == element)
     {
       g_autofree char *old = NULL;
 
@@ -838,11 +847,34 @@ on_editor_key_pressed (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+static gboolean
+editor_has_focus (TpCanvas *self)
+{
+  GtkRoot *root = self->editor != NULL ? gtk_widget_get_root (self->editor) : NULL;
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == self->editor || gtk_widget_is_ancestor (focus, self->editor));
+}
+
+static gboolean
+editor_focus_idle_cb (gpointer user_data)
+{
+  TpCanvas *self = user_data;
+
+  self->editor_focus_id = 0;
+  if (self->editor != NULL && !editor_has_focus (self))
+    stop_editing (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Focus went elsewhere: commit, but not while GTK is still moving the
+ * focus (the editor must not go away under it). */
 static void
 on_editor_focus_leave (GtkEventControllerFocus *controller,
                        TpCanvas                *self)
 {
-  stop_editing (self, TRUE);
+  if (self->editor_focus_id == 0 && !self->committing)
+    self->editor_focus_id = g_idle_add (editor_focus_idle_cb, self);
 }
 
 void
@@ -2254,6 +2286,9 @@ add_item (TpCanvas           *self,
   select_only (self, element);
   ensure_layout (self);
   tp_canvas_scroll_to_element (self, element);
+  /* Ready to type its title. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    tp_canvas_start_editing (self, element);
   return element;
 }
 
@@ -2424,6 +2459,7 @@ canvas_drop (TpCanvas   *self,
   if (item == NULL)
     return FALSE;
   widget_to_document_pinned (self, x, y, &doc_x, &doc_y);
+  stop_editing (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self));
   return tp_canvas_add_item_at (self, item, doc_x, doc_y) != NULL;
 }
@@ -2761,9 +2797,15 @@ tp_canvas_size_allocate (GtkWidget *widget,
       graphene_rect_t bounds;
       int min_h = 0;
 
-      if (get_edit_rect (self, self->editing, &rect))
+      /* Hidden while what it edits has no place on the map (it was just
+       * deleted; the editor closes when the journey is laid out again). */
+      gboolean placed = get_edit_rect (self, self->editing, &rect);
+
+      gtk_widget_set_child_visible (self->editor, placed);
+      if (placed)
         {
           GtkAllocation alloc;
+          int min_w = 0;
 
           document_rect_to_widget (self, &rect, &bounds);
           if (TP_IS_STAGE (self->editing) || TP_IS_LANE (self->editing))
@@ -2776,9 +2818,10 @@ tp_canvas_size_allocate (GtkWidget *widget,
               else
                 bounds.origin.x = hx + rect.x * self->zoom;
             }
+          gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
           gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
           /* Over the card, centred on it, at least wide enough to type in. */
-          alloc.width = MAX ((int) bounds.size.width, 160);
+          alloc.width = MAX (MAX ((int) bounds.size.width, 160), min_w);
           alloc.x = (int) (bounds.origin.x + (bounds.size.width - alloc.width) / 2);
           alloc.height = min_h;
           alloc.y = (int) (bounds.origin.y + (bounds.size.height - min_h) / 2);
@@ -2841,6 +2884,7 @@ tp_canvas_dispose (GObject *object)
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
   g_clear_handle_id (&self->edit_idle_id, g_source_remove);
+  g_clear_handle_id (&self->editor_focus_id, g_source_remove);
   g_clear_object (&self->edit_pending);
   if (self->editor != NULL)
     {
