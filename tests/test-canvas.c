@@ -394,10 +394,46 @@ step_palette_entries (Fixture *f)
   return TRUE;
 }
 
+/* Activating an entry in the flow box (Enter, double click) adds after
+ * the flow box is done with the event, and the new title gets the focus. */
+static gboolean
+step_palette_flow_box_activate (Fixture *f)
+{
+  GtkWidget *palette = GTK_WIDGET (tp_window_get_palette (f->window));
+  GtkWidget *flow_box = gtk_widget_get_first_child (palette);
+  GtkFlowBoxChild *phone = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (flow_box), TP_CHANNEL_PHONE);
+
+  tp_canvas_select (f->canvas, TP_ELEMENT (lookup (f, "t19")));
+  g_signal_emit_by_name (flow_box, "child-activated", phone);
+  g_assert_cmpuint (n_touchpoints (f), ==, 25);
+  return TRUE;
+}
+
+static gboolean
+step_palette_flow_box_added (Fixture *f)
+{
+  g_autoptr(GPtrArray) cell = NULL;
+  GtkEditable *editor;
+
+  if (n_touchpoints (f) == 25)
+    return FALSE;
+
+  cell = tp_journey_get_cell_touchpoints (get_journey (f), "s4", "l2");
+  g_assert_cmpuint (cell->len, ==, 2);
+  g_assert_cmpint (tp_touchpoint_get_channel (g_ptr_array_index (cell, 1)), ==, TP_CHANNEL_PHONE);
+  editor = tp_canvas_get_editor (f->canvas);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (editor))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (editor))),
+                                            GTK_WIDGET (editor)));
+  g_assert_true (tp_document_undo (get_document (f)));
+  return TRUE;
+}
+
 static void
 test_palette (void)
 {
-  RUN (step_palette_entries, step_palette_drop_touchpoint, step_palette_drop_at_top, step_palette_drop_notes,
+  RUN (step_palette_entries, step_palette_flow_box_activate, step_palette_flow_box_added, step_palette_drop_touchpoint, step_palette_drop_at_top, step_palette_drop_notes,
        step_palette_activate);
 }
 

@@ -13,6 +13,8 @@ struct _TpPaletteView
   GtkWidget parent_instance;
 
   GtkWidget *flow_box;
+  char *pending_item;
+  guint activate_id;
 };
 
 G_DEFINE_FINAL_TYPE (TpPaletteView, tp_palette_view, GTK_TYPE_WIDGET)
@@ -84,6 +86,21 @@ add_entry (TpPaletteView *self,
   gtk_flow_box_append (GTK_FLOW_BOX (self->flow_box), child);
 }
 
+static gboolean
+activate_idle_cb (gpointer user_data)
+{
+  TpPaletteView *self = user_data;
+  g_autofree char *item = g_steal_pointer (&self->pending_item);
+
+  self->activate_id = 0;
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+  return G_SOURCE_REMOVE;
+}
+
+/* Emitted once the click or key press is over: the flow box moves the
+ * focus to the entry afterwards, which would take it from whatever the
+ * activation opened (the new card's title editor). */
 static void
 on_child_activated (GtkFlowBox      *flow_box,
                     GtkFlowBoxChild *child,
@@ -91,8 +108,12 @@ on_child_activated (GtkFlowBox      *flow_box,
 {
   const char *item = g_object_get_data (G_OBJECT (child), ITEM_KEY);
 
-  if (item != NULL)
-    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+  if (item == NULL)
+    return;
+  g_free (self->pending_item);
+  self->pending_item = g_strdup (item);
+  if (self->activate_id == 0)
+    self->activate_id = g_idle_add (activate_idle_cb, self);
 }
 
 static void
@@ -100,6 +121,8 @@ tp_palette_view_dispose (GObject *object)
 {
   TpPaletteView *self = TP_PALETTE_VIEW (object);
 
+  g_clear_handle_id (&self->activate_id, g_source_remove);
+  g_clear_pointer (&self->pending_item, g_free);
   g_clear_pointer (&self->flow_box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (tp_palette_view_parent_class)->dispose (object);
