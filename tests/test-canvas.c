@@ -83,6 +83,20 @@ card_center (Fixture   *f,
   tp_canvas_document_to_widget (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, x, y);
 }
 
+/* The middle of a card where it is now, without scrolling (it may be
+ * outside the view: the canvas maps any point). */
+static void
+card_center_here (Fixture   *f,
+                  TpElement *element,
+                  double    *x,
+                  double    *y)
+{
+  TpRect rect;
+
+  g_assert_true (tp_layout_get_card_rect (tp_canvas_get_layout (f->canvas), element, &rect));
+  tp_canvas_document_to_widget (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, x, y);
+}
+
 /* A point in a cell at fractions (@fx, @fy) of its size, in widget coordinates. */
 static void
 cell_point (Fixture *f,
@@ -583,10 +597,59 @@ step_drag_deleted_card_ends (Fixture *f)
   return TRUE;
 }
 
+/* Dragging a blocker onto another touchpoint attaches it there, onto an
+ * empty cell to that stage; an opportunity links to the touchpoint it is
+ * dropped on. One undo step each. */
+static gboolean
+step_drag_notes (Fixture *f)
+{
+  TpEmployeeNote *note = TP_EMPLOYEE_NOTE (tp_journey_lookup (get_journey (f), "e3"));
+  TpOpportunity *opportunity = TP_OPPORTUNITY (tp_journey_lookup (get_journey (f), "o3"));
+  double x0, y0, x1, y1;
+
+  /* The whole map in view, as a user would have it for this. */
+  tp_canvas_zoom_to_fit (f->canvas);
+  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t4");
+  card_center_here (f, TP_ELEMENT (note), &x0, &y0);
+  card_center_here (f, TP_ELEMENT (lookup (f, "t9")), &x1, &y1);
+  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
+  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t9");
+  g_assert_true (selection_is (f, TP_ELEMENT (note)));
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t4");
+  g_assert_false (can_undo (f));
+
+  /* To the empty end of the third stage's Touchpoints cell: the stage. */
+  card_center_here (f, TP_ELEMENT (note), &x0, &y0);
+  cell_point (f, 2, LANE_TOUCHPOINTS, 0.5, 0.95, &x1, &y1);
+  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
+  g_assert_cmpstr (tp_employee_note_get_stage_id (note), ==, "s3");
+  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "");
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_false (can_undo (f));
+
+  /* Escape: nothing. */
+  card_center_here (f, TP_ELEMENT (note), &x0, &y0);
+  card_center_here (f, TP_ELEMENT (lookup (f, "t9")), &x1, &y1);
+  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, TRUE);
+  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t4");
+  g_assert_false (can_undo (f));
+
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (opportunity), ==, "");
+  card_center_here (f, TP_ELEMENT (opportunity), &x0, &y0);
+  card_center_here (f, TP_ELEMENT (lookup (f, "t19")), &x1, &y1);
+  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (opportunity), ==, "t19");
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_false (can_undo (f));
+  tp_canvas_set_zoom (f->canvas, 1.0);
+  return TRUE;
+}
+
 static void
 test_move_card (void)
 {
-  RUN (step_drag_card, step_drag_card_within_cell, step_keyboard, step_drag_deleted_card,
+  RUN (step_drag_notes, step_drag_card, step_drag_card_within_cell, step_keyboard, step_drag_deleted_card,
        step_drag_deleted_card_ends);
 }
 

@@ -44,6 +44,7 @@ typedef enum {
   DRAG_NONE,
   DRAG_PENDING,   /* pressed, not yet past the threshold */
   DRAG_CARD,
+  DRAG_NOTE,      /* an employee note or opportunity, to re-attach */
   DRAG_DOT,
   DRAG_BAND,
 } DragMode;
@@ -88,6 +89,7 @@ struct _TpCanvas
   int dot_score;
   gboolean drop_valid;
   TpLayoutDrop drop;
+  TpElement *note_target;        /* borrowed: touchpoint or stage a dragged note would go to */
   GskRenderNode *scene_node;
   SceneKey scene_key;
   guint autoscroll_id;
@@ -146,6 +148,8 @@ static void canvas_update_actions (TpCanvas *self);
 static void update_drop (TpCanvas *self);
 static gboolean cancel_drag (TpCanvas *self);
 static void clear_drag (TpCanvas *self);
+static TpTouchpoint *touchpoint_at (TpCanvas *self, double doc_x, double doc_y);
+static TpStage *stage_at (TpCanvas *self, double doc_x, double doc_y);
 static void stop_editing (TpCanvas *self, gboolean commit);
 static void update_accessible_description (TpCanvas *self);
 
@@ -206,7 +210,8 @@ ensure_layout (TpCanvas *self)
   /* Drop positions point into the old geometry. */
   self->dnd_drop_valid = FALSE;
   self->drop_valid = FALSE;
-  if (self->drag_mode == DRAG_CARD)
+  self->note_target = NULL;
+  if (self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_NOTE)
     update_drop (self);
 }
 
@@ -1070,6 +1075,7 @@ clear_drag (TpCanvas *self)
     }
   self->drag_mode = DRAG_NONE;
   self->drop_valid = FALSE;
+  self->note_target = NULL;
   g_clear_object (&self->drag_element);
   g_clear_pointer (&self->band_base, g_hash_table_unref);
   g_clear_pointer (&self->scene_node, gsk_render_node_unref);
@@ -1129,6 +1135,18 @@ update_drop (TpCanvas *self)
   double doc_x, doc_y;
 
   widget_to_document_pinned (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
+  if (self->drag_mode == DRAG_NOTE)
+    {
+      /* Notes go to the touchpoint under the pointer, or its stage;
+       * opportunities only to a touchpoint. */
+      TpTouchpoint *touchpoint = touchpoint_at (self, doc_x, doc_y);
+
+      self->note_target = (TpElement *) touchpoint;
+      if (touchpoint == NULL && TP_IS_EMPLOYEE_NOTE (self->drag_element))
+        self->note_target = (TpElement *) stage_at (self, doc_x, doc_y);
+      self->drop_valid = FALSE;
+      return;
+    }
   self->drop_valid = tp_layout_get_drop_position (self->layout, doc_x, doc_y, &self->drop);
 }
 
@@ -1157,7 +1175,7 @@ autoscroll_tick (GtkWidget     *widget,
   TpCanvas *self = TP_CANVAS (widget);
   double sx, sy;
 
-  if (self->drag_mode != DRAG_CARD && self->drag_mode != DRAG_BAND)
+  if (self->drag_mode != DRAG_CARD && self->drag_mode != DRAG_NOTE && self->drag_mode != DRAG_BAND)
     {
       self->autoscroll_id = 0;
       return G_SOURCE_REMOVE;
@@ -1225,18 +1243,14 @@ canvas_drag_to (TpCanvas *self,
       else if (TP_IS_TOUCHPOINT (self->drag_element))
         self->drag_mode = DRAG_CARD;
       else
-        {
-          /* Notes and opportunities are placed by what they belong to. */
-          self->drag_mode = DRAG_NONE;
-          return;
-        }
+        self->drag_mode = DRAG_NOTE;
     }
 
-  if ((self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_BAND) && self->autoscroll_id == 0
-      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if ((self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_NOTE || self->drag_mode == DRAG_BAND)
+      && self->autoscroll_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick, NULL, NULL);
 
-  if (self->drag_mode == DRAG_CARD)
+  if (self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_NOTE)
     {
       update_drop (self);
     }
@@ -1325,6 +1339,37 @@ move_touchpoint_to (TpCanvas           *self,
   tp_document_move_touchpoint (self->document, touchpoint, stage_id, lane_id, index, NULL);
 }
 
+/* Attaches a dragged note to a touchpoint or stage, or links a dragged
+ * opportunity to a touchpoint: one undo step, none when nothing changes. */
+static void
+reattach (TpCanvas  *self,
+          TpElement *element,
+          TpElement *target)
+{
+  const char *target_id = tp_element_get_id (target);
+
+  if (TP_IS_EMPLOYEE_NOTE (element))
+    {
+      TpEmployeeNote *note = TP_EMPLOYEE_NOTE (element);
+
+      if (TP_IS_TOUCHPOINT (target))
+        {
+          if (g_strcmp0 (tp_employee_note_get_touchpoint_id (note), target_id) != 0)
+            tp_document_attach_note (self->document, note, target_id, NULL, NULL);
+        }
+      else if (TP_IS_STAGE (target))
+        {
+          if (g_strcmp0 (tp_employee_note_get_stage_id (note), target_id) != 0)
+            tp_document_attach_note (self->document, note, NULL, target_id, NULL);
+        }
+    }
+  else if (TP_IS_OPPORTUNITY (element) && TP_IS_TOUCHPOINT (target))
+    {
+      if (g_strcmp0 (tp_opportunity_get_touchpoint_id (TP_OPPORTUNITY (element)), target_id) != 0)
+        tp_document_set_string (self->document, element, "touchpoint-id", target_id, NULL);
+    }
+}
+
 static void
 canvas_release (TpCanvas *self,
                 double    x,
@@ -1351,6 +1396,17 @@ canvas_release (TpCanvas *self,
 
       clear_drag (self);
       move_touchpoint_to (self, TP_TOUCHPOINT (element), &drop);
+      tp_canvas_scroll_to_element (self, element);
+      return;
+    }
+  else if (self->drag_mode == DRAG_NOTE && self->note_target != NULL && self->document != NULL)
+    {
+      g_autoptr(TpElement) element = g_object_ref (self->drag_element);
+      g_autoptr(TpElement) target = g_object_ref (self->note_target);
+
+      clear_drag (self);
+      reattach (self, element, target);
+      select_only (self, element);
       tp_canvas_scroll_to_element (self, element);
       return;
     }
@@ -2648,6 +2704,32 @@ snapshot_card_drag (TpCanvas              *self,
         }
     }
 
+  if (self->note_target != NULL)
+    {
+      TpRect target;
+      gboolean have = FALSE;
+      guint position = 0;
+
+      if (TP_IS_TOUCHPOINT (self->note_target))
+        have = tp_layout_get_card_rect (self->layout, self->note_target, &target);
+      else if (tp_journey_get_position (self->journey, self->note_target, &position))
+        have = tp_layout_get_stage_rect (self->layout, position, &target);
+
+      if (have)
+        {
+          cr = append_document_cairo (self, snapshot, &target, 4, ox, oy, width, height);
+          if (cr != NULL)
+            {
+              /* The accent ring of where it goes. */
+              cairo_rectangle (cr, target.x - 2, target.y - 2, target.width + 4, target.height + 4);
+              cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1);
+              cairo_set_line_width (cr, 2.5 / self->zoom);
+              cairo_stroke (cr);
+              cairo_destroy (cr);
+            }
+        }
+    }
+
   if (tp_layout_get_card_rect (self->layout, self->drag_element, &card))
     {
       card.x += dx;
@@ -2693,7 +2775,7 @@ tp_canvas_snapshot (GtkWidget   *widget,
   options.hover = self->hover;
   if (self->dnd_active && self->dnd_target != NULL)
     options.hover = self->dnd_target;
-  if (self->drag_mode == DRAG_CARD && self->drag_element != NULL)
+  if ((self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_NOTE) && self->drag_element != NULL)
     {
       options.hidden = self->drag_element;
       snapshot_card_drag (self, snapshot, &options, ox, oy, width, height);
