@@ -40,7 +40,9 @@ label_layout (PangoContext *context,
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      /* Words are kept whole and the last line ellipsized: a label
+       * broken mid-word reads worse than a shortened one. */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       /* Negative: at most this many lines. */
       pango_layout_set_height (layout, -max_lines);
@@ -224,6 +226,8 @@ draw_curve (cairo_t             *cr,
 
   draw_guides (cr, context, chart, left, right, top, bottom, TP_SCORE_MIN, TRUE);
 
+  /* Showing text leaves a current point; the curve starts afresh. */
+  cairo_new_path (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 1.4);
   set_color (cr, TP_REPORT_ACCENT);
@@ -252,7 +256,7 @@ draw_stage_bars (cairo_t             *cr,
                  double               height)
 {
   GPtrArray *items = chart->items;
-  double left = AXIS_WIDTH, right = width - 2, top = 14, bottom = height - 26;
+  double left = AXIS_WIDTH, right = width - 2, top = 16, bottom = height - 26;
   double slot, bar;
 
   if (items->len == 0)
@@ -297,7 +301,7 @@ draw_stage_bars (cairo_t             *cr,
         }
 
       set_color (cr, TP_REPORT_TEXT);
-      draw_label (cr, context, value, cx + bar / 2 + 2, label_y - 1, 0, 1, LABEL_SIZE + 0.5, TRUE, 0, 0);
+      draw_label (cr, context, value, cx, label_y - 2, 0.5, 1, LABEL_SIZE + 0.5, TRUE, 0, 0);
       set_color (cr, TP_REPORT_MUTED);
       draw_label (cr, context, item->text, cx, bottom + 4, 0.5, 0, LABEL_SIZE, FALSE,
                   MAX (slot - 4, 8), 2);

@@ -11,14 +11,16 @@
 #include "tp-renderer.h"
 #include "tp-report-html.h"
 
-/* Only the writer's own CSS: no web fonts, no images, no URLs. */
+/* Only the writer's own CSS: no web fonts, no images, no URLs. HTML 4
+ * elements only (div, not main or nav), so HTML 4 parsers such as
+ * libxml2's read it without complaint apart from the inline SVG. */
 static const char stylesheet[] =
   ":root{--accent:#1c71d8;--text:#241f31;--muted:#5e5c64;--rule:#deddda;--zebra:#f6f5f4;"
   "--red:#c01c28;--amber:#e5a50a;--green:#26a269;--none:#9a9996}\n"
   "*{box-sizing:border-box}\n"
   "body{margin:0;background:#fafafa;color:var(--text);font:15px/1.5 Cantarell,'Noto Sans',"
   "'Segoe UI',Helvetica,Arial,sans-serif}\n"
-  "main{max-width:60rem;margin:0 auto;background:#fff;padding:0 3.5rem 3rem;"
+  ".page{max-width:60rem;margin:0 auto;background:#fff;padding:0 3.5rem 3rem;"
   "box-shadow:0 0 0 1px var(--rule)}\n"
   ".cover{margin:0 -3.5rem;padding:4rem 3.5rem 3rem;background:var(--accent);color:#fff}\n"
   ".cover .kicker{font-size:.75rem;font-weight:bold;letter-spacing:.08em;text-transform:uppercase;"
@@ -30,7 +32,7 @@ static const char stylesheet[] =
   ".description{font-size:1.1rem;max-width:44rem}\n"
   ".byline{color:var(--muted);border-top:2px solid var(--accent);display:inline-block;"
   "padding-top:.5rem;margin-top:1rem}\n"
-  "nav ol{padding-left:1.2rem}nav a{color:var(--accent);text-decoration:none}\n"
+  ".toc ol{padding-left:1.2rem}.toc a{color:var(--accent);text-decoration:none}\n"
   ".section{margin-top:3rem}\n"
   "h2{color:var(--accent);font-size:1.75rem;margin:0 0 1.2rem;padding-bottom:.5rem;"
   "border-bottom:3px solid var(--accent);display:inline-block}\n"
@@ -64,14 +66,14 @@ static const char stylesheet[] =
   ".chart{margin:1rem 0 1.4rem}.chart svg{display:block;max-width:100%;height:auto}\n"
   ".diagram{overflow:auto;border:1px solid var(--rule)}.diagram svg{display:block;max-width:100%;"
   "height:auto}\n"
-  "footer{color:var(--muted);font-size:.8rem;margin-top:3rem;border-top:1px solid var(--rule);"
+  ".footer{color:var(--muted);font-size:.8rem;margin-top:3rem;border-top:1px solid var(--rule);"
   "padding-top:.6rem}\n"
   "@media print{\n"
   "  @page{size:A4;margin:18mm 16mm}\n"
   "  body{background:#fff;font-size:10pt}\n"
-  "  main{max-width:none;padding:0;box-shadow:none}\n"
+  "  .page{max-width:none;padding:0;box-shadow:none}\n"
   "  .cover{margin:0;padding:2.5rem 2rem;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-  "  nav{break-after:page}\n"
+  "  .toc{break-after:page}\n"
   "  .section{break-before:page;margin-top:0}\n"
   "  h2,h3,h4,.label{break-after:avoid}\n"
   "  tr,.figure,.chart,blockquote{break-inside:avoid}\n"
@@ -318,7 +320,7 @@ static void
 append_contents (GString  *html,
                  TpReport *report)
 {
-  g_string_append (html, "<nav>\n");
+  g_string_append (html, "<div class=\"toc\">\n");
   append_element (html, "h3", NULL, _("Contents"));
   g_string_append (html, "<ol>\n");
   for (guint i = 0; i < report->blocks->len; i++)
@@ -332,7 +334,7 @@ append_contents (GString  *html,
       append_escaped (html, block->text);
       g_string_append (html, "</a></li>\n");
     }
-  g_string_append (html, "</ol>\n</nav>\n");
+  g_string_append (html, "</ol>\n</div>\n");
 }
 
 GBytes *
@@ -350,7 +352,7 @@ tp_report_html_write (TpReport *report)
   g_string_append (html, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   g_string_append_printf (html, "<meta name=\"generator\" content=\"%s\">\n", report->generator);
   append_element (html, "title", NULL, report->title);
-  g_string_append_printf (html, "<style>\n%s</style>\n</head>\n<body>\n<main>\n", stylesheet);
+  g_string_append_printf (html, "<style>\n%s</style>\n</head>\n<body>\n<div class=\"page\">\n", stylesheet);
 
   if (report->options.sections & TP_REPORT_SECTION_COVER)
     {
@@ -415,11 +417,11 @@ tp_report_html_write (TpReport *report)
   if (in_section)
     g_string_append (html, "</div>\n");
 
-  g_string_append (html, "<footer>");
+  g_string_append (html, "<div class=\"footer\">");
   append_escaped (html, report->generator);
   g_string_append (html, " · ");
   append_escaped (html, report->date);
-  g_string_append (html, "</footer>\n</main>\n</body>\n</html>\n");
+  g_string_append (html, "</div>\n</div>\n</body>\n</html>\n");
 
   return g_string_free_to_bytes (html);
 }

@@ -332,11 +332,10 @@ add_outline (Pdf        *pdf,
              double      y)
 {
   g_autofree char *link = NULL;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  /* Link attributes are parsed by cairo: no locale decimal commas. */
-  link = g_strdup_printf ("page=%u pos=[0 %s]", pdf->page,
-                          g_ascii_formatd (buf, sizeof buf, "%.1f", MAX (y - 12, 0)));
+  /* Whole points: cairo reads the numbers with the C library's strtod,
+   * which wants a decimal comma in a Dutch locale. */
+  link = g_strdup_printf ("page=%u pos=[0 %d]", pdf->page, (int) MAX (y - 12, 0));
   return cairo_pdf_surface_add_outline (pdf->surface, parent, name, link,
                                         parent == CAIRO_PDF_OUTLINE_ROOT ? CAIRO_PDF_OUTLINE_FLAG_BOLD : 0);
 }

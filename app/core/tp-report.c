@@ -708,16 +708,14 @@ build_moments (Builder *b)
 
       if (table == NULL)
         {
-          table = add_table (b, _("Moment of truth"), 3.4, _("Stage"), 1.8, _("Target"), 1.1,
-                             _("Score"), 1.0, _("Result"), 1.6, _("Department"), 2.2,
-                             _("Related blockers"), 4.0, NULL);
-          table->number_columns = 1 << 2;
-          table->score_columns = 1 << 3;
+          table = add_table (b, _("Moment of truth"), 3.2, _("Stage"), 1.8, _("Score"), 1.2,
+                             _("Result"), 1.9, _("Department"), 2.2, _("Related blockers"), 4.2,
+                             NULL);
+          table->score_columns = 1 << 2;
         }
 
       cell (table, tp_touchpoint_get_title (tp));
       cell (table, stage_name (b, tp_touchpoint_get_stage_id (tp)));
-      cell_take (table, g_strdup_printf ("%d", b->target));
       cell_score (table, score_or_unset (score));
       if (score == TP_SCORE_UNSET)
         cell (table, _("Not scored"));
@@ -829,8 +827,8 @@ build_employees (Builder *b)
         add_textf (b, TP_REPORT_TEXT_MUTED, "%s, %s", blockers, enablers);
       }
 
-      table = add_table (b, _("Kind"), 1.4, _("Note"), 4.6, _("Affects"), 2.8, _("Role"), 2.0,
-                         _("Severity"), 1.2, NULL);
+      table = add_table (b, _("Kind"), 1.4, _("Note"), 4.4, _("Affects"), 2.6, _("Role"), 2.0,
+                         _("Severity"), 1.6, NULL);
       table->number_columns = 1 << 4;
       /* Blockers first: they are what management has to act on. */
       for (int kind = TP_NOTE_KIND_BLOCKER; kind <= TP_NOTE_KIND_ENABLER; kind++)
@@ -933,8 +931,8 @@ build_channels (Builder *b)
   }
 
   chart = add_chart (b, TP_REPORT_CHART_CHANNEL_BARS, _("Touchpoints per channel"), 0);
-  table = add_table (b, _("Channel"), 3.0, _("Online or offline"), 2.2, _("Touchpoints"), 1.6,
-                     _("Average"), 1.4, _("Lowest"), 1.4, _("Highest"), 1.4, NULL);
+  table = add_table (b, _("Channel"), 2.8, _("Online or offline"), 2.0, _("Touchpoints"), 2.0,
+                     _("Average"), 1.5, _("Lowest"), 1.4, _("Highest"), 1.4, NULL);
   table->number_columns = (1 << 2) | (1 << 4) | (1 << 5);
   table->score_columns = 1 << 3;
   for (int c = 0; c < TP_N_CHANNELS; c++)
