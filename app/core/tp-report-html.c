@@ -214,6 +214,8 @@ append_diagram (GString  *html,
   tp_render_options_init (&options);
   options.palette = TP_PALETTE_PRINT;
   options.visible = TP_RECT_INIT (0, 0, width, height);
+  /* Full detail: the browser scales the picture, not the renderer. */
+  options.zoom = 1.0;
   tp_render_journey (cr, layout, &options);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
