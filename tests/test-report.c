@@ -347,7 +347,7 @@ test_pdf_large (void)
 
   /* Nothing outside the page's margins: every word lies between the
    * running header and footer (36 pt from the edge) and within the side
-   * margins (62 pt). A little tolerance for glyph boxes. */
+   * margins (58 pt). A little tolerance for glyph boxes. */
   run_argv (&bbox, bbox_argv, NULL);
   g_assert_cmpint (bbox.exit_code, ==, 0);
   g_assert_true (g_file_get_contents (bbox_path, &bbox_html, NULL, NULL));
@@ -380,7 +380,7 @@ test_pdf_large (void)
           double left = g_ascii_strtod (x0, NULL), top = g_ascii_strtod (y0, NULL);
           double right = g_ascii_strtod (x1, NULL), bottom = g_ascii_strtod (y1, NULL);
 
-          if (left < 62 - 1 || right > width - 62 + 1 || top < 36 - 4 || bottom > height - 36 + 4)
+          if (left < 58 - 1 || right > width - 58 + 1 || top < 36 - 4 || bottom > height - 36 + 4)
             g_error ("page %u: “%s” at %.1f,%.1f–%.1f,%.1f is outside the margins of %.0f × %.0f",
                      p, word, left, top, right, bottom, width, height);
           n_words++;

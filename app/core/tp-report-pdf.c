@@ -12,7 +12,7 @@
 
 /* Page geometry in points. Generous margins: a management report is read
  * on paper, with a pen. */
-#define MARGIN_SIDE 62.0
+#define MARGIN_SIDE 58.0
 #define MARGIN_TOP 74.0
 #define MARGIN_BOTTOM 70.0
 /* Header and footer sit this far from the paper's edge. */
@@ -56,9 +56,9 @@ static const struct {
   [FONT_MUTED] = { 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_MUTED },
   [FONT_QUOTE] = { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, TP_REPORT_TEXT },
   [FONT_LABEL] = { 7.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_MUTED },
-  [FONT_CELL] = { 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
-  [FONT_CELL_BOLD] = { 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
-  [FONT_HEADER_CELL] = { 7.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0x1a5fb4 },
+  [FONT_CELL] = { 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_CELL_BOLD] = { 8, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_HEADER_CELL] = { 7, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0x1a5fb4 },
   [FONT_FURNITURE] = { 7.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_MUTED },
   [FONT_FIGURE] = { 20, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
   [FONT_COVER_TITLE] = { 30, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0xffffff },
@@ -375,9 +375,12 @@ flow_layout (Pdf         *pdf,
   pdf->y += space_after;
 }
 
+static double measure_group (Pdf *pdf, guint index);
+
 static void
 draw_heading (Pdf                 *pdf,
-              const TpReportBlock *block)
+              const TpReportBlock *block,
+              guint                index)
 {
   Font font = block->level == 1 ? FONT_H1 : block->level == 2 ? FONT_H2 : FONT_H3;
   double width = pdf->x1 - pdf->x0;
@@ -405,33 +408,53 @@ draw_heading (Pdf                 *pdf,
       return;
     }
 
-  /* Keep a heading with what follows it. */
+  /* Keep a heading with what follows it: all of it (a stage with its
+   * chart and table, a touchpoint with its details) when that fits on a
+   * page, else at least a few lines. */
   pdf->y += pdf->page_empty ? 0 : (block->level == 2 ? 16 : 10);
-  ensure_space (pdf, height + 48);
+  {
+    double group = block->keep_together ? measure_group (pdf, index) : G_MAXDOUBLE;
+
+    /* Only short parts move whole: a long one would leave half a page
+     * empty and split anyway. */
+    ensure_space (pdf, group <= (pdf->y1 - pdf->y0) / 2 ? group : height + 48);
+  }
   if (block->level == 2)
     add_outline (pdf, pdf->outline_parent, block->text, pdf->y);
   flow_layout (pdf, layout, font, pdf->x0, block->level == 2 ? 5 : 3);
+}
+
+static Font
+paragraph_font (TpReportTextStyle  style,
+                double            *indent)
+{
+  *indent = style == TP_REPORT_TEXT_QUOTE ? 12 : 0;
+  switch (style)
+    {
+    case TP_REPORT_TEXT_LEAD: return FONT_LEAD;
+    case TP_REPORT_TEXT_MUTED: return FONT_MUTED;
+    case TP_REPORT_TEXT_QUOTE: return FONT_QUOTE;
+    case TP_REPORT_TEXT_LABEL: return FONT_LABEL;
+    case TP_REPORT_TEXT_BODY:
+    default: return FONT_BODY;
+    }
+}
+
+static double
+paragraph_space_after (TpReportTextStyle style)
+{
+  return style == TP_REPORT_TEXT_LEAD ? 12 : style == TP_REPORT_TEXT_LABEL ? 2 : 6;
 }
 
 static void
 draw_paragraph (Pdf                 *pdf,
                 const TpReportBlock *block)
 {
-  Font font;
-  double indent = 0;
+  double indent;
+  Font font = paragraph_font (block->style, &indent);
   double top;
   guint start_page;
   g_autoptr(PangoLayout) layout = NULL;
-
-  switch (block->style)
-    {
-    case TP_REPORT_TEXT_LEAD: font = FONT_LEAD; break;
-    case TP_REPORT_TEXT_MUTED: font = FONT_MUTED; break;
-    case TP_REPORT_TEXT_QUOTE: font = FONT_QUOTE; indent = 12; break;
-    case TP_REPORT_TEXT_LABEL: font = FONT_LABEL; break;
-    case TP_REPORT_TEXT_BODY:
-    default: font = FONT_BODY; break;
-    }
 
   layout = make_layout (pdf, font, block->text, pdf->x1 - pdf->x0 - indent);
   if (block->style == TP_REPORT_TEXT_LABEL)
@@ -459,7 +482,7 @@ draw_paragraph (Pdf                 *pdf,
                        2, pdf->y - (start_page == pdf->page ? top : pdf->y0));
       cairo_fill (pdf->cr);
     }
-  pdf->y += block->style == TP_REPORT_TEXT_LEAD ? 12 : block->style == TP_REPORT_TEXT_LABEL ? 2 : 6;
+  pdf->y += paragraph_space_after (block->style);
 }
 
 static void
@@ -470,7 +493,7 @@ draw_figures (Pdf                 *pdf,
   guint per_row = n <= 4 ? MAX (n, 1) : 3;
   double gap = 10;
   double box_width = (pdf->x1 - pdf->x0 - gap * (per_row - 1)) / per_row;
-  double box_height = 62;
+  double box_height = 54;
 
   for (guint i = 0; i < n; i += per_row)
     {
@@ -497,9 +520,9 @@ draw_figures (Pdf                 *pdf,
           cairo_fill (pdf->cr);
 
           set_color (pdf->cr, color == TP_REPORT_ACCENT ? TP_REPORT_TEXT : color);
-          cairo_move_to (pdf->cr, x + 12, pdf->y + 7);
+          cairo_move_to (pdf->cr, x + 12, pdf->y + 5);
           pango_cairo_show_layout (pdf->cr, value);
-          show_layout (pdf, label, FONT_MUTED, x + 12, pdf->y + 36);
+          show_layout (pdf, label, FONT_MUTED, x + 12, pdf->y + 33);
         }
       pdf->y += box_height + gap;
       pdf->page_empty = FALSE;
@@ -717,6 +740,93 @@ draw_table (Pdf                 *pdf,
 
   row_clear (&header);
   pdf->y += 12;
+}
+
+/* The height of a heading and what belongs to it, up to the next heading
+ * of the same or a higher level, as drawn on a fresh page. */
+static double
+measure_block (Pdf                 *pdf,
+               const TpReportBlock *block)
+{
+  double width = pdf->x1 - pdf->x0;
+
+  switch (block->kind)
+    {
+    case TP_REPORT_BLOCK_HEADING:
+      {
+        Font font = block->level == 2 ? FONT_H2 : FONT_H3;
+        g_autoptr(PangoLayout) layout = make_layout (pdf, font, block->text, width);
+
+        return layout_height (layout) + (block->level == 2 ? 16 + 5 : 10 + 3);
+      }
+
+    case TP_REPORT_BLOCK_PARAGRAPH:
+      {
+        double indent;
+        Font font = paragraph_font (block->style, &indent);
+        g_autoptr(PangoLayout) layout = make_layout (pdf, font, block->text, width - indent);
+
+        return layout_height (layout) + paragraph_space_after (block->style)
+               + (block->style == TP_REPORT_TEXT_LABEL ? 4 : 0);
+      }
+
+    case TP_REPORT_BLOCK_FIGURES:
+      {
+        guint n = block->items->len;
+        guint per_row = n <= 4 ? MAX (n, 1) : 3;
+
+        return (n + per_row - 1) / per_row * 64.0 + 6;
+      }
+
+    case TP_REPORT_BLOCK_CHART:
+      return block->height + 14 + (block->text != NULL ? 16 : 0);
+
+    case TP_REPORT_BLOCK_TABLE:
+      {
+        double xs[32], ws[32];
+        double height = 12;
+        Row row = { 0 };
+
+        table_columns (pdf, block, xs, ws);
+        make_row (pdf, block, xs, ws, G_MAXUINT, &row);
+        height += row.height;
+        row_clear (&row);
+        for (guint r = 0; r < tp_report_table_get_n_rows (block); r++)
+          {
+            make_row (pdf, block, xs, ws, r, &row);
+            height += row.height;
+            row_clear (&row);
+          }
+        return height;
+      }
+
+    case TP_REPORT_BLOCK_DIAGRAM:
+    default:
+      return G_MAXDOUBLE / 4;
+    }
+}
+
+static double
+measure_group (Pdf   *pdf,
+               guint  index)
+{
+  GPtrArray *blocks = pdf->report->blocks;
+  const TpReportBlock *heading = g_ptr_array_index (blocks, index);
+  /* Without the space above the heading: it is already there. */
+  double height = measure_block (pdf, heading) - (heading->level == 2 ? 16 : 10);
+
+  for (guint i = index + 1; i < blocks->len; i++)
+    {
+      const TpReportBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->kind == TP_REPORT_BLOCK_HEADING && block->level <= heading->level)
+        break;
+      height += measure_block (pdf, block);
+      /* No need to measure on once it is clearly too tall. */
+      if (height > pdf->y1 - pdf->y0)
+        break;
+    }
+  return height;
 }
 
 /* The map is wide: its section gets a landscape page of its own, the
@@ -972,7 +1082,7 @@ run_pass (Pdf         *pdf,
               && ((TpReportBlock *) g_ptr_array_index (report->blocks, i + 1))->kind == TP_REPORT_BLOCK_DIAGRAM)
             draw_diagram (pdf, block, g_ptr_array_index (report->blocks, ++i));
           else
-            draw_heading (pdf, block);
+            draw_heading (pdf, block, i);
           break;
         case TP_REPORT_BLOCK_PARAGRAPH: draw_paragraph (pdf, block); break;
         case TP_REPORT_BLOCK_FIGURES: draw_figures (pdf, block); break;

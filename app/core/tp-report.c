@@ -269,6 +269,7 @@ add_heading (Builder          *b,
   block->section = section;
   block->text = g_strdup (text);
   block->anchor = g_strdup (anchor);
+  block->keep_together = TRUE;
 }
 
 static void
@@ -457,11 +458,10 @@ build_summary (Builder *b)
 
   /* Translators: the opening sentence of a report's summary; %s are the
    * journey's title and the persona's name */
-  add_textf (b, TP_REPORT_TEXT_LEAD, _("This report maps the journey “%s” as %s experiences it, "
-                                       "touchpoint by touchpoint, and shows where the experience "
-                                       "falls short of the rule of thumb: move the customer (%d or "
-                                       "more) at the moments of truth, and make everything else "
-                                       "simply right (%d or more)."),
+  add_textf (b, TP_REPORT_TEXT_LEAD, _("The journey “%s” as %s experiences it, measured against "
+                                       "the rule of thumb: move the customer (%d or more) at the "
+                                       "moments of truth, make everything else simply right (%d or "
+                                       "more)."),
              tp_journey_get_title (b->journey),
              *tp_journey_get_persona_name (b->journey) != '\0'
                ? tp_journey_get_persona_name (b->journey) : _("the customer"),
@@ -484,7 +484,7 @@ build_summary (Builder *b)
   add_figure (figures, g_strdup_printf ("%u", n_critical), _("critical findings"),
               n_critical > 0 ? 1 : TP_SCORE_MAX);
 
-  chart = add_chart (b, TP_REPORT_CHART_CURVE, _("Emotion curve"), 190);
+  chart = add_chart (b, TP_REPORT_CHART_CURVE, _("Emotion curve"), 150);
   {
     GListModel *stages = tp_journey_get_stages (b->journey);
     guint n = g_list_model_get_n_items (stages);
@@ -514,6 +514,16 @@ build_summary (Builder *b)
       }
   }
 
+  add_heading (b, 2, TP_REPORT_SECTION_SUMMARY, _("The steepest drop"), NULL);
+  if (tp_journey_steepest_drop (b->journey, &drop))
+    /* Translators: %s are touchpoint titles, %d scores and the size of the fall */
+    add_textf (b, TP_REPORT_TEXT_BODY, _("From “%s” (%d) to “%s” (%d): the experience falls %d points "
+                                         "between two consecutive touchpoints."),
+               tp_touchpoint_get_title (drop.from), tp_touchpoint_get_score (drop.from),
+               tp_touchpoint_get_title (drop.to), tp_touchpoint_get_score (drop.to), -drop.delta);
+  else
+    add_text (b, TP_REPORT_TEXT_MUTED, _("The scores never fall from one touchpoint to the next."));
+
   add_heading (b, 2, TP_REPORT_SECTION_SUMMARY, _("The lowest points"), NULL);
   if (scored->len == 0)
     add_text (b, TP_REPORT_TEXT_MUTED, _("No touchpoint has a score yet."));
@@ -521,8 +531,8 @@ build_summary (Builder *b)
     {
       /* Stable: equal scores stay in journey order. */
       g_ptr_array_sort (scored, compare_by_score);
-      table = add_table (b, _("Touchpoint"), 5.0, _("Stage"), 2.5, _("Department"), 2.5,
-                         _("Score"), 1.0, NULL);
+      table = add_table (b, _("Touchpoint"), 5.8, _("Stage"), 2.0, _("Department"), 3.0,
+                         _("Score"), 1.4, NULL);
       table->score_columns = 1 << 3;
       for (guint i = 0; i < MIN (3, scored->len); i++)
         {
@@ -537,17 +547,9 @@ build_summary (Builder *b)
         }
     }
 
-  add_heading (b, 2, TP_REPORT_SECTION_SUMMARY, _("The steepest drop"), NULL);
-  if (tp_journey_steepest_drop (b->journey, &drop))
-    /* Translators: %s are touchpoint titles, %d scores and the size of the fall */
-    add_textf (b, TP_REPORT_TEXT_BODY, _("From “%s” (%d) to “%s” (%d): the experience falls %d points "
-                                         "between two consecutive touchpoints."),
-               tp_touchpoint_get_title (drop.from), tp_touchpoint_get_score (drop.from),
-               tp_touchpoint_get_title (drop.to), tp_touchpoint_get_score (drop.to), -drop.delta);
-  else
-    add_text (b, TP_REPORT_TEXT_MUTED, _("The scores never fall from one touchpoint to the next."));
-
-  if (*tp_journey_get_description (b->journey) != '\0')
+  /* The cover shows the description already. */
+  if (*tp_journey_get_description (b->journey) != '\0'
+      && !(b->report->options.sections & TP_REPORT_SECTION_COVER))
     {
       add_heading (b, 2, TP_REPORT_SECTION_SUMMARY, _("About this journey"), NULL);
       add_text (b, TP_REPORT_TEXT_BODY, tp_journey_get_description (b->journey));
@@ -635,7 +637,7 @@ build_stages (Builder *b)
         }
 
       table = add_table (b, _("Touchpoint"), 5.0, _("Channel"), 2.2, _("Department"), 2.8,
-                         _("Score"), 1.0, NULL);
+                         _("Score"), 1.3, NULL);
       table->score_columns = 1 << 3;
       for (guint i = 0; i < tps->len; i++)
         {
@@ -708,8 +710,8 @@ build_moments (Builder *b)
 
       if (table == NULL)
         {
-          table = add_table (b, _("Moment of truth"), 3.2, _("Stage"), 1.8, _("Score"), 1.2,
-                             _("Result"), 1.9, _("Department"), 2.2, _("Related blockers"), 4.2,
+          table = add_table (b, _("Moment of truth"), 3.0, _("Stage"), 2.3, _("Score"), 1.3,
+                             _("Result"), 1.8, _("Department"), 2.4, _("Related blockers"), 4.3,
                              NULL);
           table->score_columns = 1 << 2;
         }
@@ -1068,6 +1070,8 @@ build_appendix (Builder *b)
       g_autoptr(GPtrArray) tps = stage_touchpoints (b, tp_element_get_id (TP_ELEMENT (stage)));
 
       add_heading (b, 2, TP_REPORT_SECTION_APPENDIX, tp_stage_get_name (stage), NULL);
+      /* A long list: fill the pages, keeping only each touchpoint whole. */
+      ((TpReportBlock *) g_ptr_array_index (b->report->blocks, b->report->blocks->len - 1))->keep_together = FALSE;
       for (guint i = 0; i < tps->len; i++)
         {
           TpTouchpoint *tp = g_ptr_array_index (tps, i);

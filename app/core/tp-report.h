@@ -104,6 +104,9 @@ typedef struct {
   int                level;
   TpReportSections   section;   /* the section a level-1 heading opens */
   char              *anchor;    /* a stable id for links, or NULL */
+  /* HEADING: start a new page rather than split the heading's part when
+   * it fits on one page (a stage with its chart and table). */
+  gboolean           keep_together;
   TpReportTextStyle  style;
   char              *text;      /* heading or paragraph text, chart title */
 
