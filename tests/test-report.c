@@ -138,6 +138,12 @@ remove_temp (const char *path)
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
   const char *name;
 
+  /* For looking at the reports: TP_TEST_KEEP_REPORTS=1 keeps them. */
+  if (g_getenv ("TP_TEST_KEEP_REPORTS") != NULL)
+    {
+      g_test_message ("kept %s", path);
+      return;
+    }
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *child = g_build_filename (dir, name, NULL);

@@ -108,7 +108,7 @@ draw_guides (cairo_t             *cr,
     {
       double y = round (score_y (s, top, bottom, lowest)) + 0.25;
 
-      if (s != (int) lowest && s % 2 != 0 && labels)
+      if (s != (int) lowest && s % 2 != 0)
         continue;
       set_color (cr, TP_REPORT_RULE);
       cairo_move_to (cr, left, y);
@@ -137,14 +137,38 @@ draw_guides (cairo_t             *cr,
       cairo_move_to (cr, left, y);
       cairo_line_to (cr, right, y);
       cairo_stroke (cr);
-      if (labels)
-        {
-          g_autofree char *text = g_strdup_printf ("%d · %s", guides[g].score, guides[g].label);
-
-          draw_label (cr, context, text, right - 2, y - 1.5, 1, 1, LABEL_SIZE - 0.5, FALSE, 0, 0);
-        }
     }
   cairo_restore (cr);
+}
+
+/* The names of the guides, in a margin right of the plot, where no bar,
+ * whisker or curve runs through them. */
+#define GUIDE_LABEL_WIDTH 78.0
+
+static void
+draw_guide_labels (cairo_t             *cr,
+                   PangoContext        *context,
+                   const TpReportBlock *chart,
+                   double               right,
+                   double               top,
+                   double               bottom,
+                   double               lowest)
+{
+  const struct { int score; guint32 color; const char *label; } guides[] = {
+    { chart->good_enough, 0x26a269, _("good enough") },
+    { chart->moment_target, TP_REPORT_ACCENT, _("moment target") },
+  };
+
+  for (guint g = 0; g < G_N_ELEMENTS (guides); g++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d · %s", guides[g].score, guides[g].label);
+
+      if (guides[g].score < lowest || guides[g].score > TP_SCORE_MAX)
+        continue;
+      set_color (cr, guides[g].color);
+      draw_label (cr, context, text, right + 5, score_y (guides[g].score, top, bottom, lowest),
+                  0, 0.5, LABEL_SIZE - 0.5, FALSE, GUIDE_LABEL_WIDTH - 6, 2);
+    }
 }
 
 static void
@@ -188,7 +212,7 @@ draw_curve (cairo_t             *cr,
             double               height)
 {
   GPtrArray *items = chart->items;
-  double left = AXIS_WIDTH, right = width - 2, top = 6, bottom = height - 24;
+  double left = AXIS_WIDTH, right = width - GUIDE_LABEL_WIDTH, top = 6, bottom = height - 24;
   double slot, radius;
   guint start;
 
@@ -229,7 +253,8 @@ draw_curve (cairo_t             *cr,
   /* Showing text leaves a current point; the curve starts afresh. */
   cairo_new_path (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 1.4);
+  /* A dense curve thin, so the dots still read. */
+  cairo_set_line_width (cr, items->len > 60 ? 0.6 : 1.4);
   set_color (cr, TP_REPORT_ACCENT);
   for (guint i = 0; i < items->len; i++)
     {
@@ -246,6 +271,7 @@ draw_curve (cairo_t             *cr,
       draw_dot (cr, item, chart, left + slot * (i + 0.5),
                 score_y (item->score, top, bottom, TP_SCORE_MIN), radius);
     }
+  draw_guide_labels (cr, context, chart, right, top, bottom, TP_SCORE_MIN);
 }
 
 static void
@@ -256,7 +282,7 @@ draw_stage_bars (cairo_t             *cr,
                  double               height)
 {
   GPtrArray *items = chart->items;
-  double left = AXIS_WIDTH, right = width - 2, top = 16, bottom = height - 26;
+  double left = AXIS_WIDTH, right = width - GUIDE_LABEL_WIDTH, top = 16, bottom = height - 26;
   double slot, bar;
 
   if (items->len == 0)
@@ -313,6 +339,7 @@ draw_stage_bars (cairo_t             *cr,
   cairo_move_to (cr, left, bottom);
   cairo_line_to (cr, right, bottom);
   cairo_stroke (cr);
+  draw_guide_labels (cr, context, chart, right, top, bottom, 0);
 }
 
 static void
