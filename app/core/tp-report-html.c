@@ -44,8 +44,9 @@ static const char stylesheet[] =
   "text-transform:uppercase;margin:1rem 0 .2rem}\n"
   "blockquote{margin:.4rem 0 .8rem;padding-left:.8rem;border-left:3px solid var(--accent);"
   "font-style:italic;white-space:pre-line}\n"
-  ".figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,1fr));gap:.7rem;"
-  "margin:1.2rem 0}\n"
+  ".figures{display:grid;grid-template-columns:repeat(4,1fr);gap:.7rem;margin:1.2rem 0}\n"
+  ".figures.n3{grid-template-columns:repeat(3,1fr)}\n"
+  "@media (max-width:40rem){.figures,.figures.n3{grid-template-columns:repeat(2,1fr)}}\n"
   ".figure{background:var(--zebra);border-left:4px solid var(--accent);padding:.7rem 1rem}\n"
   ".figure .value{font-size:1.8rem;font-weight:bold;line-height:1.2}\n"
   ".figure .what{color:var(--muted);font-size:.8rem}\n"
@@ -279,7 +280,8 @@ append_figures (GString             *html,
 {
   int good_enough = tp_journey_get_good_enough (report->journey);
 
-  g_string_append (html, "<div class=\"figures\">\n");
+  /* Rows of four, or of three for five or more, like the PDF. */
+  g_string_append_printf (html, "<div class=\"figures%s\">\n", block->items->len > 4 ? " n3" : "");
   for (guint i = 0; i < block->items->len; i++)
     {
       TpReportItem *item = g_ptr_array_index (block->items, i);
