@@ -990,10 +990,20 @@ draw_contents (Pdf *pdf)
       name_height = layout_height (name);
       ensure_space (pdf, name_height + 14);
 
+      /* The entry links to its section (in the second pass, which knows
+       * the pages). */
+      if (pdf->n_pages > 0 && index <= pdf->section_pages->len)
+        {
+          g_autofree char *link = g_strdup_printf ("page=%u pos=[0 0]",
+                                                   g_array_index (pdf->section_pages, guint, index - 1));
+          cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, link);
+        }
       show_layout (pdf, name, FONT_H2, pdf->x0, pdf->y);
       set_color (pdf->cr, TP_REPORT_ACCENT);
       cairo_move_to (pdf->cr, pdf->x1 - number_width, pdf->y);
       pango_cairo_show_layout (pdf->cr, number);
+      if (pdf->n_pages > 0 && index <= pdf->section_pages->len)
+        cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
       pdf->y += name_height + 6;
       set_color (pdf->cr, TP_REPORT_RULE);
       cairo_set_line_width (pdf->cr, 0.5);

@@ -337,18 +337,24 @@ add_table (Builder    *b,
   return block;
 }
 
-static void
+static TpReportItem *
 cell (TpReportBlock *table,
       const char    *text)
 {
-  g_ptr_array_add (table->items, item_new (text, TP_SCORE_UNSET));
+  TpReportItem *item = item_new (text, TP_SCORE_UNSET);
+
+  g_ptr_array_add (table->items, item);
+  return item;
 }
 
-static void
+static TpReportItem *
 cell_take (TpReportBlock *table,
            char          *text)
 {
-  g_ptr_array_add (table->items, item_take (text, TP_SCORE_UNSET));
+  TpReportItem *item = item_take (text, TP_SCORE_UNSET);
+
+  g_ptr_array_add (table->items, item);
+  return item;
 }
 
 static void
@@ -476,6 +482,8 @@ build_summary (Builder *b)
     add_figure (figures, g_strdup_printf ("%u", stats.n_touchpoints), label, TP_SCORE_UNSET);
   }
   add_figure (figures, tp_report_format_score (stats.average), _("average score"), stats.average);
+  /* Figures about targets are coloured as a score would be: green when
+   * all is well, red when not. */
   add_figure (figures, g_strdup_printf ("%u / %u", n_on_target, n_moments),
               _("moments of truth on target"),
               n_moments == 0 ? TP_SCORE_UNSET : n_on_target == n_moments ? TP_SCORE_MAX : 1);
@@ -538,9 +546,7 @@ build_summary (Builder *b)
         {
           TpTouchpoint *tp = g_ptr_array_index (scored, i);
 
-          cell (table, tp_touchpoint_get_title (tp));
-          ((TpReportItem *) g_ptr_array_index (table->items, table->items->len - 1))->highlight =
-            tp_touchpoint_get_moment_of_truth (tp);
+          cell (table, tp_touchpoint_get_title (tp))->highlight = tp_touchpoint_get_moment_of_truth (tp);
           cell (table, stage_name (b, tp_touchpoint_get_stage_id (tp)));
           cell (table, tp_touchpoint_get_department (tp));
           cell_score (table, tp_touchpoint_get_score (tp));
@@ -646,8 +652,8 @@ build_stages (Builder *b)
           if (tp_touchpoint_get_moment_of_truth (tp))
             {
               /* Translators: after a touchpoint's title in a table */
-              cell_take (table, g_strdup_printf (_("%s (moment of truth)"), tp_touchpoint_get_title (tp)));
-              ((TpReportItem *) g_ptr_array_index (table->items, table->items->len - 1))->highlight = TRUE;
+              cell_take (table, g_strdup_printf (_("%s (moment of truth)"),
+                                                 tp_touchpoint_get_title (tp)))->highlight = TRUE;
             }
           else
             cell (table, tp_touchpoint_get_title (tp));
@@ -840,9 +846,7 @@ build_employees (Builder *b)
 
             if ((int) tp_employee_note_get_kind (note) != kind)
               continue;
-            cell (table, tp_note_kind_get_display_name (kind));
-            ((TpReportItem *) g_ptr_array_index (table->items, table->items->len - 1))->highlight =
-              kind == TP_NOTE_KIND_BLOCKER;
+            cell (table, tp_note_kind_get_display_name (kind))->highlight = kind == TP_NOTE_KIND_BLOCKER;
             cell (table, tp_employee_note_get_text (note));
             cell_take (table, note_target (b, note));
             cell (table, tp_employee_note_get_role (note));
@@ -1047,8 +1051,7 @@ build_findings (Builder *b)
               table->number_columns = 1 << 0;
             }
           cell_take (table, g_strdup_printf ("%u", ++number));
-          cell (table, tp_finding_get_message (finding));
-          ((TpReportItem *) g_ptr_array_index (table->items, table->items->len - 1))->highlight =
+          cell (table, tp_finding_get_message (finding))->highlight =
             groups[g].severity == TP_SEVERITY_CRITICAL;
           cell (table, department != NULL ? department : "");
         }
