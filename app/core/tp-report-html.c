@@ -138,6 +138,42 @@ replace_all (GString    *text,
   g_string_replace (text, from, to, 0);
 }
 
+/* <path …/> becomes <path …></path>: the same element in HTML's foreign
+ * content, and libxml2 2.9's HTML parser (xmllint --html) sometimes
+ * misreads a "/>" that falls on its buffer boundary. */
+static GString *
+expand_empty_elements (const char *svg)
+{
+  GString *result = g_string_new (NULL);
+  const char *p = svg;
+  const char *end;
+
+  while ((end = strstr (p, "/>")) != NULL)
+    {
+      const char *open = end;
+      const char *name_end;
+
+      while (open > p && *open != '<')
+        open--;
+      if (*open != '<')
+        {
+          g_string_append_len (result, p, end + 2 - p);
+          p = end + 2;
+          continue;
+        }
+      name_end = open + 1;
+      while (name_end < end && !g_ascii_isspace (*name_end) && *name_end != '/')
+        name_end++;
+      g_string_append_len (result, p, end - p);
+      g_string_append (result, "></");
+      g_string_append_len (result, open + 1, name_end - open - 1);
+      g_string_append_c (result, '>');
+      p = end + 2;
+    }
+  g_string_append (result, p);
+  return result;
+}
+
 /* Cairo's SVG is a standalone document; inline it in HTML: drop the XML
  * declaration and the namespace declarations (HTML puts <svg> in the SVG
  * namespace itself, and the file is to hold no URL), and prefix the ids
@@ -157,7 +193,7 @@ append_svg (GString    *html,
 
   if (start == NULL)
     return;
-  body = g_string_new (start);
+  body = expand_empty_elements (start);
   replace_all (body, " xmlns=\"http://www.w3.org/2000/svg\"", "");
   replace_all (body, " xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "");
   replace_all (body, "id=\"", id);
