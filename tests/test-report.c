@@ -314,6 +314,14 @@ large_journey (void)
   for (int i = 0; i < 60; i++)
     g_string_append (long_word, "Klantreis");
 
+  /* Long texts on the cover and in the running header too. */
+  g_object_set (journey,
+                "title", "A journey whose title goes on and on, because nobody dared to shorten "
+                         "it in the workshop: Klantcontactcentrumreorganisatieprojectvoorstel",
+                "persona-name", long_word->str,
+                "author", long_text->str,
+                "description", long_text->str,
+                NULL);
   g_object_set (tp, "moment-of-truth", TRUE, "department", "Service",
                 "description", long_word->str, "notes", long_text->str, NULL);
   note = tp_employee_note_new ("e-long", TP_NOTE_KIND_BLOCKER, long_text->str);

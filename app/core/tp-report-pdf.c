@@ -883,6 +883,7 @@ draw_cover (Pdf *pdf)
 {
   double width;
   double band_height;
+  double facts_top;
   double y;
   g_autoptr(PangoLayout) kicker = NULL;
   g_autoptr(PangoLayout) title = NULL;
@@ -890,32 +891,45 @@ draw_cover (Pdf *pdf)
   g_autoptr(PangoLayout) meta = NULL;
   g_autoptr(PangoLayout) description = NULL;
   g_autoptr(PangoLayout) facts = NULL;
+  g_autoptr(PangoLayout) generator = NULL;
   g_autoptr(GString) facts_text = g_string_new (NULL);
   g_autofree char *upper = g_utf8_strup (_("Customer journey report"), -1);
+  gboolean has_subtitle = *pdf->report->subtitle != '\0';
 
   begin_page (pdf, FALSE, FALSE);
   width = pdf->x1 - pdf->x0;
 
+  /* The cover is one page whatever the journey holds: every text gets a
+   * share of it and is shortened (…) beyond that; the summary and the
+   * appendix give everything in full. */
   kicker = make_layout (pdf, FONT_LABEL, upper, width);
   title = make_layout (pdf, FONT_COVER_TITLE, pdf->report->title, width);
+  pango_layout_set_height (title, (int) (pdf->height * 0.3 * PANGO_SCALE));
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
   subtitle = make_layout (pdf, FONT_COVER_SUBTITLE, pdf->report->subtitle, width);
-  band_height = 120 + layout_height (title) + (*pdf->report->subtitle ? layout_height (subtitle) + 10 : 0) + 40;
-  /* A title so long it would fill the page still ends above the footer. */
-  band_height = MIN (band_height, pdf->height * 0.7);
+  pango_layout_set_height (subtitle, -3);
+  pango_layout_set_ellipsize (subtitle, PANGO_ELLIPSIZE_END);
 
+  g_string_append (facts_text, pdf->report->date);
+  if (*pdf->report->author != '\0')
+    g_string_append_printf (facts_text, "\n%s", pdf->report->author);
+  facts = make_layout (pdf, FONT_BODY, facts_text->str, width);
+  pango_layout_set_height (facts, -4);
+  pango_layout_set_ellipsize (facts, PANGO_ELLIPSIZE_END);
+  facts_top = pdf->height - 80 - layout_height (facts);
+
+  band_height = 120 + layout_height (title) + (has_subtitle ? 10 + layout_height (subtitle) : 0) + 40;
   set_color (pdf->cr, TP_REPORT_ACCENT);
   cairo_rectangle (pdf->cr, 0, 0, pdf->width, band_height);
   cairo_fill (pdf->cr);
 
-  y = 120;
   set_color (pdf->cr, 0xffffff);
-  cairo_move_to (pdf->cr, pdf->x0, y - 26);
+  cairo_move_to (pdf->cr, pdf->x0, 94);
   pango_cairo_show_layout (pdf->cr, kicker);
-  pango_layout_set_height (title, (int) ((band_height - y - 40) * PANGO_SCALE));
-  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  y = 120;
   show_layout (pdf, title, FONT_COVER_TITLE, pdf->x0, y);
   y += layout_height (title) + 10;
-  if (*pdf->report->subtitle != '\0' && y < band_height - 30)
+  if (has_subtitle)
     show_layout (pdf, subtitle, FONT_COVER_SUBTITLE, pdf->x0, y);
 
   pdf->y = band_height + 36;
@@ -923,30 +937,20 @@ draw_cover (Pdf *pdf)
   show_layout (pdf, meta, FONT_LABEL, pdf->x0, pdf->y);
   pdf->y += layout_height (meta) + 12;
 
-  if (*pdf->report->description != '\0')
+  if (*pdf->report->description != '\0' && facts_top - 40 - pdf->y > 30)
     {
       description = make_layout (pdf, FONT_LEAD, pdf->report->description, width * 0.85);
-      /* The cover holds one page: a very long description is cut short
-       * here and given in full in the summary. */
-      pango_layout_set_height (description, (int) ((pdf->height - 190 - pdf->y) * PANGO_SCALE));
+      pango_layout_set_height (description, (int) ((facts_top - 40 - pdf->y) * PANGO_SCALE));
       pango_layout_set_ellipsize (description, PANGO_ELLIPSIZE_END);
       show_layout (pdf, description, FONT_LEAD, pdf->x0, pdf->y);
     }
 
-  g_string_append (facts_text, pdf->report->date);
-  if (*pdf->report->author != '\0')
-    g_string_append_printf (facts_text, "\n%s", pdf->report->author);
-  facts = make_layout (pdf, FONT_BODY, facts_text->str, width);
-  y = pdf->height - 80 - layout_height (facts);
   set_color (pdf->cr, TP_REPORT_ACCENT);
-  cairo_rectangle (pdf->cr, pdf->x0, y - 14, 36, 2.5);
+  cairo_rectangle (pdf->cr, pdf->x0, facts_top - 14, 36, 2.5);
   cairo_fill (pdf->cr);
-  show_layout (pdf, facts, FONT_BODY, pdf->x0, y);
-  {
-    g_autoptr(PangoLayout) generator = make_layout (pdf, FONT_FURNITURE, pdf->report->generator, width);
-
-    show_layout (pdf, generator, FONT_FURNITURE, pdf->x0, pdf->height - 56);
-  }
+  show_layout (pdf, facts, FONT_BODY, pdf->x0, facts_top);
+  generator = make_layout (pdf, FONT_FURNITURE, pdf->report->generator, width);
+  show_layout (pdf, generator, FONT_FURNITURE, pdf->x0, pdf->height - 56);
 }
 
 static void
