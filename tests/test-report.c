@@ -174,6 +174,64 @@ static const TpReportSections all_sections[] = {
   TP_REPORT_SECTION_OPPORTUNITIES, TP_REPORT_SECTION_FINDINGS, TP_REPORT_SECTION_APPENDIX,
 };
 
+/* ---- helpers ---- */
+
+static void
+test_options (void)
+{
+  TpReportSections sections = 0;
+  TpReportPaper paper;
+  g_autofree char *whole = NULL;
+  g_autofree char *half = NULL;
+  g_autofree char *none = NULL;
+
+  g_assert_true (tp_report_sections_from_string ("summary, findings", &sections));
+  g_assert_cmpint (sections, ==, TP_REPORT_SECTION_SUMMARY | TP_REPORT_SECTION_FINDINGS);
+  g_assert_true (tp_report_sections_from_string ("all", &sections));
+  g_assert_cmpint (sections, ==, TP_REPORT_SECTION_ALL);
+  g_assert_false (tp_report_sections_from_string ("summary,nonsense", &sections));
+  g_assert_false (tp_report_sections_from_string ("", &sections));
+  for (guint i = 0; i < G_N_ELEMENTS (all_sections); i++)
+    {
+      g_assert_true (tp_report_sections_from_string (tp_report_section_to_nick (all_sections[i]), &sections));
+      g_assert_cmpint (sections, ==, all_sections[i]);
+    }
+
+  g_assert_true (tp_report_paper_from_string ("Letter", &paper));
+  g_assert_cmpint (paper, ==, TP_REPORT_PAPER_LETTER);
+  g_assert_false (tp_report_paper_from_string ("a5", &paper));
+
+  /* Whole scores without decimals, averages with one, nothing as a dash. */
+  whole = tp_report_format_score (7.0);
+  half = tp_report_format_score (6.66);
+  none = tp_report_format_score (NAN);
+  g_assert_cmpstr (whole, ==, "7");
+  g_assert_cmpstr (half, ==, "6.7");
+  g_assert_cmpstr (none, ==, "–");
+
+  /* The colours follow the good-enough level of the journey. */
+  g_assert_cmphex (tp_report_score_color (7, 7), ==, 0x26a269);
+  g_assert_cmphex (tp_report_score_color (5.5, 7), ==, 0xe5a50a);
+  g_assert_cmphex (tp_report_score_color (3, 7), ==, 0xc01c28);
+  g_assert_cmphex (tp_report_score_color (8, 9), ==, 0xe5a50a);
+}
+
+static void
+test_build_no_scores (void)
+{
+  /* An empty journey still gives a complete, if short, report. */
+  g_autoptr(TpJourney) journey = tp_journey_new_default ();
+  g_autoptr(TpReport) report = tp_report_build (journey, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = tp_report_pdf_write (report, NULL, &error);
+  g_autoptr(GBytes) html = tp_report_html_write (report);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pdf);
+  g_assert_nonnull (html);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
+}
+
 /* ---- PDF ---- */
 
 static void
@@ -731,6 +789,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/report/options", test_options);
+  g_test_add_func ("/report/build-no-scores", test_build_no_scores);
   g_test_add_func ("/report/pdf/sample", test_pdf_sample);
   g_test_add_func ("/report/pdf/info-and-fonts", test_pdf_info_and_fonts);
   g_test_add_func ("/report/pdf/letter", test_pdf_letter);
