@@ -990,7 +990,9 @@ draw_contents (Pdf *pdf)
       index++;
       number = make_layout (pdf, FONT_H2, number_text, -1);
       number_width = layout_width (number);
-      name = make_layout (pdf, FONT_H2, block->text, pdf->x1 - pdf->x0 - number_width - 24);
+      /* Room for three digits in both passes, so names wrap the same way
+       * when the numbers are known. */
+      name = make_layout (pdf, FONT_H2, block->text, pdf->x1 - pdf->x0 - 3 * 12 - 24);
       name_height = layout_height (name);
       ensure_space (pdf, name_height + 14);
 
