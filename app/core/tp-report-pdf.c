@@ -677,6 +677,7 @@ draw_table (Pdf                 *pdf,
   double xs[32], ws[32];
   Row header = { 0 };
   guint n_rows = tp_report_table_get_n_rows (block);
+  guint rows_on_page = 0;
 
   g_return_if_fail (block->n_columns <= G_N_ELEMENTS (xs));
 
@@ -693,6 +694,22 @@ draw_table (Pdf                 *pdf,
         {
           ensure_space (pdf, header.height + MIN (row.height, 40));
           draw_header_row (pdf, &header);
+          rows_on_page = 0;
+        }
+      else if (r + 2 == n_rows && rows_on_page >= 3 && row.height <= pdf->y1 - pdf->y)
+        {
+          /* No last row alone on a page: take the one before along. */
+          Row last = { 0 };
+
+          make_row (pdf, block, xs, ws, r + 1, &last);
+          if (row.height + last.height > pdf->y1 - pdf->y
+              && row.height + last.height <= pdf->y1 - pdf->y0 - header.height)
+            {
+              new_page (pdf);
+              draw_header_row (pdf, &header);
+              rows_on_page = 0;
+            }
+          row_clear (&last);
         }
 
       while (from < row.height - 0.01)
@@ -726,8 +743,10 @@ draw_table (Pdf                 *pdf,
             {
               new_page (pdf);
               draw_header_row (pdf, &header);
+              rows_on_page = 0;
             }
         }
+      rows_on_page++;
 
       /* A hairline under each row. */
       set_color (pdf->cr, TP_REPORT_RULE);
