@@ -37,14 +37,6 @@ tp_cli_report_add_options (GOptionContext  *context,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
-gboolean
-tp_cli_report_wants (const TpCliReportArgs *args,
-                     const char            *output)
-{
-  return args->report || args->sections != NULL || args->csv != NULL
-         || g_str_has_suffix (output, ".csv");
-}
-
 static gboolean
 has_suffix (const char *name,
             const char *suffix)
@@ -52,6 +44,14 @@ has_suffix (const char *name,
   g_autofree char *lower = g_ascii_strdown (name, -1);
 
   return g_str_has_suffix (lower, suffix);
+}
+
+gboolean
+tp_cli_report_wants (const TpCliReportArgs *args,
+                     const char            *output)
+{
+  return args->report || args->sections != NULL || args->csv != NULL
+         || has_suffix (output, ".csv");
 }
 
 int
