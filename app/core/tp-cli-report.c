@@ -95,6 +95,7 @@ tp_cli_report_export (const TpCliReportArgs *args,
         }
       if (!pdf && !html)
         {
+          /* Translators: %s is the output file given with --export */
           g_printerr (_("%s: a report is written as .pdf or .html\n"), output);
           return TP_CLI_EXIT_USAGE;
         }
@@ -128,6 +129,7 @@ tp_cli_report_export (const TpCliReportArgs *args,
       bytes = pdf ? tp_report_pdf_write (report, NULL, &error) : tp_report_html_write (report);
       if (bytes == NULL)
         {
+          /* Translators: %s are the output file and the reason */
           g_printerr (_("%s: cannot write the report: %s\n"), output, error->message);
           return TP_CLI_EXIT_FAILED;
         }
@@ -136,6 +138,7 @@ tp_cli_report_export (const TpCliReportArgs *args,
   if (!tp_file_replace_atomically (out_file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                    FALSE, NULL, NULL, NULL, &error))
     {
+      /* Translators: %s are the output file and the reason */
       g_printerr (_("%s: cannot write: %s\n"), output, error->message);
       return TP_CLI_EXIT_FAILED;
     }

@@ -621,6 +621,7 @@ build_stages (Builder *b)
         add_textf (b, TP_REPORT_TEXT_MUTED, _("%u touchpoints, %u scored · average %s · lowest %d · highest %d"),
                    st->scores.n_touchpoints, st->scores.n_scored, avg, st->scores.min, st->scores.max);
       else
+        /* Translators: a stage's figures when none of its touchpoints has a score */
         add_textf (b, TP_REPORT_TEXT_MUTED, _("%u touchpoints, none scored"), st->scores.n_touchpoints);
 
       if (tps->len == 0)
@@ -828,6 +829,7 @@ build_employees (Builder *b)
         /* Translators: "2 blockers, 1 enabler" for one department */
         g_autofree char *blockers = g_strdup_printf (ngettext ("%u blocker", "%u blockers", n_blockers),
                                                      n_blockers);
+        /* Translators: the second half of "2 blockers, 1 enabler" */
         g_autofree char *enablers = g_strdup_printf (ngettext ("%u enabler", "%u enablers",
                                                                d->notes->len - n_blockers),
                                                      d->notes->len - n_blockers);
@@ -1090,9 +1092,9 @@ build_appendix (Builder *b)
                                   tp_channel_get_display_name (tp_touchpoint_get_channel (tp)),
                                   tp_touchpoint_is_online (tp) ? _("online") : _("offline"));
           if (score != TP_SCORE_UNSET)
-            /* Translators: a touchpoint's emotion score in the appendix */
             {
               g_string_append (facts, " · ");
+              /* Translators: a touchpoint's emotion score in the appendix */
               g_string_append_printf (facts, _("score %d"), score);
             }
           if (tp_touchpoint_get_moment_of_truth (tp))
