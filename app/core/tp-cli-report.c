@@ -81,6 +81,7 @@ tp_cli_report_export (const TpCliReportArgs *args,
         }
       if (args->csv != NULL && !tp_csv_table_from_string (args->csv, &table))
         {
+          /* Translators: %s is what was given; the table names stay in English */
           g_printerr (_("touchpoint: --csv: “%s” is not touchpoints, employee-notes or opportunities\n"),
                       args->csv);
           return TP_CLI_EXIT_USAGE;
@@ -106,6 +107,7 @@ tp_cli_report_export (const TpCliReportArgs *args,
         }
       if (args->sections != NULL && !tp_report_sections_from_string (args->sections, &options.sections))
         {
+          /* Translators: %s is what was given; the section names stay in English */
           g_printerr (_("touchpoint: --sections: “%s” is not a list of cover, diagram, summary, "
                         "stages, moments, employees, channels, opportunities, findings, appendix\n"),
                       args->sections);
