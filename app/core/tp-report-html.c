@@ -129,81 +129,76 @@ append_to_string (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Replaces every @from in @text by @to. */
-static void
-replace_all (GString    *text,
-             const char *from,
-             const char *to)
-{
-  g_string_replace (text, from, to, 0);
-}
-
-/* <path …/> becomes <path …></path>: the same element in HTML's foreign
- * content, and libxml2 2.9's HTML parser (xmllint --html) sometimes
- * misreads a "/>" that falls on its buffer boundary. */
-static GString *
-expand_empty_elements (const char *svg)
-{
-  GString *result = g_string_new (NULL);
-  const char *p = svg;
-  const char *end;
-
-  while ((end = strstr (p, "/>")) != NULL)
-    {
-      const char *open = end;
-      const char *name_end;
-
-      while (open > p && *open != '<')
-        open--;
-      if (*open != '<')
-        {
-          g_string_append_len (result, p, end + 2 - p);
-          p = end + 2;
-          continue;
-        }
-      name_end = open + 1;
-      while (name_end < end && !g_ascii_isspace (*name_end) && *name_end != '/')
-        name_end++;
-      g_string_append_len (result, p, end - p);
-      g_string_append (result, "></");
-      g_string_append_len (result, open + 1, name_end - open - 1);
-      g_string_append_c (result, '>');
-      p = end + 2;
-    }
-  g_string_append (result, p);
-  return result;
-}
-
-/* Cairo's SVG is a standalone document; inline it in HTML: drop the XML
- * declaration and the namespace declarations (HTML puts <svg> in the SVG
- * namespace itself, and the file is to hold no URL), and prefix the ids
- * so the glyphs of one picture do not replace those of another. */
+/* Cairo's SVG is a standalone document; this inlines it in HTML, in one
+ * pass (a map of thousands of cards makes megabytes of SVG):
+ *  - the namespace declarations go: HTML puts <svg> in the SVG namespace
+ *    itself, and the file is to hold no URL at all;
+ *  - ids and the references to them get a prefix per picture, so the
+ *    glyphs of one picture do not replace those of another;
+ *  - <path …/> becomes <path …></path>: the same element in HTML's
+ *    foreign content, and libxml2 2.9's HTML parser (xmllint --html)
+ *    misreads a "/>" that falls on its buffer boundary. */
 static void
 append_svg (GString    *html,
             GString    *svg,
             const char *label,
             guint       number)
 {
-  const char *start = strstr (svg->str, "<svg");
+  static const char *dropped[] = {
+    " xmlns=\"http://www.w3.org/2000/svg\"",
+    " xmlns:xlink=\"http://www.w3.org/1999/xlink\"",
+  };
+  static const char *references[] = { "id=\"", "href=\"#", "url(#" };
+  const char *p = strstr (svg->str, "<svg");
+  const char *tag = NULL;   /* the element being written, after its '<' */
   g_autofree char *prefix = g_strdup_printf ("r%u-", number);
-  g_autofree char *id = g_strdup_printf ("id=\"%s", prefix);
-  g_autofree char *href = g_strdup_printf ("href=\"#%s", prefix);
-  g_autofree char *url = g_strdup_printf ("url(#%s", prefix);
-  g_autoptr(GString) body = NULL;
 
-  if (start == NULL)
+  if (p == NULL)
     return;
-  body = expand_empty_elements (start);
-  replace_all (body, " xmlns=\"http://www.w3.org/2000/svg\"", "");
-  replace_all (body, " xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "");
-  replace_all (body, "id=\"", id);
-  replace_all (body, "href=\"#", href);
-  replace_all (body, "url(#", url);
 
   g_string_append (html, "<svg role=\"img\" aria-label=\"");
   append_escaped (html, label);
   g_string_append_c (html, '"');
-  g_string_append (html, body->str + strlen ("<svg"));
+  p += strlen ("<svg");
+
+  while (*p != '\0')
+    {
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (dropped) && !done; i++)
+        if (g_str_has_prefix (p, dropped[i]))
+          {
+            p += strlen (dropped[i]);
+            done = TRUE;
+          }
+      for (guint i = 0; i < G_N_ELEMENTS (references) && !done; i++)
+        if (g_str_has_prefix (p, references[i]))
+          {
+            g_string_append (html, references[i]);
+            g_string_append (html, prefix);
+            p += strlen (references[i]);
+            done = TRUE;
+          }
+      if (done)
+        continue;
+
+      if (*p == '<' && p[1] != '/')
+        tag = p + 1;
+      if (p[0] == '/' && p[1] == '>' && tag != NULL)
+        {
+          const char *name_end = tag;
+
+          while (*name_end != '\0' && !g_ascii_isspace (*name_end) && *name_end != '/' && *name_end != '>')
+            name_end++;
+          g_string_append (html, "></");
+          g_string_append_len (html, tag, name_end - tag);
+          g_string_append_c (html, '>');
+          tag = NULL;
+          p += 2;
+          continue;
+        }
+      g_string_append_c (html, *p++);
+    }
 }
 
 static void
