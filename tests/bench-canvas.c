@@ -160,6 +160,21 @@ main (int   argc,
       tp_canvas_test_cancel (TP_CANVAS (canvas));
     }
 
+  /* Select all 2,000 and read the selection back, as the window does on
+   * every selection change. */
+  for (guint i = 0; i < N_FRAMES; i++)
+    {
+      g_autoptr(GPtrArray) selection = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+
+      tp_canvas_select_all (TP_CANVAS (canvas));
+      selection = tp_canvas_get_selection (TP_CANVAS (canvas));
+      g_assert (selection->len == 2000);
+      tp_canvas_select (TP_CANVAS (canvas), NULL);
+      ms[i] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  report ("select all, read selection, clear", ms, N_FRAMES);
+
   /* Zoom to fit: thousands of simplified cards. */
   tp_canvas_zoom_to_fit (TP_CANVAS (canvas));
   g_print ("Zoom to fit: %.0f %%\n", tp_canvas_get_zoom (TP_CANVAS (canvas)) * 100);

@@ -488,39 +488,38 @@ toggle_selected (TpCanvas  *self,
   selection_changed (self);
 }
 
-static int
-compare_journey_order (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      user_data)
-{
-  TpJourney *journey = user_data;
-  TpElement *ea = *(TpElement **) a;
-  TpElement *eb = *(TpElement **) b;
-  GType ta = G_OBJECT_TYPE (ea), tb = G_OBJECT_TYPE (eb);
-  guint pa = 0, pb = 0;
-
-  if (ta != tb)
-    return ta < tb ? -1 : 1;
-  tp_journey_get_position (journey, ea, &pa);
-  tp_journey_get_position (journey, eb, &pb);
-  return pa < pb ? -1 : pa > pb;
-}
-
 GPtrArray *
 tp_canvas_get_selection (TpCanvas *self)
 {
   GPtrArray *out;
-  GHashTableIter iter;
-  gpointer key;
 
   g_return_val_if_fail (TP_IS_CANVAS (self), NULL);
 
   out = g_ptr_array_new_with_free_func (g_object_unref);
-  g_hash_table_iter_init (&iter, self->selection);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (out, g_object_ref (key));
-  if (self->journey != NULL)
-    g_ptr_array_sort_with_data (out, compare_journey_order, self->journey);
+  if (self->journey == NULL || g_hash_table_size (self->selection) == 0)
+    return out;
+
+  /* Journey order, in one pass over the lists that have cards. */
+  {
+    GListModel *lists[] = {
+      tp_journey_get_touchpoints (self->journey),
+      tp_journey_get_employee_notes (self->journey),
+      tp_journey_get_opportunities (self->journey),
+    };
+
+    for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+      {
+        guint n = g_list_model_get_n_items (lists[l]);
+
+        for (guint i = 0; i < n && out->len < g_hash_table_size (self->selection); i++)
+          {
+            g_autoptr(TpElement) element = g_list_model_get_item (lists[l], i);
+
+            if (g_hash_table_contains (self->selection, element))
+              g_ptr_array_add (out, g_steal_pointer (&element));
+          }
+      }
+  }
   return out;
 }
 
