@@ -1239,10 +1239,85 @@ step_add_stage_and_rename (Fixture *f)
   return TRUE;
 }
 
+/* Dragging a stage header reorders the stages; a lane header the lanes.
+ * The menu moves them one place. One undo step each. */
+static gboolean
+step_reorder_headers (Fixture *f)
+{
+  TpLayout *layout = tp_canvas_get_layout (f->canvas);
+  GListModel *stages = tp_journey_get_stages (get_journey (f));
+  GListModel *lanes = tp_journey_get_lanes (get_journey (f));
+  TpStage *first = tp_journey_lookup_stage (get_journey (f), "s1");
+  TpLane *actions = tp_journey_lookup_lane (get_journey (f), "l1");
+  g_autoptr(GPtrArray) selection = NULL;
+  TpRect from, to;
+  double x0, y0, x1, y1;
+  guint position = 0;
+
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->canvas)), 0);
+  gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->canvas)), 0);
+
+  /* The first stage's header dropped on the right half of the third. */
+  g_assert_true (tp_layout_get_stage_header_rect (layout, 0, &from));
+  g_assert_true (tp_layout_get_stage_header_rect (layout, 2, &to));
+  tp_canvas_document_to_widget (f->canvas, from.x + from.width / 2, from.y + from.height / 2, &x0, &y0);
+  tp_canvas_document_to_widget (f->canvas, to.x + to.width * 0.75, to.y + to.height / 2, &x1, &y1);
+  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
+  g_assert_true (tp_journey_get_position (get_journey (f), TP_ELEMENT (first), &position));
+  g_assert_cmpuint (position, ==, 2);
+  /* Headers are not selected. */
+  selection = get_selection (f);
+  g_assert_cmpuint (selection->len, ==, 0);
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_true (tp_journey_get_position (get_journey (f), TP_ELEMENT (first), &position));
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_false (can_undo (f));
+
+  /* Escape: nothing. Dropped where it was: nothing. */
+  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, TRUE);
+  tp_canvas_test_drag (f->canvas, x0, y0, x0 + 30, y0, 0, FALSE);
+  {
+    g_autoptr(TpStage) still_first = g_list_model_get_item (stages, 0);
+
+    g_assert_true (still_first == first);
+  }
+  g_assert_false (can_undo (f));
+
+  /* The first lane's header dropped below the second lane. */
+  g_assert_true (tp_layout_get_lane_header_rect (layout, 0, &from));
+  g_assert_true (tp_layout_get_lane_header_rect (layout, 1, &to));
+  tp_canvas_document_to_widget (f->canvas, from.x + from.width / 2, from.y + from.height / 2, &x0, &y0);
+  tp_canvas_document_to_widget (f->canvas, to.x + to.width / 2, to.y + to.height * 0.9, &x1, &y1);
+  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
+  g_assert_true (tp_journey_get_position (get_journey (f), TP_ELEMENT (actions), &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (tp_document_undo (get_document (f)));
+
+  /* The menu: Move Right on the first stage, Move Up on the first lane (nothing). */
+  g_assert_true (tp_layout_get_stage_header_rect (layout, 0, &from));
+  tp_canvas_document_to_widget (f->canvas, from.x + from.width / 2, from.y + from.height / 2, &x0, &y0);
+  g_assert_true (tp_canvas_test_context_menu (f->canvas, x0, y0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-header", "i", 1));
+  g_assert_true (tp_journey_get_position (get_journey (f), TP_ELEMENT (first), &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_true (tp_layout_get_lane_header_rect (layout, 0, &from));
+  tp_canvas_document_to_widget (f->canvas, from.x + from.width / 2, from.y + from.height / 2, &x0, &y0);
+  g_assert_true (tp_canvas_test_context_menu (f->canvas, x0, y0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-header", "i", -1));
+  {
+    g_autoptr(TpLane) still_first = g_list_model_get_item (lanes, 0);
+
+    g_assert_true (still_first == actions);
+  }
+  g_assert_false (can_undo (f));
+  return TRUE;
+}
+
 static void
 test_headers (void)
 {
-  RUN (step_delete_stage, step_add_stage_and_rename);
+  RUN (step_reorder_headers, step_delete_stage, step_add_stage_and_rename);
 }
 
 /* ---------------------------------------------------------------- snapshot */

@@ -45,6 +45,7 @@ typedef enum {
   DRAG_PENDING,   /* pressed, not yet past the threshold */
   DRAG_CARD,
   DRAG_NOTE,      /* an employee note or opportunity, to re-attach */
+  DRAG_HEADER,    /* a stage or lane header, to reorder */
   DRAG_DOT,
   DRAG_BAND,
 } DragMode;
@@ -90,6 +91,7 @@ struct _TpCanvas
   gboolean drop_valid;
   TpLayoutDrop drop;
   TpElement *note_target;        /* borrowed: touchpoint or stage a dragged note would go to */
+  guint header_insert;           /* where a dragged header would go: before this stage/lane */
   GskRenderNode *scene_node;
   SceneKey scene_key;
   guint autoscroll_id;
@@ -150,6 +152,7 @@ static gboolean cancel_drag (TpCanvas *self);
 static void clear_drag (TpCanvas *self);
 static TpTouchpoint *touchpoint_at (TpCanvas *self, double doc_x, double doc_y);
 static TpStage *stage_at (TpCanvas *self, double doc_x, double doc_y);
+static guint header_insert_at (TpCanvas *self, double x, double y);
 static void stop_editing (TpCanvas *self, gboolean commit);
 static void update_accessible_description (TpCanvas *self);
 
@@ -1100,6 +1103,7 @@ canvas_press (TpCanvas        *self,
   self->drag_x0 = self->drag_x = x;
   self->drag_y0 = self->drag_y = y;
   self->drag_on_dot = FALSE;
+  self->drag_was_selected = FALSE;
 
   hit = hit_test_widget (self, x, y);
   if (hit.kind == TP_LAYOUT_HIT_CURVE_DOT)
@@ -1115,6 +1119,9 @@ canvas_press (TpCanvas        *self,
     {
       if (!extend)
         select_only (self, NULL);
+      /* A header can be dragged to reorder the stages or lanes. */
+      if (hit.kind == TP_LAYOUT_HIT_STAGE_HEADER || hit.kind == TP_LAYOUT_HIT_LANE_HEADER)
+        self->drag_element = g_object_ref (hit.element);
       return;
     }
 
@@ -1174,7 +1181,8 @@ autoscroll_tick (GtkWidget     *widget,
   TpCanvas *self = TP_CANVAS (widget);
   double sx, sy;
 
-  if (self->drag_mode != DRAG_CARD && self->drag_mode != DRAG_NOTE && self->drag_mode != DRAG_BAND)
+  if (self->drag_mode != DRAG_CARD && self->drag_mode != DRAG_NOTE && self->drag_mode != DRAG_BAND
+      && self->drag_mode != DRAG_HEADER)
     {
       self->autoscroll_id = 0;
       return G_SOURCE_REMOVE;
@@ -1239,19 +1247,26 @@ canvas_drag_to (TpCanvas *self,
         }
       else if (self->drag_on_dot)
         self->drag_mode = DRAG_DOT;
+      else if (TP_IS_STAGE (self->drag_element) || TP_IS_LANE (self->drag_element))
+        self->drag_mode = DRAG_HEADER;
       else if (TP_IS_TOUCHPOINT (self->drag_element))
         self->drag_mode = DRAG_CARD;
       else
         self->drag_mode = DRAG_NOTE;
     }
 
-  if ((self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_NOTE || self->drag_mode == DRAG_BAND)
+  if ((self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_NOTE || self->drag_mode == DRAG_BAND
+       || self->drag_mode == DRAG_HEADER)
       && self->autoscroll_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->autoscroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), autoscroll_tick, NULL, NULL);
 
   if (self->drag_mode == DRAG_CARD || self->drag_mode == DRAG_NOTE)
     {
       update_drop (self);
+    }
+  else if (self->drag_mode == DRAG_HEADER)
+    {
+      self->header_insert = header_insert_at (self, x, y);
     }
   else if (self->drag_mode == DRAG_DOT)
     {
@@ -1338,6 +1353,48 @@ move_touchpoint_to (TpCanvas           *self,
   tp_document_move_touchpoint (self->document, touchpoint, stage_id, lane_id, index, NULL);
 }
 
+/* The number of stages (lanes) before the pointer: where a dragged stage
+ * (lane) header would be put. */
+static guint
+header_insert_at (TpCanvas *self,
+                  double    x,
+                  double    y)
+{
+  gboolean stage = TP_IS_STAGE (self->drag_element);
+  guint n = stage ? tp_layout_get_n_stages (self->layout) : tp_layout_get_n_lanes (self->layout);
+  double doc_x, doc_y;
+  guint insert = 0;
+
+  tp_canvas_widget_to_document (self, x, y, &doc_x, &doc_y);
+  for (guint i = 0; i < n; i++)
+    {
+      TpRect rect;
+
+      if (stage ? !tp_layout_get_stage_rect (self->layout, i, &rect)
+                : !tp_layout_get_lane_rect (self->layout, i, &rect))
+        continue;
+      if (stage ? doc_x > rect.x + rect.width / 2 : doc_y > rect.y + rect.height / 2)
+        insert = i + 1;
+    }
+  return insert;
+}
+
+/* Moves a stage or lane to just before the one at @insert (or last);
+ * one undo step, none when it stays. */
+static void
+move_header_to (TpCanvas  *self,
+                TpElement *element,
+                guint      insert)
+{
+  guint from = 0, to;
+
+  if (!tp_journey_get_position (self->journey, element, &from))
+    return;
+  to = insert > from ? insert - 1 : insert;
+  if (to != from)
+    tp_document_reorder (self->document, element, to);
+}
+
 /* Attaches a dragged note to a touchpoint or stage, or links a dragged
  * opportunity to a touchpoint: one undo step, none when nothing changes. */
 static void
@@ -1396,6 +1453,15 @@ canvas_release (TpCanvas *self,
       clear_drag (self);
       move_touchpoint_to (self, TP_TOUCHPOINT (element), &drop);
       tp_canvas_scroll_to_element (self, element);
+      return;
+    }
+  else if (self->drag_mode == DRAG_HEADER && self->document != NULL)
+    {
+      g_autoptr(TpElement) element = g_object_ref (self->drag_element);
+      guint insert = self->header_insert;
+
+      clear_drag (self);
+      move_header_to (self, element, insert);
       return;
     }
   else if (self->drag_mode == DRAG_NOTE && self->note_target != NULL && self->document != NULL)
@@ -1556,6 +1622,8 @@ show_menu (TpCanvas  *self,
     {
       g_menu_append (section, _("_Rename Stage"), "canvas.rename");
       g_menu_append (section, _("_Add Stage After"), "canvas.add-stage");
+      g_menu_append (section, _("Move _Left"), "canvas.move-header(-1)");
+      g_menu_append (section, _("Move Ri_ght"), "canvas.move-header(1)");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_menu_append (menu, _("_Delete Stage"), "canvas.delete-header");
     }
@@ -1563,6 +1631,8 @@ show_menu (TpCanvas  *self,
     {
       g_menu_append (section, _("_Rename Lane"), "canvas.rename");
       g_menu_append (section, _("_Add Lane"), "canvas.add-lane");
+      g_menu_append (section, _("Move _Up"), "canvas.move-header(-1)");
+      g_menu_append (section, _("Move _Down"), "canvas.move-header(1)");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_menu_append (menu, _("_Delete Lane"), "canvas.delete-header");
     }
@@ -2008,6 +2078,28 @@ add_header_action (GtkWidget  *widget,
 
   if (tp_document_add (self->document, element, position, NULL))
     tp_canvas_start_editing (self, element);
+}
+
+/* Moves the menu's stage or lane one place (-1 or 1). */
+static void
+move_header_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+  int delta = g_variant_get_int32 (parameter);
+  GListModel *list;
+  guint from = 0;
+
+  if (self->document == NULL || self->menu_target == NULL
+      || !(TP_IS_STAGE (self->menu_target) || TP_IS_LANE (self->menu_target))
+      || !tp_journey_get_position (self->journey, self->menu_target, &from))
+    return;
+
+  list = tp_journey_get_list_for_type (self->journey, G_OBJECT_TYPE (self->menu_target));
+  if ((delta < 0 && from == 0) || (delta > 0 && from + 1 >= g_list_model_get_n_items (list)))
+    return;
+  tp_document_reorder (self->document, self->menu_target, from + delta);
 }
 
 static void
@@ -2743,6 +2835,71 @@ snapshot_card_drag (TpCanvas              *self,
     }
 }
 
+/* A dragged stage or lane: its column or row tinted, and an accent line
+ * where it would go. In widget coordinates. */
+static void
+draw_header_drag (TpCanvas *self,
+                  cairo_t  *cr,
+                  int       width,
+                  int       height)
+{
+  gboolean stage = TP_IS_STAGE (self->drag_element);
+  guint n = stage ? tp_layout_get_n_stages (self->layout) : tp_layout_get_n_lanes (self->layout);
+  guint from = 0;
+  graphene_rect_t band;
+  TpRect rect;
+  double edge;
+
+  if (n == 0 || !tp_journey_get_position (self->journey, self->drag_element, &from))
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  if (stage ? tp_layout_get_stage_rect (self->layout, from, &rect) : tp_layout_get_lane_rect (self->layout, from, &rect))
+    {
+      document_rect_to_widget (self, &rect, &band);
+      cairo_rectangle (cr, band.origin.x, band.origin.y, band.size.width, band.size.height);
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.12);
+      cairo_fill (cr);
+    }
+
+  /* The edge before the stage (lane) at header_insert, or after the last. */
+  if (self->header_insert < n)
+    {
+      if (!(stage ? tp_layout_get_stage_rect (self->layout, self->header_insert, &rect)
+                  : tp_layout_get_lane_rect (self->layout, self->header_insert, &rect)))
+        goto out;
+      edge = stage ? rect.x : rect.y;
+    }
+  else
+    {
+      if (!(stage ? tp_layout_get_stage_rect (self->layout, n - 1, &rect)
+                  : tp_layout_get_lane_rect (self->layout, n - 1, &rect)))
+        goto out;
+      edge = stage ? rect.x + rect.width : rect.y + rect.height;
+    }
+
+  if (stage)
+    {
+      double x;
+
+      tp_canvas_document_to_widget (self, edge, 0, &x, NULL);
+      cairo_rectangle (cr, round (x) - 1.5, 0, 3, height);
+    }
+  else
+    {
+      double y;
+
+      tp_canvas_document_to_widget (self, 0, edge, NULL, &y);
+      cairo_rectangle (cr, 0, round (y) - 1.5, width, 3);
+    }
+  cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 1);
+  cairo_fill (cr);
+
+out:
+  cairo_restore (cr);
+}
+
 static void
 tp_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -2789,6 +2946,9 @@ tp_canvas_snapshot (GtkWidget   *widget,
   /* One node, exactly the viewport. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   render_scene (self, cr, &options, ox, oy, width, height);
+
+  if (self->drag_mode == DRAG_HEADER && self->drag_element != NULL)
+    draw_header_drag (self, cr, width, height);
 
   if (self->drag_mode == DRAG_DOT && self->dot_score >= TP_SCORE_MIN)
     {
@@ -3154,6 +3314,7 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.add-stage", NULL, add_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-lane", NULL, add_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.delete-header", NULL, delete_header_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-header", "i", move_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)", select_neighbour_action);
   gtk_widget_class_install_action (widget_class, "canvas.move-card", "(ii)", move_card_action);
   gtk_widget_class_install_action (widget_class, "canvas.set-score", "i", set_score_action);
