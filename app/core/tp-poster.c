@@ -253,9 +253,10 @@ tp_poster_draw_sheet (cairo_t            *cr,
    * name like "B3", and the grid like "4×3" (across × down) */
   label = g_strdup_printf (_("Touchpoint — %s — sheet %s of %u×%u"),
                            title, name, plan->columns, plan->rows);
-  show_text (cr, NAME_FONT, name, m, plan->sheet_height - m / 2, 0, 0);
-  show_text (cr, LABEL_FONT, label, plan->sheet_width - m, plan->sheet_height - m / 2,
-             pw - 60, 1);
+  /* Between the cut line and the glue strip, clear of both. */
+  show_text (cr, NAME_FONT, name, m + plan->overlap + 6, plan->sheet_height - m / 2, 0, 0);
+  show_text (cr, LABEL_FONT, label, m + pw - plan->overlap - 6, plan->sheet_height - m / 2,
+             pw - 2 * plan->overlap - 60, 1);
   cairo_restore (cr);
 }
 
