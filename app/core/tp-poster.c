@@ -317,8 +317,9 @@ tp_poster_draw_overview (cairo_t            *cr,
       {
         double x = c * plan->step_x * s;
         double y = r * plan->step_y * s;
-        double w = MIN (plan->step_x, plan->poster_width - c * plan->step_x) * s;
-        double h = MIN (plan->step_y, plan->poster_height - r * plan->step_y) * s;
+        /* The last sheet of a row or column owns the rest of the poster. */
+        double w = (c + 1 < plan->columns ? plan->step_x : plan->poster_width - c * plan->step_x) * s;
+        double h = (r + 1 < plan->rows ? plan->step_y : plan->poster_height - r * plan->step_y) * s;
         g_autofree char *name = tp_poster_sheet_name (r, c);
         g_autofree char *name_markup = NULL;
         PangoRectangle ink;
