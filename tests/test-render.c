@@ -445,6 +445,23 @@ test_selection_hover_drop (Fixture       *f,
   g_assert_false (p.b > 0.8 && p.r < 0.4);
   cairo_surface_destroy (surface);
 
+  /* Hover lifts the card: a deeper shadow just below it. */
+  options.palette = TP_PALETTE_LIGHT;
+  options.selection = NULL;
+  {
+    Pixel flat, raised;
+
+    surface = render (f->layout, 1.0, &options, NULL);
+    flat = pixel_at (surface, (int) (card.x + card.width / 2), (int) (card.y + card.height + 4));
+    cairo_surface_destroy (surface);
+    options.hover = lookup (f, "t19");
+    surface = render (f->layout, 1.0, &options, NULL);
+    raised = pixel_at (surface, (int) (card.x + card.width / 2), (int) (card.y + card.height + 4));
+    cairo_surface_destroy (surface);
+    g_assert_cmpfloat (raised.r + raised.g + raised.b, <, flat.r + flat.g + flat.b - 0.03);
+    options.hover = NULL;
+  }
+
   /* Drag feedback: an accent line where the card would go. */
   options.palette = TP_PALETTE_LIGHT;
   options.selection = NULL;
@@ -496,8 +513,8 @@ test_simplified (Fixture       *f,
   const double scale = 0.3;
   Pixel p;
 
+  /* The zoom comes from the cairo matrix when not given. */
   tp_render_options_init (&options);
-  options.zoom = scale;
   surface = render (f->layout, scale, &options, NULL);
   g_assert_true (tp_layout_get_card_rect (f->layout, lookup (f, "t19"), &card));
   card = tp_rect_inset (&card, 10, 10);
@@ -610,7 +627,6 @@ test_device_scale (Fixture       *f,
 
   tp_layout_get_size (f->layout, &width, &height);
   tp_render_options_init (&options);
-  options.zoom = 2;
 
   plain = render (f->layout, 2.0, &options, NULL);
 

@@ -17,7 +17,12 @@ G_BEGIN_DECLS
  * stage headers on top, and one cell per stage × lane. Cells stack
  * their cards (touchpoints; employee notes in the first employee lane;
  * opportunities in the first opportunities lane) top to bottom in list
- * order. An emotion-curve lane plots the scored touchpoints. */
+ * order. An emotion-curve lane plots the scored touchpoints.
+ *
+ * The layout does not watch the journey: call tp_layout_update() after a
+ * change (the canvas does so on TpJourney::changed, once per frame). Until
+ * then it keeps references to the elements it placed, so queries never
+ * return freed pointers. */
 
 #define TP_LAYOUT_LANE_HEADER_WIDTH   160.0
 #define TP_LAYOUT_STAGE_HEADER_HEIGHT  48.0

@@ -1101,10 +1101,11 @@ draw_curve_lane (Ctx         *ctx,
         }
     }
 
+  /* A dragged card keeps its dot: the touchpoint is still where it was
+   * until it is dropped. */
   if (!ctx->simplified)
     for (guint i = first; i < last; i++)
-      if (points[i].element != ctx->options->hidden)
-        draw_curve_dot (ctx, &points[i]);
+      draw_curve_dot (ctx, &points[i]);
 }
 
 /* Body: background, lanes, grid, cards, curves */
@@ -1425,7 +1426,7 @@ tp_render_options_init (TpRenderOptions *options)
     .palette = TP_PALETTE_LIGHT,
     .parts = TP_RENDER_ALL,
     .visible = { 0, 0, 0, 0 },
-    .zoom = 1.0,
+    .zoom = 0,
     .show_employee_overlay = TRUE,
   };
 }
@@ -1444,11 +1445,7 @@ ctx_init (Ctx                   *ctx,
   ctx->options = options;
   ctx->palette = CLAMP (options->palette, TP_PALETTE_LIGHT, TP_PALETTE_PRINT);
   ctx->pal = &palettes[ctx->palette];
-  ctx->zoom = options->zoom > 0 ? options->zoom : 1.0;
-  ctx->simplified = ctx->zoom < TP_RENDER_SIMPLIFY_ZOOM;
   ctx->interactive = ctx->palette != TP_PALETTE_PRINT;
-  /* 10 pt text is 13 units: unreadable below ~4 device pixels. */
-  ctx->draw_text = ctx->zoom * 13 >= 3.5;
 
   {
     cairo_surface_t *target = cairo_get_group_target (cr);
@@ -1464,6 +1461,15 @@ ctx_init (Ctx                   *ctx,
     ctx->raster = (type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING)
                   && m.xy == 0 && m.yx == 0 && m.xx == m.yy && m.xx > 0 && dsx == dsy;
   }
+
+  /* Without a zoom from the caller, the scale cairo is drawing at. */
+  if (options->zoom > 0)
+    ctx->zoom = options->zoom;
+  else
+    ctx->zoom = ctx->pixel_scale > 0 ? ctx->pixel_scale : 1.0;
+  ctx->simplified = ctx->zoom < TP_RENDER_SIMPLIFY_ZOOM;
+  /* 10 pt text is 13 units: unreadable below ~4 device pixels. */
+  ctx->draw_text = ctx->zoom * 13 >= 3.5;
 
   /* What to draw: the caller's rectangle within the cairo clip, within
    * the journey. */
@@ -1570,7 +1576,17 @@ tp_render_drop_indicator (cairo_t               *cr,
     return;
 
   pal = &palettes[options != NULL ? CLAMP (options->palette, TP_PALETTE_LIGHT, TP_PALETTE_DARK) : TP_PALETTE_LIGHT];
-  zoom = options != NULL && options->zoom > 0 ? options->zoom : 1.0;
+  if (options != NULL && options->zoom > 0)
+    {
+      zoom = options->zoom;
+    }
+  else
+    {
+      double ux = 1, uy = 0;
+
+      cairo_user_to_device_distance (cr, &ux, &uy);
+      zoom = hypot (ux, uy) > 0 ? hypot (ux, uy) : 1.0;
+    }
   y = drop->indicator.y + drop->indicator.height / 2;
   x0 = drop->indicator.x + 4;
   x1 = drop->indicator.x + drop->indicator.width - 4;

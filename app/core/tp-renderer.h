@@ -40,7 +40,10 @@ typedef struct {
   /* Document units to draw; items outside it are skipped. An empty rect
    * means "the cairo clip", which is the whole target when unclipped. */
   TpRect         visible;
-  /* Device pixels per document unit; decides simplified drawing. */
+  /* Device pixels per document unit; decides simplified drawing and
+   * keeps hairlines visible. 0: the scale of the cairo matrix (and the
+   * target's device scale), which is right unless the caller draws into
+   * something that will be scaled again later. */
   double         zoom;
   /* TpElement set (keys) of selected cards; NULL for none. Screen only. */
   GHashTable    *selection;
@@ -56,8 +59,8 @@ typedef struct {
   TpLayoutDrop   drop;
 } TpRenderOptions;
 
-/* Defaults: light palette, everything, zoom 1, overlay on, nothing
- * selected, hovered or dropped. */
+/* Defaults: light palette, all parts, zoom from the cairo matrix,
+ * employee overlay on, nothing selected, hovered, hidden or dropped. */
 void tp_render_options_init    (TpRenderOptions       *options);
 
 void tp_render_journey         (cairo_t               *cr,
