@@ -700,6 +700,31 @@ test_png_cap (Fixture       *f,
   assert_contains (f->report.warning, "scaled down");
 }
 
+/* Natural size, but no page over 200 inches: readers refuse those. */
+static void
+test_pdf_page_cap (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *info = NULL;
+  g_autofree char *path = NULL;
+  double w, h;
+
+  g_clear_object (&f->journey);
+  f->journey = tp_test_generate_journey (4, 1500, 7);
+  path = export (f, "tall.pdf");
+  g_assert_cmpfloat (f->report.scale, <, 1);
+  g_assert_nonnull (f->report.warning);
+  assert_contains (f->report.warning, "200 inches");
+
+  info = run_tool ("PDFINFO", path, NULL);
+  if (info == NULL)
+    return;
+  pdf_page_size (info, &w, &h);
+  g_assert_cmpfloat (w, <=, TP_EXPORT_MAX_PDF_PAGE);
+  g_assert_cmpfloat (h, <=, TP_EXPORT_MAX_PDF_PAGE);
+  g_assert_cmpfloat (h, >=, TP_EXPORT_MAX_PDF_PAGE - 1);
+}
+
 static void
 test_format_names (void)
 {
@@ -753,6 +778,7 @@ main (int   argc,
   ADD ("svg", test_svg);
   ADD ("png-scale", test_png_scale);
   ADD ("png-cap", test_png_cap);
+  ADD ("pdf-page-cap", test_pdf_page_cap);
   ADD ("invalid-options", test_invalid_options);
   ADD ("layers", test_layers);
   ADD ("stream", test_stream);

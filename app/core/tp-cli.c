@@ -188,14 +188,14 @@ parse_poster (const char      *text,
       options->paper = TP_PAPER_CUSTOM;
       options->custom_width_mm = g_ascii_strtod (w, NULL);
       options->custom_height_mm = g_ascii_strtod (h, NULL);
-      /* From a business card to a wall of 10 m. */
-      if (options->custom_width_mm >= 50 && options->custom_width_mm <= 10000
-          && options->custom_height_mm >= 50 && options->custom_height_mm <= 10000)
+      /* From a postcard to the largest page PDF allows (200 inches). */
+      if (options->custom_width_mm >= 50 && options->custom_width_mm <= 5080
+          && options->custom_height_mm >= 50 && options->custom_height_mm <= 5080)
         return TRUE;
     }
 
   g_printerr (_("touchpoint: --poster: “%s” is not a2, a1, a0 or WIDTHxHEIGHTmm "
-                "(50 to 10000 mm)\n"), text);
+                "(50 to 5080 mm)\n"), text);
   return FALSE;
 }
 

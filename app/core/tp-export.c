@@ -775,8 +775,17 @@ export_pdf_page (Export                *ex,
   if (options->paper == TP_PAPER_NATURAL)
     {
       scale = 1;
-      page_w = ex->width + 2 * margin;
-      page_h = ex->height + 2 * margin;
+      /* Readers (Acrobat first) refuse pages over 200 inches a side. */
+      if (ex->width + 2 * margin > TP_EXPORT_MAX_PDF_PAGE || ex->height + 2 * margin > TP_EXPORT_MAX_PDF_PAGE)
+        {
+          scale = MIN ((TP_EXPORT_MAX_PDF_PAGE - 2 * margin) / ex->width,
+                       (TP_EXPORT_MAX_PDF_PAGE - 2 * margin) / ex->height);
+          /* Translators: %.0f %% is a percentage like "34 %" */
+          report->warning = g_strdup_printf (_("A PDF page can be at most 5.08 m (200 inches) on a side; "
+                                               "the map was scaled to %.0f %% to fit"), scale * 100);
+        }
+      page_w = ex->width * scale + 2 * margin;
+      page_h = ex->height * scale + 2 * margin;
     }
   else
     {
@@ -786,6 +795,13 @@ export_pdf_page (Export                *ex,
                             options->custom_width_mm, options->custom_height_mm, &w_mm, &h_mm);
       page_w = TP_MM_TO_PT (w_mm);
       page_h = TP_MM_TO_PT (h_mm);
+      if (page_w > TP_EXPORT_MAX_PDF_PAGE + 0.5 || page_h > TP_EXPORT_MAX_PDF_PAGE + 0.5)
+        {
+          g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                       _("A PDF page can be at most 5080 mm (200 inches) on a side; "
+                         "print larger posters on sheets"));
+          return NULL;
+        }
       if (page_w - 2 * margin < 10 || page_h - 2 * margin < 10)
         {
           g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,

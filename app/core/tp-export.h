@@ -52,6 +52,9 @@ typedef enum {
 #define TP_EXPORT_MAX_PNG_SIDE 32767
 /* And the whole image, to keep memory sane: 4 bytes a pixel, 256 MB. */
 #define TP_EXPORT_MAX_PNG_PIXELS (64 * 1024 * 1024)
+/* The largest PDF page readers accept: 200 inches a side. Larger natural
+ * sizes are scaled down, with a warning. */
+#define TP_EXPORT_MAX_PDF_PAGE 14400.0
 /* Text on a poster below this many points is hard to read from a distance. */
 #define TP_EXPORT_MIN_READABLE_PT 8.0
 
