@@ -722,7 +722,7 @@ test_pdf_page_cap (Fixture       *f,
   pdf_page_size (info, &w, &h);
   g_assert_cmpfloat (w, <=, TP_EXPORT_MAX_PDF_PAGE);
   g_assert_cmpfloat (h, <=, TP_EXPORT_MAX_PDF_PAGE);
-  g_assert_cmpfloat (h, >=, TP_EXPORT_MAX_PDF_PAGE - 1);
+  g_assert_cmpfloat (h, >=, TP_EXPORT_MAX_PDF_PAGE - 2);
 }
 
 static void
