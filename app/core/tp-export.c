@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <png.h>
 #include <string.h>
 
 #include "tp-document.h"
@@ -293,6 +294,7 @@ typedef struct {
   TpLayout        *layout;
   TpRenderOptions  render;
   gboolean         full_detail;   /* vector pages: never the simplified drawing */
+  gboolean         transparent;
   double           map_width;
   double           map_height;
   /* The title block above the map; 0 high when there is none. */
@@ -455,9 +457,12 @@ draw_title_block (cairo_t *cr,
   double cy;
 
   cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, ex->block_height);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
+  if (!ex->transparent)
+    {
+      cairo_rectangle (cr, 0, 0, width, ex->block_height);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+    }
 
   cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
   cairo_move_to (cr, x, y);
@@ -581,6 +586,7 @@ export_prepare (Export                *ex,
   ex->render.parts = TP_RENDER_ALL;
   ex->render.show_employee_overlay = options->show_employee_overlay;
   ex->full_detail = options->format != TP_EXPORT_FORMAT_PNG;
+  ex->transparent = options->transparent && options->format != TP_EXPORT_FORMAT_PDF;
 
   if (options->title_block)
     prepare_title_block (ex);
@@ -633,6 +639,178 @@ report_text_size (Export         *ex,
                                        report->smallest_text_pt);
 }
 
+/* PNG, written strip by strip: the whole image never sits in memory, so
+ * a 32,767-pixel-high map needs a few MB instead of a few hundred. */
+
+#define STRIP_PIXELS (4 * 1024 * 1024)
+
+typedef struct {
+  GByteArray *buffer;
+  char        message[256];
+} PngSink;
+
+static void
+on_png_write (png_structp png,
+              png_bytep   data,
+              png_size_t  length)
+{
+  PngSink *sink = png_get_io_ptr (png);
+
+  g_byte_array_append (sink->buffer, data, length);
+}
+
+static void
+on_png_flush (png_structp png)
+{
+}
+
+G_GNUC_NORETURN static void
+on_png_error (png_structp     png,
+              png_const_charp message)
+{
+  PngSink *sink = png_get_error_ptr (png);
+
+  g_strlcpy (sink->message, message, sizeof sink->message);
+  png_longjmp (png, 1);
+}
+
+static void
+on_png_warning (png_structp     png,
+                png_const_charp message)
+{
+}
+
+/* One strip's rows, from cairo's premultiplied native-endian ARGB to
+ * PNG's RGB, or straight RGBA when transparent. */
+static void
+write_strip_rows (png_structp    png,
+                  const guchar  *data,
+                  int            stride,
+                  int            width,
+                  int            rows,
+                  gboolean       alpha,
+                  guchar        *row)
+{
+  for (int y = 0; y < rows; y++)
+    {
+      const guint32 *src = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+      guchar *dst = row;
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = src[x];
+          guint a = p >> 24;
+          guint r = (p >> 16) & 0xff;
+          guint g = (p >> 8) & 0xff;
+          guint b = p & 0xff;
+
+          if (alpha)
+            {
+              if (a != 0 && a != 255)
+                {
+                  r = (r * 255 + a / 2) / a;
+                  g = (g * 255 + a / 2) / a;
+                  b = (b * 255 + a / 2) / a;
+                }
+              *dst++ = r;
+              *dst++ = g;
+              *dst++ = b;
+              *dst++ = a;
+            }
+          else
+            {
+              *dst++ = r;
+              *dst++ = g;
+              *dst++ = b;
+            }
+        }
+      png_write_row (png, row);
+    }
+}
+
+static gboolean
+encode_png (Export     *ex,
+            double      scale,
+            int         width,
+            int         height,
+            gboolean    transparent,
+            GByteArray *buffer,
+            GError    **error)
+{
+  PngSink sink = { buffer, "" };
+  png_structp png;
+  png_infop info;
+  /* Set after setjmp() and needed after a longjmp(). */
+  cairo_surface_t *volatile strip = NULL;
+  guchar *volatile row = NULL;
+  int strip_rows = CLAMP (STRIP_PIXELS / width, 1, height);
+  /* Pixels per metre, so viewers and printers know the size. */
+  png_uint_32 ppm = (png_uint_32) round (scale * 72.0 / 0.0254);
+
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &sink, on_png_error, on_png_warning);
+  info = png != NULL ? png_create_info_struct (png) : NULL;
+  if (info == NULL)
+    {
+      png_destroy_write_struct (&png, NULL);
+      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_RENDER, _("Out of memory"));
+      return FALSE;
+    }
+
+  if (setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      g_clear_pointer ((cairo_surface_t **) &strip, cairo_surface_destroy);
+      g_free (row);
+      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_RENDER,
+                   /* Translators: %s is libpng's reason */
+                   _("Could not write the PNG image: %s"), sink.message);
+      return FALSE;
+    }
+
+  png_set_write_fn (png, &sink, on_png_write, on_png_flush);
+  png_set_IHDR (png, info, width, height, 8,
+                transparent ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_pHYs (png, info, ppm, ppm, PNG_RESOLUTION_METER);
+  png_write_info (png, info);
+
+  row = g_malloc ((gsize) width * 4);
+  strip = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, strip_rows);
+  for (int y0 = 0; y0 < height; y0 += strip_rows)
+    {
+      cairo_t *cr = cairo_create (strip);
+      cairo_status_t status;
+
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_rgba (cr, 1, 1, 1, transparent ? 0 : 1);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      /* Whole device pixels: strips join without a seam. */
+      cairo_translate (cr, 0, -y0);
+      cairo_scale (cr, scale, scale);
+      draw_content (cr, scale, ex);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          g_strlcpy (sink.message, cairo_status_to_string (status), sizeof sink.message);
+          png_longjmp (png, 1);
+        }
+
+      cairo_surface_flush (strip);
+      write_strip_rows (png, cairo_image_surface_get_data (strip),
+                        cairo_image_surface_get_stride (strip), width,
+                        MIN (strip_rows, height - y0), transparent, row);
+      cairo_surface_mark_dirty (strip);
+    }
+  png_write_end (png, info);
+
+  png_destroy_write_struct (&png, &info);
+  cairo_surface_destroy (strip);
+  g_free (row);
+  return TRUE;
+}
+
 static GBytes *
 export_png (Export                *ex,
             const TpExportOptions *options,
@@ -642,9 +820,6 @@ export_png (Export                *ex,
   double scale = options->dpi > 0 ? options->dpi / 72.0 : options->scale;
   double wanted = scale;
   double limit;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
   g_autoptr(GByteArray) buffer = NULL;
   int width, height;
 
@@ -655,7 +830,8 @@ export_png (Export                *ex,
       return NULL;
     }
 
-  /* Too large for cairo or for memory: scale down, and say so. */
+  /* Too large for image viewers (and cairo's PNG loader): scale down, and
+   * say so. */
   limit = MIN (TP_EXPORT_MAX_PNG_SIDE / ex->width, TP_EXPORT_MAX_PNG_SIDE / ex->height);
   limit = MIN (limit, sqrt (TP_EXPORT_MAX_PNG_PIXELS / (ex->width * ex->height)));
   if (scale > limit)
@@ -669,26 +845,11 @@ export_png (Export                *ex,
                                        (int) ceil (ex->width * wanted), (int) ceil (ex->height * wanted),
                                        width, height, scale);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  /* TODO: the renderer paints its own background, so a transparent PNG is
-   * transparent only around the map (the title block's margins); a
-   * TpRenderOptions flag to skip the background would make it complete. */
-  if (!options->transparent)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-    }
-  cairo_scale (cr, scale, scale);
-  draw_content (cr, scale, ex);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-
+  /* TODO: the renderer paints its own white background over the map, so
+   * only the title block is transparent; a TpRenderOptions flag to skip
+   * the background would make the whole image transparent. */
   buffer = g_byte_array_new ();
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_to_array, buffer);
-  cairo_surface_destroy (surface);
-  if (!check_cairo (status, error))
+  if (!encode_png (ex, scale, width, height, options->transparent, buffer, error))
     return NULL;
 
   report->width_px = width;

@@ -50,7 +50,8 @@ typedef enum {
 /* PNG sides are capped here (cairo's own limit); larger maps are scaled
  * down and the report says so. */
 #define TP_EXPORT_MAX_PNG_SIDE 32767
-/* And the whole image, to keep memory sane: 4 bytes a pixel, 256 MB. */
+/* And the whole image (64 megapixels): the export streams, but viewers
+ * would have to hold it all. */
 #define TP_EXPORT_MAX_PNG_PIXELS (64 * 1024 * 1024)
 /* The largest PDF page readers accept: 200 inches a side. Larger natural
  * sizes are scaled down, with a warning. */
