@@ -994,23 +994,27 @@ export_pdf_page (Export                *ex,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
+/* The poster for @options on sheets of @sheet_w × @sheet_h pt. */
 static gboolean
-plan_poster (Export                *ex,
-             const TpExportOptions *options,
-             TpOrientation          sheet_orientation,
-             TpPosterPlan          *plan,
-             GError               **error)
+plan_poster_on (Export                *ex,
+                const TpExportOptions *options,
+                double                 sheet_w,
+                double                 sheet_h,
+                double                 margin,
+                TpPosterPlan          *plan,
+                GError               **error)
 {
-  double sheet_w_mm, sheet_h_mm, sheet_w, sheet_h, poster_w, poster_h;
-  double margin = TP_MM_TO_PT (MAX (options->margin_mm, 0));
+  double poster_w, poster_h;
   double overlap = TP_MM_TO_PT (MAX (options->overlap_mm, 0));
-
-  tp_paper_get_size_mm (options->tile_paper, sheet_orientation, 0, 0, &sheet_w_mm, &sheet_h_mm);
-  sheet_w = TP_MM_TO_PT (sheet_w_mm);
-  sheet_h = TP_MM_TO_PT (sheet_h_mm);
 
   if (options->paper == TP_PAPER_NATURAL)
     {
+      if (options->sheets_across == 0)
+        {
+          g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                       _("A tiled poster needs a poster size or a number of sheets across"));
+          return FALSE;
+        }
       /* As wide as so many sheets, as high as the map needs. */
       poster_w = (sheet_w - 2 * margin - overlap) * options->sheets_across + overlap;
       poster_h = tp_poster_height_for_width (poster_w, ex->width, ex->height, margin);
@@ -1035,6 +1039,54 @@ plan_poster (Export                *ex,
   return TRUE;
 }
 
+static gboolean
+plan_poster (Export                *ex,
+             const TpExportOptions *options,
+             TpOrientation          sheet_orientation,
+             TpPosterPlan          *plan,
+             GError               **error)
+{
+  double sheet_w_mm, sheet_h_mm;
+
+  tp_paper_get_size_mm (options->tile_paper, sheet_orientation, 0, 0, &sheet_w_mm, &sheet_h_mm);
+  return plan_poster_on (ex, options, TP_MM_TO_PT (sheet_w_mm), TP_MM_TO_PT (sheet_h_mm),
+                         TP_MM_TO_PT (MAX (options->margin_mm, 0)), plan, error);
+}
+
+/* The overview page's text: size, sheets, scale, smallest text, how to
+ * assemble. Fills the report's poster fields. */
+static char *
+poster_info (Export                *ex,
+             const TpExportOptions *options,
+             const TpPosterPlan    *plan,
+             TpExportReport        *report)
+{
+  GString *info = g_string_new (NULL);
+
+  report->rows = plan->rows;
+  report->columns = plan->columns;
+  report->n_pages = 1 + plan->rows * plan->columns;
+  report->poster_width_mm = TP_PT_TO_MM (plan->poster_width);
+  report->poster_height_mm = TP_PT_TO_MM (plan->poster_height);
+  report_text_size (ex, report, plan->scale, 1.0);
+
+  /* Translators: the poster size in mm and how it is cut into sheets */
+  g_string_append_printf (info, _("Poster %.0f × %.0f mm on %u sheets, %u across × %u down; "
+                                  "overlap %.0f mm."),
+                          report->poster_width_mm, report->poster_height_mm,
+                          plan->rows * plan->columns, plan->columns, plan->rows, options->overlap_mm);
+  g_string_append_c (info, '\n');
+  /* Translators: the scale as a percentage and the smallest text size */
+  g_string_append_printf (info, _("Scale %.0f %%; smallest text %.1f pt (%.1f mm)."),
+                          plan->scale * 100, report->smallest_text_pt, report->smallest_text_mm);
+  if (report->warning != NULL)
+    g_string_append_printf (info, "\n⚠ %s", report->warning);
+  g_string_append_c (info, '\n');
+  g_string_append (info, _("Cut each sheet along its left and top cut marks and glue it "
+                           "onto the grey glue strips of its neighbours, starting at A1."));
+  return g_string_free (info, FALSE);
+}
+
 /* A poster on sheets: the assembly overview, then every sheet. */
 static GBytes *
 export_pdf_tiled (Export                *ex,
@@ -1044,19 +1096,11 @@ export_pdf_tiled (Export                *ex,
                   GError               **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  g_autoptr(GString) info = g_string_new (NULL);
-  g_autofree char *sheet_name = NULL;
+  g_autofree char *info = NULL;
   TpPosterPlan plan;
   cairo_surface_t *surface;
   cairo_t *cr;
   const char *title = tp_journey_get_title (ex->journey);
-
-  if (options->paper == TP_PAPER_NATURAL && options->sheets_across == 0)
-    {
-      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
-                   _("A tiled poster needs a poster size or a number of sheets across"));
-      return NULL;
-    }
 
   if (options->tile_orientation == TP_ORIENTATION_AUTO)
     {
@@ -1071,27 +1115,7 @@ export_pdf_tiled (Export                *ex,
   else if (!plan_poster (ex, options, options->tile_orientation, &plan, error))
     return NULL;
 
-  report->rows = plan.rows;
-  report->columns = plan.columns;
-  report->n_pages = 1 + plan.rows * plan.columns;
-  report->poster_width_mm = TP_PT_TO_MM (plan.poster_width);
-  report->poster_height_mm = TP_PT_TO_MM (plan.poster_height);
-  report_text_size (ex, report, plan.scale, 1.0);
-
-  /* Translators: the poster size in mm and how it is cut into sheets */
-  g_string_append_printf (info, _("Poster %.0f × %.0f mm on %u sheets, %u across × %u down; "
-                                  "overlap %.0f mm."),
-                          report->poster_width_mm, report->poster_height_mm,
-                          plan.rows * plan.columns, plan.columns, plan.rows, options->overlap_mm);
-  g_string_append_c (info, '\n');
-  /* Translators: the scale as a percentage and the smallest text size */
-  g_string_append_printf (info, _("Scale %.0f %%; smallest text %.1f pt (%.1f mm)."),
-                          plan.scale * 100, report->smallest_text_pt, report->smallest_text_mm);
-  if (report->warning != NULL)
-    g_string_append_printf (info, "\n⚠ %s", report->warning);
-  g_string_append_c (info, '\n');
-  g_string_append (info, _("Cut each sheet along its left and top cut marks and glue it "
-                           "onto the grey glue strips of its neighbours, starting at A1."));
+  info = poster_info (ex, options, &plan, report);
 
   surface = cairo_pdf_surface_create_for_stream (append_to_array, buffer,
                                                  plan.sheet_width, plan.sheet_height);
@@ -1099,7 +1123,7 @@ export_pdf_tiled (Export                *ex,
   cr = cairo_create (surface);
 
   ex->full_detail = FALSE;
-  tp_poster_draw_overview (cr, &plan, title, info->str, draw_content, ex);
+  tp_poster_draw_overview (cr, &plan, title, info, draw_content, ex);
   cairo_show_page (cr);
   ex->full_detail = TRUE;
 
@@ -1227,4 +1251,162 @@ tp_export_to_file (TpJourney             *journey,
                  /* Translators: %s is a path, then the reason */
                  _("Cannot export to “%s”: %s"), name, local_error->message);
   return FALSE;
+}
+
+/* Painter: the same drawing for printing, previews and the clipboard */
+
+struct _TpExportPainter
+{
+  Export          ex;
+  TpExportOptions options;
+};
+
+TpExportPainter *
+tp_export_painter_new (TpJourney             *journey,
+                       const TpExportOptions *options,
+                       GError               **error)
+{
+  TpExportPainter *self;
+
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  self = g_new0 (TpExportPainter, 1);
+  self->options = *options;
+  self->options.hidden_lanes = g_strdupv (options->hidden_lanes);
+  /* Paper is vector: every word drawn (printing, PDF previews). */
+  self->options.format = TP_EXPORT_FORMAT_PDF;
+  if (!export_prepare (&self->ex, journey, &self->options, error))
+    {
+      tp_export_painter_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+tp_export_painter_free (TpExportPainter *self)
+{
+  if (self == NULL)
+    return;
+  export_clear (&self->ex);
+  tp_export_options_clear (&self->options);
+  g_free (self);
+}
+
+void
+tp_export_painter_get_size (TpExportPainter *self,
+                            double          *width,
+                            double          *height)
+{
+  g_return_if_fail (self != NULL);
+
+  if (width != NULL)
+    *width = self->ex.width;
+  if (height != NULL)
+    *height = self->ex.height;
+}
+
+void
+tp_export_painter_draw (TpExportPainter *self,
+                        cairo_t         *cr,
+                        double           zoom,
+                        gboolean         full_detail)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  self->ex.full_detail = full_detail;
+  draw_content (cr, zoom, &self->ex);
+}
+
+static void
+draw_full_detail (cairo_t *cr,
+                  double   zoom,
+                  gpointer user_data)
+{
+  tp_export_painter_draw (user_data, cr, zoom, TRUE);
+}
+
+static void
+draw_overview (cairo_t *cr,
+               double   zoom,
+               gpointer user_data)
+{
+  tp_export_painter_draw (user_data, cr, zoom, FALSE);
+}
+
+void
+tp_export_painter_fit_page (TpExportPainter *self,
+                            cairo_t         *cr,
+                            double           page_width,
+                            double           page_height,
+                            double           margin,
+                            TpExportReport  *report)
+{
+  double scale;
+
+  g_return_if_fail (self != NULL);
+
+  scale = MIN ((page_width - 2 * margin) / self->ex.width, (page_height - 2 * margin) / self->ex.height);
+  scale = MAX (scale, 0.001);
+  if (report != NULL)
+    {
+      report->n_pages = report->rows = report->columns = 1;
+      report->poster_width_mm = TP_PT_TO_MM (page_width);
+      report->poster_height_mm = TP_PT_TO_MM (page_height);
+      report_text_size (&self->ex, report, scale, 1.0);
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, (page_width - self->ex.width * scale) / 2, (page_height - self->ex.height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  tp_export_painter_draw (self, cr, scale, TRUE);
+  cairo_restore (cr);
+}
+
+gboolean
+tp_export_painter_plan_poster (TpExportPainter *self,
+                               double           sheet_width,
+                               double           sheet_height,
+                               double           margin,
+                               TpPosterPlan    *plan,
+                               TpExportReport  *report,
+                               char           **info,
+                               GError         **error)
+{
+  g_autofree char *text = NULL;
+  TpExportReport scratch = { 0 };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (!plan_poster_on (&self->ex, &self->options, sheet_width, sheet_height, margin, plan, error))
+    return FALSE;
+  text = poster_info (&self->ex, &self->options, plan, report != NULL ? report : &scratch);
+  tp_export_report_clear (&scratch);
+  if (info != NULL)
+    *info = g_steal_pointer (&text);
+  return TRUE;
+}
+
+void
+tp_export_painter_draw_sheet (TpExportPainter    *self,
+                              cairo_t            *cr,
+                              const TpPosterPlan *plan,
+                              int                 index,
+                              const char         *info)
+{
+  const char *title;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (index >= -1 && index < (int) (plan->rows * plan->columns));
+
+  title = tp_journey_get_title (self->ex.journey);
+  if (index < 0)
+    tp_poster_draw_overview (cr, plan, title, info != NULL ? info : "", draw_overview, self);
+  else
+    tp_poster_draw_sheet (cr, plan, index / plan->columns, index % plan->columns, title,
+                          draw_full_detail, self);
 }

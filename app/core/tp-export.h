@@ -3,7 +3,10 @@
 
 #include <gio/gio.h>
 
+#include <cairo.h>
+
 #include "tp-journey.h"
+#include "tp-poster.h"
 
 G_BEGIN_DECLS
 
@@ -159,6 +162,52 @@ gboolean tp_export_to_file               (TpJourney             *journey,
                                           TpExportReport        *report,
                                           GCancellable          *cancellable,
                                           GError               **error);
+
+/* The export's content (title block and map) for drawing elsewhere:
+ * printing, previews, the clipboard. Built from a journey and options
+ * like an export (layers, title block), then drawn as often as needed. */
+typedef struct _TpExportPainter TpExportPainter;
+
+TpExportPainter *tp_export_painter_new       (TpJourney             *journey,
+                                              const TpExportOptions *options,
+                                              GError               **error);
+void     tp_export_painter_free              (TpExportPainter       *self);
+/* In document units (1 unit = 1 pt on paper). */
+void     tp_export_painter_get_size          (TpExportPainter       *self,
+                                              double                *width,
+                                              double                *height);
+/* Draws at (0, 0) in document units; @zoom is output units per document
+ * unit. Without @full_detail, small zooms draw the simplified map. */
+void     tp_export_painter_draw              (TpExportPainter       *self,
+                                              cairo_t               *cr,
+                                              double                 zoom,
+                                              gboolean               full_detail);
+/* Fits the content uniformly on a page of that size in pt, centred. */
+void     tp_export_painter_fit_page          (TpExportPainter       *self,
+                                              cairo_t               *cr,
+                                              double                 page_width,
+                                              double                 page_height,
+                                              double                 margin,
+                                              TpExportReport        *report);
+/* The options' poster (paper, or sheets_across) on sheets of the given
+ * size in pt, e.g. a printer's paper; @info receives the overview text. */
+gboolean tp_export_painter_plan_poster       (TpExportPainter       *self,
+                                              double                 sheet_width,
+                                              double                 sheet_height,
+                                              double                 margin,
+                                              TpPosterPlan          *plan,
+                                              TpExportReport        *report,
+                                              char                 **info,
+                                              GError               **error);
+/* Page @index of a tiled poster: -1 is the overview, then the sheets row
+ * by row. */
+void     tp_export_painter_draw_sheet        (TpExportPainter       *self,
+                                              cairo_t               *cr,
+                                              const TpPosterPlan    *plan,
+                                              int                    index,
+                                              const char            *info);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpExportPainter, tp_export_painter_free)
 
 #define TP_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 #define TP_PT_TO_MM(pt) ((pt) * 25.4 / 72.0)
