@@ -601,6 +601,16 @@ export_prepare (Export                *ex,
   return TRUE;
 }
 
+/* AUTO: the page turned like the content. */
+static TpOrientation
+resolve_orientation (Export        *ex,
+                     TpOrientation  orientation)
+{
+  if (orientation != TP_ORIENTATION_AUTO)
+    return orientation;
+  return ex->width >= ex->height ? TP_ORIENTATION_LANDSCAPE : TP_ORIENTATION_PORTRAIT;
+}
+
 /* Writing cairo output into memory */
 
 static cairo_status_t
@@ -955,7 +965,7 @@ export_pdf_page (Export                *ex,
     {
       double w_mm, h_mm;
 
-      tp_paper_get_size_mm (options->paper, options->orientation,
+      tp_paper_get_size_mm (options->paper, resolve_orientation (ex, options->orientation),
                             options->custom_width_mm, options->custom_height_mm, &w_mm, &h_mm);
       page_w = TP_MM_TO_PT (w_mm);
       page_h = TP_MM_TO_PT (h_mm);
@@ -1023,7 +1033,7 @@ plan_poster_on (Export                *ex,
     {
       double w_mm, h_mm;
 
-      tp_paper_get_size_mm (options->paper, options->orientation,
+      tp_paper_get_size_mm (options->paper, resolve_orientation (ex, options->orientation),
                             options->custom_width_mm, options->custom_height_mm, &w_mm, &h_mm);
       poster_w = TP_MM_TO_PT (w_mm);
       poster_h = TP_MM_TO_PT (h_mm);

@@ -46,7 +46,8 @@ typedef enum {
 typedef enum {
   TP_ORIENTATION_LANDSCAPE,
   TP_ORIENTATION_PORTRAIT,
-  /* Sheets of a tiled poster: whichever needs fewer sheets. */
+  /* Pages and posters: turned like the map. Sheets of a tiled poster:
+   * whichever needs fewer sheets. */
   TP_ORIENTATION_AUTO,
 } TpOrientation;
 
