@@ -815,6 +815,55 @@ test_pdf_page_cap (Fixture       *f,
   g_assert_cmpfloat (h, >=, TP_EXPORT_MAX_PDF_PAGE - 2);
 }
 
+/* The painter draws what the export writes: the same poster plan as the
+ * tiled PDF, and a fitted page reports the same scale. */
+static void
+test_painter (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(TpExportPainter) painter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *info = NULL;
+  TpExportReport page = { 0 };
+  TpPosterPlan plan;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+
+  f->options.paper = TP_PAPER_A0;
+  f->options.orientation = TP_ORIENTATION_PORTRAIT;
+  f->options.tile = TRUE;
+  f->options.tile_orientation = TP_ORIENTATION_PORTRAIT;
+  bytes = tp_export_to_bytes (f->journey, &f->options, &f->report, NULL, &error);
+  g_assert_no_error (error);
+
+  painter = tp_export_painter_new (f->journey, &f->options, &error);
+  g_assert_no_error (error);
+  tp_export_painter_get_size (painter, &width, &height);
+  g_assert_cmpfloat (width, >, 100);
+  g_assert_cmpfloat (height, >, 100);
+
+  g_assert_true (tp_export_painter_plan_poster (painter, TP_MM_TO_PT (210), TP_MM_TO_PT (297),
+                                                TP_MM_TO_PT (10), &plan, NULL, &info, &error));
+  g_assert_cmpuint (plan.rows, ==, f->report.rows);
+  g_assert_cmpuint (plan.columns, ==, f->report.columns);
+  g_assert_nonnull (strstr (info, "on 25 sheets"));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 60, 80);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 60 / TP_MM_TO_PT (210), 80 / TP_MM_TO_PT (297));
+  tp_export_painter_draw_sheet (painter, cr, &plan, -1, info);
+  tp_export_painter_draw_sheet (painter, cr, &plan, 7, info);
+  tp_export_painter_fit_page (painter, cr, 842, 595, TP_MM_TO_PT (10), &page);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpfloat (page.scale, ==, MIN ((842 - 2 * TP_MM_TO_PT (10)) / width,
+                                          (595 - 2 * TP_MM_TO_PT (10)) / height));
+  tp_export_report_clear (&page);
+}
+
 static void
 test_format_names (void)
 {
@@ -876,6 +925,7 @@ main (int   argc,
   ADD ("stream", test_stream);
   ADD ("failures", test_failures);
   ADD ("full-disk", test_full_disk);
+  ADD ("painter", test_painter);
 
 #undef ADD
 
