@@ -379,6 +379,16 @@ test_export_usage_errors (void)
       g_assert_false (g_file_test (cases[i][0], G_FILE_TEST_EXISTS));
     }
 
+  /* The export options are documented, headless too. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_touchpoint (&run, "--help-export", NULL);
+    g_assert_cmpint (run.exit_code, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--tile=SHEET"));
+    g_assert_nonnull (strstr (run.out, "--layers=LIST"));
+  }
+
   /* Export options without --export. */
   {
     g_auto(Run) run = { 0 };

@@ -11,7 +11,7 @@
 #include "tp-export.h"
 #include "tp-journey-format.h"
 
-static const char *headless_options[] = { "--version", "--check", "--export", NULL };
+static const char *headless_options[] = { "--version", "--check", "--export", "--help-export", NULL };
 
 gboolean
 tp_cli_is_headless (int    argc,
