@@ -295,6 +295,7 @@ typedef struct {
   TpRenderOptions  render;
   gboolean         full_detail;   /* vector pages: never the simplified drawing */
   gboolean         transparent;
+  GCancellable    *cancellable;   /* borrowed, for the long loops */
   double           map_width;
   double           map_height;
   /* The title block above the map; 0 high when there is none. */
@@ -788,8 +789,15 @@ encode_png (Export     *ex,
   strip = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, strip_rows);
   for (int y0 = 0; y0 < height; y0 += strip_rows)
     {
-      cairo_t *cr = cairo_create (strip);
+      cairo_t *cr;
       cairo_status_t status;
+
+      if (g_cancellable_is_cancelled (ex->cancellable))
+        {
+          g_strlcpy (sink.message, "cancelled", sizeof sink.message);
+          png_longjmp (png, 1);
+        }
+      cr = cairo_create (strip);
 
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_set_source_rgba (cr, 1, 1, 1, transparent ? 0 : 1);
@@ -860,7 +868,14 @@ export_png (Export                *ex,
    * the background would make the whole image transparent. */
   buffer = g_byte_array_new ();
   if (!encode_png (ex, scale, width, height, options->transparent, buffer, error))
-    return NULL;
+    {
+      if (g_cancellable_is_cancelled (ex->cancellable))
+        {
+          g_clear_error (error);
+          g_cancellable_set_error_if_cancelled (ex->cancellable, error);
+        }
+      return NULL;
+    }
 
   report->width_px = width;
   report->height_px = height;
@@ -1181,6 +1196,7 @@ tp_export_to_bytes (TpJourney             *journey,
 
   if (!export_prepare (&ex, journey, options, error))
     return NULL;
+  ex.cancellable = cancellable;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
