@@ -357,7 +357,7 @@ static void
 prepare_title_block (Export *ex)
 {
   TpJourney *j = ex->journey;
-  double inner = MAX (ex->map_width, 640) - 2 * BLOCK_PADDING;
+  double inner = ex->width - 2 * BLOCK_PADDING;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GString) meta = g_string_new (NULL);
@@ -448,34 +448,13 @@ legend_swatch (cairo_t *cr,
   cairo_stroke (cr);
 }
 
-static void
-draw_title_block (cairo_t *cr,
-                  Export  *ex)
+/* Draws the legend from @x, centred on @cy; returns where it ends. */
+static double
+draw_legend (cairo_t *cr,
+             Export  *ex,
+             double   x,
+             double   cy)
 {
-  double width = MAX (ex->map_width, 640);
-  double y = BLOCK_PADDING;
-  double x = BLOCK_PADDING;
-  double cy;
-
-  cairo_save (cr);
-  if (!ex->transparent)
-    {
-      cairo_rectangle (cr, 0, 0, width, ex->block_height);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill (cr);
-    }
-
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, ex->block_title);
-  y += layout_height (ex->block_title) + 4;
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, ex->block_meta);
-  y += layout_height (ex->block_meta) + 10;
-
-  /* Legend: the score colours, then the symbols the map uses. */
-  cy = y + LEGEND_HEIGHT / 2;
   x = legend_label (cr, ex, _("Emotion score"), x, cy) + 6;
   for (int score = TP_SCORE_MIN; score <= TP_SCORE_MAX; score++)
     {
@@ -533,8 +512,40 @@ draw_title_block (cairo_t *cr,
       cairo_line_to (cr, x + 20, cy);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      legend_label (cr, ex, _("Employee experience"), x + 24, cy);
+      x = legend_label (cr, ex, _("Employee experience"), x + 24, cy);
     }
+
+  return x;
+
+}
+
+static void
+draw_title_block (cairo_t *cr,
+                  Export  *ex)
+{
+  double width = ex->width;
+  double y = BLOCK_PADDING;
+  double x = BLOCK_PADDING;
+
+  cairo_save (cr);
+  if (!ex->transparent)
+    {
+      cairo_rectangle (cr, 0, 0, width, ex->block_height);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+    }
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, ex->block_title);
+  y += layout_height (ex->block_title) + 4;
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, ex->block_meta);
+  y += layout_height (ex->block_meta) + 10;
+
+  /* Legend: the score colours, then the symbols the map uses. */
+  draw_legend (cr, ex, x, y + LEGEND_HEIGHT / 2);
 
   cairo_restore (cr);
 }
@@ -589,10 +600,19 @@ export_prepare (Export                *ex,
   ex->full_detail = options->format != TP_EXPORT_FORMAT_PNG;
   ex->transparent = options->transparent && options->format != TP_EXPORT_FORMAT_PDF;
 
+  /* The title block is at least as wide as its legend; a narrow map sits
+   * at its left. */
+  ex->width = ex->map_width;
   if (options->title_block)
-    prepare_title_block (ex);
+    {
+      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      cairo_t *cr = cairo_create (scratch);
 
-  ex->width = options->title_block ? MAX (ex->map_width, 640) : ex->map_width;
+      ex->width = MAX (ex->width, draw_legend (cr, ex, BLOCK_PADDING, 0) + BLOCK_PADDING);
+      cairo_destroy (cr);
+      cairo_surface_destroy (scratch);
+      prepare_title_block (ex);
+    }
   ex->height = ex->map_height + ex->block_height;
 
   /* The layout's own styles; the title block uses no smaller text. */
