@@ -365,6 +365,9 @@ test_export_usage_errors (void)
     { "/tmp/tp-never.pdf", "--scale", "2", NULL },
     { "/tmp/tp-never.png", "--layers", "no-such-layer", NULL },
     { "/tmp/tp-never.journey", "--paper", "a4", NULL },
+    { "/tmp/tp-never.pdf", "--report", "--paper", "a4", NULL },
+    { "/tmp/tp-never.csv", "--title-block", NULL },
+    { "/tmp/tp-never.html", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

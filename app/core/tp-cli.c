@@ -7,11 +7,12 @@
 
 #include "tp-analysis.h"
 #include "tp-cli.h"
+#include "tp-cli-report.h"
 #include "tp-document.h"
 #include "tp-export.h"
 #include "tp-journey-format.h"
 
-static const char *headless_options[] = { "--version", "--check", "--export", "--help-export", NULL };
+static const char *headless_options[] = { "--version", "--check", "--export", "--report", "--help-export", NULL };
 
 gboolean
 tp_cli_is_headless (int    argc,
@@ -372,7 +373,8 @@ run_export (const char       *output,
 
   if (!tp_export_format_from_filename (output, &format))
     {
-      g_printerr (_("%s: unknown export format (supported: .png, .svg, .pdf, .journey)\n"), output);
+      g_printerr (_("%s: unknown export format (supported: .png, .svg, .pdf, .journey, .csv; "
+                    ".pdf and .html with --report)\n"), output);
       return TP_CLI_EXIT_USAGE;
     }
 
@@ -422,6 +424,7 @@ tp_cli_run (int    argc,
   g_auto(GStrv) args = NULL;
   gboolean version = FALSE;
   g_auto(GStrv) files = NULL;
+  g_auto(TpCliReportArgs) report_args = { 0 };
   g_auto(ExportArgs) export_args = { 0 };
   const GOptionEntry export_entries[] = {
     { "paper", 0, 0, G_OPTION_ARG_STRING, &export_args.paper, N_("PDF page: a4, a3, letter or natural (default)"), N_("SIZE") },
@@ -450,6 +453,7 @@ tp_cli_run (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Touchpoint — design customer journeys"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  tp_cli_report_add_options (context, &report_args);
   g_option_context_set_help_enabled (context, TRUE);
   export_group = g_option_group_new ("export", _("Export options:"), _("Show export options"), NULL, NULL);
   g_option_group_add_entries (export_group, export_entries);
@@ -502,7 +506,22 @@ tp_cli_run (int    argc,
           g_printerr (_("touchpoint: --export OUT needs exactly one input FILE\n"));
           return TP_CLI_EXIT_USAGE;
         }
+      if (tp_cli_report_wants (&report_args, export_path))
+        {
+          if (export_args_any_set (&export_args))
+            {
+              g_printerr (_("touchpoint: the map export options do not apply to reports and spreadsheets\n"));
+              return TP_CLI_EXIT_USAGE;
+            }
+          return tp_cli_report_export (&report_args, export_path, files[0]);
+        }
       return run_export (export_path, files[0], &export_args);
+    }
+
+  if (report_args.report || report_args.csv != NULL || report_args.sections != NULL)
+    {
+      g_printerr (_("touchpoint: --report, --sections and --csv need --export OUT\n"));
+      return TP_CLI_EXIT_USAGE;
     }
 
   g_printerr (_("touchpoint: nothing to do\n"));
