@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tp-export-dialog.h"
 #include "tp-export.h"
@@ -49,6 +50,13 @@ struct _TpExportDialog
   GtkSwitch *employee_switch;
   AdwActionRow *status_row;
   GtkSpinner *spinner;
+
+  /* Sizes for the estimates under the size and scale rows. */
+  double content_width;    /* with the title block */
+  double content_height;
+  double map_width;
+  double map_height;
+  double smallest_text;    /* document units */
 };
 
 G_DEFINE_FINAL_TYPE (TpExportDialog, tp_export_dialog, ADW_TYPE_WINDOW)
@@ -161,6 +169,64 @@ load_settings (TpExportDialog *self)
   gtk_switch_set_active (self->employee_switch, g_settings_get_boolean (self->settings, "export-employee-layer"));
 }
 
+/* What the choices give, before exporting: the scale and smallest text
+ * on paper, or the image size. */
+static void
+update_estimates (TpExportDialog *self)
+{
+  TpExportOptions options;
+  double w, h, scale;
+  g_autofree char *text = NULL;
+
+  if (self->smallest_text <= 0)
+    return;
+
+  get_options (self, &options);
+  w = options.title_block ? self->content_width : self->map_width;
+  h = options.title_block ? self->content_height : self->map_height;
+
+  if (options.format == TP_EXPORT_FORMAT_PNG)
+    {
+      double limit = MIN (MIN (TP_EXPORT_MAX_PNG_SIDE / w, TP_EXPORT_MAX_PNG_SIDE / h),
+                          sqrt (TP_EXPORT_MAX_PNG_PIXELS / (w * h)));
+
+      scale = MIN (options.scale, limit);
+      if (scale < options.scale)
+        /* Translators: the size of the exported image */
+        text = g_strdup_printf (_("%d × %d pixels (scaled down: the largest image Touchpoint writes)"),
+                                (int) ceil (w * scale - 0.001), (int) ceil (h * scale - 0.001));
+      else
+        text = g_strdup_printf (_("%d × %d pixels"), (int) ceil (w * scale - 0.001), (int) ceil (h * scale - 0.001));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->scale_spin),
+                                                                            ADW_TYPE_ACTION_ROW)), text);
+    }
+  else if (options.format == TP_EXPORT_FORMAT_PDF)
+    {
+      double margin = TP_MM_TO_PT (options.margin_mm);
+      double smallest;
+
+      if (options.paper == TP_PAPER_NATURAL)
+        scale = MIN (1.0, MIN ((TP_EXPORT_MAX_PDF_PAGE - 1 - 2 * margin) / w,
+                               (TP_EXPORT_MAX_PDF_PAGE - 1 - 2 * margin) / h));
+      else
+        {
+          double w_mm, h_mm;
+
+          tp_paper_get_size_mm (options.paper, options.orientation, 0, 0, &w_mm, &h_mm);
+          scale = MIN ((TP_MM_TO_PT (w_mm) - 2 * margin) / w, (TP_MM_TO_PT (h_mm) - 2 * margin) / h);
+        }
+      smallest = self->smallest_text * scale;
+      if (smallest < TP_EXPORT_MIN_READABLE_PT - 0.05)
+        /* Translators: the scale in percent and the smallest text size in points */
+        text = g_strdup_printf (_("Scale %.0f %%, smallest text %.1f pt: may be hard to read"),
+                                scale * 100, smallest);
+      else
+        text = g_strdup_printf (_("Scale %.0f %%, smallest text %.1f pt"), scale * 100, smallest);
+      adw_preferences_group_set_description (self->page_group, text);
+    }
+  tp_export_options_clear (&options);
+}
+
 /* One place decides what is visible and sensitive. */
 static void
 update_rows (TpExportDialog *self)
@@ -176,6 +242,7 @@ update_rows (TpExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->orientation_row),
                             adw_combo_row_get_selected (self->paper_row) != 0);
   gtk_widget_set_sensitive (self->export_button, !busy);
+  update_estimates (self);
 }
 
 /* ----------------------------------------------------------------- export */
@@ -526,6 +593,9 @@ tp_export_dialog_init (TpExportDialog *self)
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->tile_switch, "notify::active", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->orientation_row, "notify::selected", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->scale_spin, "value-changed", G_CALLBACK (update_rows), self);
+  g_signal_connect_swapped (self->title_block_switch, "notify::active", G_CALLBACK (update_rows), self);
 }
 
 TpExportDialog *
@@ -541,5 +611,22 @@ tp_export_dialog_new (GtkWindow  *parent,
   self = g_object_new (TP_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->journey = g_object_ref (journey);
   self->base_name = g_strdup (base_name != NULL && base_name[0] != '\0' ? base_name : _("Journey"));
+
+  /* One layout, measured once, for the estimates. */
+  {
+    g_autoptr(TpExportPainter) painter = NULL;
+    TpExportOptions options;
+
+    tp_export_options_init (&options);
+    options.title_block = TRUE;
+    painter = tp_export_painter_new (journey, &options, NULL);
+    if (painter != NULL)
+      {
+        tp_export_painter_get_size (painter, &self->content_width, &self->content_height);
+        tp_export_painter_get_map_size (painter, &self->map_width, &self->map_height);
+        self->smallest_text = tp_export_painter_get_smallest_text (painter);
+      }
+  }
+  update_rows (self);
   return self;
 }

@@ -112,6 +112,17 @@ find_export_dialog (void)
 }
 
 static void
+collect_labels (GtkWidget *widget,
+                GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static void
 collect_toast_titles (GtkWidget *widget,
                       GString   *titles)
 {
@@ -183,6 +194,15 @@ step_export (Fixture *f)
 
   if (dialog == NULL || !gtk_widget_get_mapped (GTK_WIDGET (dialog)))
     return FALSE;
+
+  /* The sample on A4 comes out small, and the dialog says so before. */
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    collect_labels (GTK_WIDGET (dialog), texts);
+    g_assert_nonnull (strstr (texts->str, "smallest text"));
+    g_assert_nonnull (strstr (texts->str, "may be hard to read"));
+  }
 
   save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
   file = g_file_new_for_path (f->export_path);

@@ -1354,6 +1354,26 @@ tp_export_painter_get_size (TpExportPainter *self,
 }
 
 void
+tp_export_painter_get_map_size (TpExportPainter *self,
+                                double          *width,
+                                double          *height)
+{
+  g_return_if_fail (self != NULL);
+
+  if (width != NULL)
+    *width = self->ex.map_width;
+  if (height != NULL)
+    *height = self->ex.map_height;
+}
+
+double
+tp_export_painter_get_smallest_text (TpExportPainter *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->ex.smallest_text;
+}
+
+void
 tp_export_painter_draw (TpExportPainter *self,
                         cairo_t         *cr,
                         double           zoom,

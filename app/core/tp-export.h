@@ -177,6 +177,13 @@ void     tp_export_painter_free              (TpExportPainter       *self);
 void     tp_export_painter_get_size          (TpExportPainter       *self,
                                               double                *width,
                                               double                *height);
+/* The map alone, without the title block. */
+void     tp_export_painter_get_map_size      (TpExportPainter       *self,
+                                              double                *width,
+                                              double                *height);
+/* The smallest text size in document units: times the output scale it
+ * gives the size on paper in pt. */
+double   tp_export_painter_get_smallest_text (TpExportPainter       *self);
 /* Draws at (0, 0) in document units; @zoom is output units per document
  * unit. Without @full_detail, small zooms draw the simplified map. */
 void     tp_export_painter_draw              (TpExportPainter       *self,
