@@ -384,6 +384,9 @@ static const struct {
   { "win.zoom-out", { "<Control>minus", NULL } },
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.zoom-fit", { "<Control>9", NULL } },
+  { "win.export", { "<Control><Shift>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.copy-image", { "<Control><Shift>c", NULL } },
 };
 
 /* ---------------------------------------------------------------- GApplication */
