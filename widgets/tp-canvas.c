@@ -709,10 +709,28 @@ on_scroll (GtkEventControllerScroll *controller,
 {
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
 
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  double x = self->pointer_x, y = self->pointer_y;
+  double ex, ey;
+
   if ((state & GDK_CONTROL_MASK) == 0 || dy == 0)
     return FALSE;
 
-  tp_canvas_zoom_at (self, self->zoom * pow (ZOOM_WHEEL_FACTOR, -dy), self->pointer_x, self->pointer_y);
+  /* Where the pointer is now, even before any motion reached us. */
+  if (event != NULL && gdk_event_get_position (event, &ex, &ey))
+    {
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+      double nx = 0, ny = 0;
+
+      if (native != NULL)
+        {
+          gtk_native_get_surface_transform (native, &nx, &ny);
+          gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self),
+                                            ex - nx, ey - ny, &x, &y);
+        }
+    }
+
+  tp_canvas_zoom_at (self, self->zoom * pow (ZOOM_WHEEL_FACTOR, -dy), x, y);
   return TRUE;
 }
 

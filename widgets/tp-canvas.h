@@ -23,7 +23,19 @@ G_DECLARE_FINAL_TYPE (TpCanvas, tp_canvas, TP, CANVAS, GtkWidget)
  * canvas.zoom-out (Ctrl+minus), canvas.zoom-reset (Ctrl+0, 100 %),
  * canvas.zoom-fit (Ctrl+9), canvas.select-all (Ctrl+A), canvas.delete
  * (Delete, BackSpace), canvas.edit (F2, Enter), canvas.duplicate (Ctrl+D),
- * canvas.toggle-moment, and the header actions of the context menu. */
+ * canvas.cut/copy/paste (Ctrl+X/C/V), canvas.set-score "i" (digits, 0 for
+ * 10), canvas.select-neighbour "(ii)" (arrows), canvas.move-card "(ii)"
+ * (Alt+arrows), canvas.toggle-moment, and the context menu's header
+ * actions (canvas.rename, add-stage, add-lane, move-header "i",
+ * delete-header). Escape clears the selection or cancels a drag;
+ * Shift+F10 and Menu open the context menu.
+ *
+ * Gestures: click, Shift/Ctrl+click and a band on empty space select;
+ * dragging a touchpoint moves it (tp_document_move_touchpoint), a note or
+ * opportunity re-attaches it, a curve dot sets the score, a stage or lane
+ * header reorders; Ctrl+scroll and pinch zoom around the pointer; palette
+ * items (see TpPaletteView) are dropped as text. Stage and lane headers
+ * stay pinned while scrolling. */
 
 GtkWidget  *tp_canvas_new                (void);
 
