@@ -1234,6 +1234,28 @@ step_add_stage_and_rename (Fixture *f)
   g_signal_emit_by_name (editor, "activate");
   g_assert_cmpstr (tp_stage_get_name (added), ==, "Preparation");
 
+  /* A lane of a chosen kind after the lane whose menu it is. */
+  {
+    GListModel *lanes = tp_journey_get_lanes (get_journey (f));
+    g_autoptr(TpLane) lane = NULL;
+    GtkEditable *lane_editor;
+
+    g_assert_true (tp_layout_get_lane_header_rect (tp_canvas_get_layout (f->canvas), 0, &rect));
+    tp_canvas_document_to_widget (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
+    g_assert_true (tp_canvas_test_context_menu (f->canvas, 10, y));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-lane-of-kind", "i",
+                                               TP_LANE_KIND_EMOTION_CURVE));
+    g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 7);
+    lane = g_list_model_get_item (lanes, 1);
+    g_assert_cmpint (tp_lane_get_kind (lane), ==, TP_LANE_KIND_EMOTION_CURVE);
+    g_assert_cmpstr (tp_lane_get_name (lane), ==, "Emotion curve");
+    lane_editor = tp_canvas_get_editor (f->canvas);
+    g_assert_nonnull (lane_editor);
+    g_assert_cmpstr (gtk_editable_get_text (lane_editor), ==, "Emotion curve");
+    g_assert_true (tp_document_undo (get_document (f)));
+    g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 6);
+  }
+
   /* A click on empty canvas has no menu. */
   g_assert_false (tp_canvas_test_context_menu (f->canvas, -5000, -5000));
   return TRUE;

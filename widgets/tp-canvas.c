@@ -1648,7 +1648,19 @@ show_menu (TpCanvas  *self,
   else if (TP_IS_LANE (target))
     {
       g_menu_append (section, _("_Rename Lane"), "canvas.rename");
-      g_menu_append (section, _("_Add Lane"), "canvas.add-lane");
+      {
+        g_autoptr(GMenu) kinds = g_menu_new ();
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (TP_TYPE_LANE_KIND);
+
+        /* One entry per kind of lane, named by the kind. */
+        for (guint i = 0; i < enum_class->n_values; i++)
+          {
+            g_autofree char *action = g_strdup_printf ("canvas.add-lane-of-kind(%d)", enum_class->values[i].value);
+
+            g_menu_append (kinds, tp_lane_kind_get_display_name (enum_class->values[i].value), action);
+          }
+        g_menu_append_submenu (section, _("_Add Lane"), G_MENU_MODEL (kinds));
+      }
       g_menu_append (section, _("Move _Up"), "canvas.move-header(-1)");
       g_menu_append (section, _("Move _Down"), "canvas.move-header(1)");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
@@ -2087,8 +2099,13 @@ add_header_action (GtkWidget  *widget,
     }
   else
     {
+      /* canvas.add-lane-of-kind has the kind; canvas.add-lane a touchpoints lane. */
+      TpLaneKind kind = parameter != NULL ? (TpLaneKind) g_variant_get_int32 (parameter) : TP_LANE_KIND_TOUCHPOINTS;
+
+      if (tp_enum_to_nick (TP_TYPE_LANE_KIND, kind) == NULL)
+        return;
       id = tp_journey_make_id (self->journey, TP_TYPE_LANE);
-      element = TP_ELEMENT (tp_lane_new (id, _("New lane"), TP_LANE_KIND_TOUCHPOINTS));
+      element = TP_ELEMENT (tp_lane_new (id, tp_lane_kind_get_display_name (kind), kind));
       if (self->menu_target != NULL && TP_IS_LANE (self->menu_target)
           && tp_journey_get_position (self->journey, self->menu_target, &position))
         position++;
@@ -3331,6 +3348,7 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-stage", NULL, add_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-lane", NULL, add_header_action);
+  gtk_widget_class_install_action (widget_class, "canvas.add-lane-of-kind", "i", add_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.delete-header", NULL, delete_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.move-header", "i", move_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)", select_neighbour_action);
