@@ -7,6 +7,7 @@
 #include "tp-palette-view.h"
 
 #define ITEM_KEY "tp-palette-item"
+#define ICON_KEY "tp-palette-icon"
 
 struct _TpPaletteView
 {
@@ -38,14 +39,19 @@ on_drag_prepare (GtkDragSource *source,
   return gdk_content_provider_new_typed (G_TYPE_STRING, text);
 }
 
+/* The entry's icon follows the pointer. */
 static void
 on_drag_begin (GtkDragSource *source,
                GdkDrag       *drag,
                GtkWidget     *child)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (child);
+  const char *icon_name = g_object_get_data (G_OBJECT (child), ICON_KEY);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (child));
+  g_autoptr(GtkIconPaintable) icon = NULL;
 
-  gtk_drag_source_set_icon (source, paintable, 12, 12);
+  icon = gtk_icon_theme_lookup_icon (theme, icon_name, NULL, 32, gtk_widget_get_scale_factor (child),
+                                     gtk_widget_get_direction (child), 0);
+  gtk_drag_source_set_icon (source, GDK_PAINTABLE (icon), 16, 16);
 }
 
 static void
@@ -72,6 +78,7 @@ add_entry (TpPaletteView *self,
   gtk_widget_add_css_class (child, "palette-entry");
   gtk_widget_set_tooltip_text (child, tooltip);
   g_object_set_data_full (G_OBJECT (child), ITEM_KEY, g_strdup (item), g_free);
+  g_object_set_data_full (G_OBJECT (child), ICON_KEY, g_strdup (icon_name), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label_text,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
