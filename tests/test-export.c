@@ -552,22 +552,68 @@ test_png_strips (Fixture       *f,
   cairo_surface_destroy (exported);
 }
 
-/* White behind everything, or nothing behind the title block (the map
- * paints its own background). */
+/* A point of the map where nothing is drawn: below the last card of the
+ * first cell with room under its cards, outside curve lanes. */
+static gboolean
+find_empty_point (TpLayout *layout,
+                  double   *x,
+                  double   *y)
+{
+  for (guint l = 0; l < tp_layout_get_n_lanes (layout); l++)
+    for (guint s = 0; s < tp_layout_get_n_stages (layout); s++)
+      {
+        guint n = tp_layout_get_cell_n_cards (layout, s, l);
+        TpRect cell, card, plot;
+
+        if (n == 0 || tp_layout_get_curve_rect (layout, l, &plot))
+          continue;
+        tp_layout_get_cell_rect (layout, s, l, &cell);
+        tp_layout_get_cell_card (layout, s, l, n - 1, &card);
+        if (cell.y + cell.height - (card.y + card.height) < 24)
+          continue;
+        *x = card.x + card.width / 2;
+        *y = (card.y + card.height + cell.y + cell.height) / 2;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* White behind everything, or nothing behind anything: with
+ * transparency only cards, headers, lines and text are opaque. */
 static void
 test_png_background (Fixture       *f,
                      gconstpointer  data)
 {
+  g_autoptr(TpLayout) layout = tp_layout_new (f->journey, NULL);
   g_autofree char *opaque = NULL;
   g_autofree char *clear = NULL;
   cairo_surface_t *image;
+  TpElement *card = NULL;
+  TpRect card_rect;
+  double map_width, map_height, ex = 0, ey = 0;
+  int width, height, top;
+
+  tp_layout_get_size (layout, &map_width, &map_height);
+  g_assert_true (find_empty_point (layout, &ex, &ey));
+  for (guint s = 0; card == NULL && s < tp_layout_get_n_stages (layout); s++)
+    for (guint l = 0; card == NULL && l < tp_layout_get_n_lanes (layout); l++)
+      if (tp_layout_get_cell_n_cards (layout, s, l) > 0)
+        card = tp_layout_get_cell_card (layout, s, l, 0, &card_rect);
+  g_assert_nonnull (card);
 
   f->options.title_block = TRUE;
   f->options.scale = 1;
   opaque = export (f, "opaque.png");
   image = cairo_image_surface_create_from_png (opaque);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  /* The map sits at the bottom left, under the title block. */
+  top = height - (int) ceil (map_height - 0.001);
   g_assert_cmphex (pixel_at (image, 1, 1), ==, 0xffffffff);
+  /* The corner is in a tinted lane: opaque, a shade off white. */
+  g_assert_cmphex (pixel_at (image, width - 2, height - 3) >> 24, ==, 0xff);
+  g_assert_cmphex (pixel_at (image, (int) map_width / 2, top + 1), ==, 0xffffffff);
   cairo_surface_destroy (image);
 
   f->options.transparent = TRUE;
@@ -576,8 +622,14 @@ test_png_background (Fixture       *f,
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_format (image), ==, CAIRO_FORMAT_ARGB32);
   g_assert_cmphex (pixel_at (image, 1, 1) >> 24, ==, 0);
-  /* The map itself is opaque. */
-  g_assert_cmphex (pixel_at (image, 5, cairo_image_surface_get_height (image) - 5) >> 24, ==, 0xff);
+  /* The map's background is gone too: its corner and an empty cell. */
+  g_assert_cmphex (pixel_at (image, width - 2, height - 3) >> 24, ==, 0);
+  g_assert_cmphex (pixel_at (image, (int) ex, top + (int) ey) >> 24, ==, 0);
+  g_assert_cmphex (pixel_at (image, (int) map_width / 2, top + 1) >> 24, ==, 0);
+  /* Cards and the lane headers' panel stay opaque. */
+  g_assert_cmphex (pixel_at (image, (int) (card_rect.x + card_rect.width / 2),
+                             top + (int) (card_rect.y + card_rect.height / 2)) >> 24, ==, 0xff);
+  g_assert_cmphex (pixel_at (image, 5, height - 5) >> 24, ==, 0xff);
   cairo_surface_destroy (image);
 }
 

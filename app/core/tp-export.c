@@ -599,6 +599,8 @@ export_prepare (Export                *ex,
   ex->render.show_employee_overlay = options->show_employee_overlay;
   ex->full_detail = options->format != TP_EXPORT_FORMAT_PNG;
   ex->transparent = options->transparent && options->format != TP_EXPORT_FORMAT_PDF;
+  /* The renderer's page background would cover the transparency. */
+  ex->render.skip_background = ex->transparent;
 
   /* The title block is at least as wide as its legend; a narrow map sits
    * at its left. */
@@ -883,9 +885,6 @@ export_png (Export                *ex,
                                        (int) ceil (ex->width * wanted), (int) ceil (ex->height * wanted),
                                        width, height, scale);
 
-  /* TODO: the renderer paints its own white background over the map, so
-   * only the title block is transparent; a TpRenderOptions flag to skip
-   * the background would make the whole image transparent. */
   buffer = g_byte_array_new ();
   if (!encode_png (ex, scale, width, height, options->transparent, buffer, error))
     {

@@ -1110,6 +1110,42 @@ draw_curve_lane (Ctx         *ctx,
 
 /* Body: background, lanes, grid, cards, curves */
 
+/* The body is everything right of the lane headers and below the stage
+ * headers; those draw their own backgrounds. */
+static void
+draw_body_background (Ctx    *ctx,
+                      double  gx0,
+                      double  gy0,
+                      double  vx1,
+                      double  vy1,
+                      guint   l0,
+                      guint   l1)
+{
+  cairo_t *cr = ctx->cr;
+  const Palette *pal = ctx->pal;
+  const Rgba *t = &pal->lane_tint, *b = &pal->background;
+
+  set_source (cr, b);
+  cairo_rectangle (cr, gx0, gy0, vx1 - gx0, vy1 - gy0);
+  cairo_fill (cr);
+
+  /* Every other lane tinted, so rows read across the whole map. The tint
+   * is blended here, so the fill is opaque: a plain copy, no compositing
+   * over the background. */
+  for (guint l = l0; l < l1; l++)
+    {
+      TpLayoutRow *row = tp_layout_row (ctx->layout, l);
+      double top = MAX (row->y, gy0);
+      double bottom = MIN (row->y + row->height, vy1);
+
+      if (l % 2 == 1 && top < bottom)
+        cairo_rectangle (cr, gx0, top, vx1 - gx0, bottom - top);
+    }
+  cairo_set_source_rgb (cr, b->r + (t->r - b->r) * t->a, b->g + (t->g - b->g) * t->a,
+                        b->b + (t->b - b->b) * t->a);
+  cairo_fill (cr);
+}
+
 static void
 draw_body (Ctx *ctx)
 {
@@ -1126,34 +1162,12 @@ draw_body (Ctx *ctx)
   if (gx0 >= vx1 || gy0 >= vy1)
     return;
 
-  /* The body is everything right of the lane headers and below the stage
-   * headers; those draw their own backgrounds. */
-  set_source (cr, &pal->background);
-  cairo_rectangle (cr, gx0, gy0, vx1 - gx0, vy1 - gy0);
-  cairo_fill (cr);
-
   tp_layout_get_column_range (layout, v->x, vx1, &s0, &s1);
   tp_layout_get_row_range (layout, v->y, vy1, &l0, &l1);
 
-  /* Every other lane tinted, so rows read across the whole map. The tint
-   * is blended here, so the fill is opaque: a plain copy, no compositing
-   * over the background. */
-  for (guint l = l0; l < l1; l++)
-    {
-      TpLayoutRow *row = tp_layout_row (layout, l);
-      double top = MAX (row->y, gy0);
-      double bottom = MIN (row->y + row->height, vy1);
-
-      if (l % 2 == 1 && top < bottom)
-        cairo_rectangle (cr, gx0, top, vx1 - gx0, bottom - top);
-    }
-  {
-    const Rgba *t = &pal->lane_tint, *b = &pal->background;
-
-    cairo_set_source_rgb (cr, b->r + (t->r - b->r) * t->a, b->g + (t->g - b->g) * t->a,
-                          b->b + (t->b - b->b) * t->a);
-    cairo_fill (cr);
-  }
+  /* Background and stripes are the page: a transparent image has none. */
+  if (!ctx->options->skip_background)
+    draw_body_background (ctx, gx0, gy0, vx1, vy1, l0, l1);
 
   /* Grid: one path, one stroke. Lines sit on half units so they are
    * crisp at 100 %. */
@@ -1297,6 +1311,21 @@ draw_lane_headers (Ctx *ctx)
     }
 }
 
+/* The strip behind the stage chevrons and the corner: a grey panel on
+ * screen; on paper it is the page, so a transparent image leaves it out. */
+static void
+fill_top_band (Ctx    *ctx,
+               double  x,
+               double  width)
+{
+  if (ctx->palette == TP_PALETTE_PRINT && ctx->options->skip_background)
+    return;
+
+  set_source (ctx->cr, ctx->palette == TP_PALETTE_PRINT ? &ctx->pal->background : &ctx->pal->header);
+  cairo_rectangle (ctx->cr, x, 0, width, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  cairo_fill (ctx->cr);
+}
+
 static void
 chevron_path (cairo_t *cr,
               double   x,
@@ -1335,9 +1364,7 @@ draw_stage_headers (Ctx *ctx)
   if (v->y >= bottom || left >= right)
     return;
 
-  set_source (cr, ctx->palette == TP_PALETTE_PRINT ? &pal->background : &pal->header);
-  cairo_rectangle (cr, left, 0, right - left, bottom);
-  cairo_fill (cr);
+  fill_top_band (ctx, left, right - left);
   cairo_move_to (cr, left, bottom - 0.5);
   cairo_line_to (cr, right, bottom - 0.5);
   set_source (cr, &pal->grid);
@@ -1389,9 +1416,7 @@ draw_corner (Ctx *ctx)
   if (!tp_rect_intersects (&corner, &ctx->visible))
     return;
 
-  set_source (cr, ctx->palette == TP_PALETTE_PRINT ? &pal->background : &pal->header);
-  cairo_rectangle (cr, 0, 0, w, h);
-  cairo_fill (cr);
+  fill_top_band (ctx, 0, w);
   cairo_move_to (cr, 0, h - 0.5);
   cairo_line_to (cr, w - 0.5, h - 0.5);
   cairo_line_to (cr, w - 0.5, 0);

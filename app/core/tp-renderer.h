@@ -57,6 +57,10 @@ typedef struct {
   /* Drag feedback: an accent line at drop.indicator. Screen only. */
   gboolean       show_drop;
   TpLayoutDrop   drop;
+  /* Leave the page undrawn: no background behind the grid and the stage
+   * and corner headers, no lane stripes; cards, headers' own panels,
+   * lines and text as always. For transparent images. */
+  gboolean       skip_background;
 } TpRenderOptions;
 
 /* Defaults: light palette, all parts, zoom from the cairo matrix,
