@@ -189,6 +189,8 @@ typedef struct {
   /* Raster targets reuse pre-drawn sprites; vector ones (PDF, SVG) get
    * every shape as paths. */
   gboolean               raster;
+  /* draw_cards() has filled every card's back and border already. */
+  gboolean               backs_drawn;
   double                 device_scale; /* the target's, for HiDPI */
   double                 pixel_scale;  /* device pixels per document unit */
 } Ctx;
@@ -354,6 +356,30 @@ draw_sprite (Ctx          *ctx,
 /* Badges, stars, markers */
 
 static void
+set_badge_source (Ctx  *ctx,
+                  guint score)
+{
+  if (score > 0)
+    set_score_source (ctx, score);
+  else
+    set_source (ctx->cr, &ctx->pal->badge_none);
+}
+
+/* The score its badge shows; -1 for a card without one. */
+static int
+item_badge_score (const TpLayoutItem *item,
+                  TpRect             *badge)
+{
+  if (!tp_layout_item_get_badge_rect ((TpLayoutItem *) item, badge))
+    return -1;
+  if (item->style == TP_CARD_NOTE)
+    return CLAMP (tp_employee_note_get_score (TP_EMPLOYEE_NOTE (item->element)), 0, TP_SCORE_MAX);
+  if (TP_IS_TOUCHPOINT (item->element))
+    return CLAMP (tp_touchpoint_get_score (TP_TOUCHPOINT (item->element)), 0, TP_SCORE_MAX);
+  return -1;
+}
+
+static void
 badge_sprite (Ctx          *ctx,
               const TpRect *badge,
               guint         score)
@@ -361,12 +387,12 @@ badge_sprite (Ctx          *ctx,
   cairo_t *cr = ctx->cr;
   TpLayoutText *label = tp_layout_get_label (ctx->layout, TP_TEXT_BADGE, -1, score_label (score));
 
-  tp_path_rounded_rect (cr, badge->x, badge->y, badge->width, badge->height, badge->height / 2);
-  if (score > 0)
-    set_score_source (ctx, score);
-  else
-    set_source (cr, &ctx->pal->badge_none);
-  cairo_fill (cr);
+  if (!ctx->backs_drawn)
+    {
+      tp_path_rounded_rect (cr, badge->x, badge->y, badge->width, badge->height, badge->height / 2);
+      set_badge_source (ctx, score);
+      cairo_fill (cr);
+    }
 
   show_text (ctx, label,
              badge->x + (badge->width - label->text_width) / 2,
@@ -514,6 +540,21 @@ card_path (cairo_t            *cr,
                           TP_CARD_RADIUS + grow);
 }
 
+/* A card's outline: one unit out, one and a half more at the bottom for
+ * a soft shadow. */
+static void
+card_outline_path (cairo_t            *cr,
+                   const TpLayoutItem *item,
+                   const TpRect       *r)
+{
+  if (item->style == TP_CARD_THOUGHT)
+    tp_path_bubble (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 3.5, TP_CARD_RADIUS + 1, TP_CARD_THOUGHT_TAIL);
+  else
+    tp_path_rounded_rect (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2.5, TP_CARD_RADIUS + 1);
+}
+
+#define CHIP_RADIUS 5
+
 /* The header row of a touchpoint card: channel chip and channel name. */
 static void
 header_sprite (Ctx          *ctx,
@@ -528,9 +569,12 @@ header_sprite (Ctx          *ctx,
   TpLayoutText *label;
 
   /* Online channels get a blue chip, offline ones a grey one. */
-  tp_path_rounded_rect (cr, bounds->x, bounds->y, size, size, 5);
-  set_source (cr, online ? &pal->chip_online : &pal->chip_offline);
-  cairo_fill (cr);
+  if (!ctx->backs_drawn)
+    {
+      tp_path_rounded_rect (cr, bounds->x, bounds->y, size, size, CHIP_RADIUS);
+      set_source (cr, online ? &pal->chip_online : &pal->chip_offline);
+      cairo_fill (cr);
+    }
   set_source (cr, online ? &pal->chip_online_fg : &pal->chip_offline_fg);
   tp_glyph_channel (cr, channel, bounds->x + 3, bounds->y + 3, size - 6);
 
@@ -688,24 +732,24 @@ draw_card (Ctx                *ctx,
       cairo_restore (cr);
     }
 
-  card_path (cr, item, &r, 0);
-  set_source (cr, fill);
-  cairo_fill (cr);
+  if (!ctx->backs_drawn || lifted)
+    {
+      card_path (cr, item, &r, 0);
+      set_source (cr, fill);
+      cairo_fill (cr);
 
-  /* Border and a soft bottom shadow in one fill: the ring between the card
-   * and an outline one unit out, one and a half more at the bottom. An
-   * even-odd ring only touches its own pixels, unlike a stroke or a second
-   * full-size fill, which matters with a hundred cards on screen. */
-  cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  card_path (cr, item, &r, 0);
-  if (item->style == TP_CARD_THOUGHT)
-    tp_path_bubble (cr, r.x - 1, r.y - 1, r.width + 2, r.height + 3.5, TP_CARD_RADIUS + 1, TP_CARD_THOUGHT_TAIL);
-  else
-    tp_path_rounded_rect (cr, r.x - 1, r.y - 1, r.width + 2, r.height + 2.5, TP_CARD_RADIUS + 1);
-  set_source (cr, border);
-  cairo_fill (cr);
-  cairo_restore (cr);
+      /* Border and a soft bottom shadow in one fill: the ring between the
+       * card and its outline. An even-odd ring only touches its own
+       * pixels, unlike a stroke or a second full-size fill, which matters
+       * with a hundred cards on screen. */
+      cairo_save (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      card_path (cr, item, &r, 0);
+      card_outline_path (cr, item, &r);
+      set_source (cr, border);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
 
   switch (item->style)
     {
@@ -841,6 +885,168 @@ visible_items (Ctx *ctx)
   return out;
 }
 
+/* A rounded rectangle of radius @radius is the rectangle @radius inside
+ * it, stroked @radius wide on each side with round joins, plus that inner
+ * rectangle's inside. As a path that is four corners instead of four
+ * curves: for thousands of cards a PDF's content shrinks by half. */
+static void
+inner_rect_path (cairo_t *cr,
+                 double   x,
+                 double   y,
+                 double   width,
+                 double   height,
+                 double   radius)
+{
+  cairo_rectangle (cr, x + radius, y + radius, width - 2 * radius, height - 2 * radius);
+}
+
+/* Vector targets: every card's outline, then every card's back, one path
+ * per colour. Cards never overlap, so this looks the same as the rings
+ * drawn card by card, and a PDF writer handles a few long paths much
+ * faster than thousands of short ones. Thought bubbles keep their path
+ * (their tail); rounded cards are drawn as strokes of inner rectangles,
+ * whose holes the backs cover. */
+static void
+draw_card_backs (Ctx    *ctx,
+                 GArray *items)
+{
+  cairo_t *cr = ctx->cr;
+  TpLayout *layout = ctx->layout;
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      /* The card styles' colours: a handful, found as they come. */
+      const Rgba *done[8];
+      guint n_done = 0;
+
+      for (guint first = 0; first < items->len; first++)
+        {
+          const TpLayoutItem *item = tp_layout_item (layout, g_array_index (items, guint, first));
+          const Rgba *fill, *border, *color;
+          gboolean seen = FALSE, any_bubble = FALSE, any_rect = FALSE;
+
+          card_colors (ctx, item, &fill, &border);
+          color = pass == 0 ? border : fill;
+          for (guint d = 0; d < n_done; d++)
+            seen |= done[d] == color;
+          if (seen)
+            continue;
+          g_assert (n_done < G_N_ELEMENTS (done));
+          done[n_done++] = color;
+          set_source (cr, color);
+
+          /* Bubbles as paths, filled... */
+          for (guint i = first; i < items->len; i++)
+            {
+              const TpLayoutItem *other = tp_layout_item (layout, g_array_index (items, guint, i));
+              const Rgba *other_fill, *other_border;
+
+              card_colors (ctx, other, &other_fill, &other_border);
+              if ((pass == 0 ? other_border : other_fill) != color)
+                continue;
+              if (other->style != TP_CARD_THOUGHT)
+                {
+                  any_rect = TRUE;
+                  continue;
+                }
+              if (pass == 0)
+                card_outline_path (cr, other, &other->rect);
+              else
+                card_path (cr, other, &other->rect, 0);
+              any_bubble = TRUE;
+            }
+          if (any_bubble)
+            cairo_fill (cr);
+          if (!any_rect)
+            continue;
+
+          /* ...rounded rectangles as inner rectangles, stroked. */
+          for (guint i = first; i < items->len; i++)
+            {
+              const TpLayoutItem *other = tp_layout_item (layout, g_array_index (items, guint, i));
+              const TpRect *r = &other->rect;
+              const Rgba *other_fill, *other_border;
+
+              card_colors (ctx, other, &other_fill, &other_border);
+              if ((pass == 0 ? other_border : other_fill) != color || other->style == TP_CARD_THOUGHT)
+                continue;
+              if (pass == 0)
+                inner_rect_path (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2.5, TP_CARD_RADIUS + 1);
+              else
+                inner_rect_path (cr, r->x, r->y, r->width, r->height, TP_CARD_RADIUS);
+            }
+          cairo_set_line_width (cr, 2 * (pass == 0 ? TP_CARD_RADIUS + 1 : TP_CARD_RADIUS));
+          /* The outline's hole is under the card; the back is opaque, so
+           * its inside can be filled over the stroke. */
+          if (pass == 1)
+            cairo_fill_preserve (cr);
+          cairo_stroke (cr);
+        }
+    }
+
+  /* Channel chips, online and offline... */
+  for (int online = 0; online < 2; online++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const TpLayoutItem *item = tp_layout_item (layout, g_array_index (items, guint, i));
+          const TpRect *r = &item->rect;
+
+          if (item->style != TP_CARD_TOUCHPOINT
+              || tp_touchpoint_is_online (TP_TOUCHPOINT (item->element)) != online)
+            continue;
+          inner_rect_path (cr, r->x + TP_CARD_PADDING, r->y + TP_CARD_PADDING,
+                           TP_CARD_HEADER_HEIGHT, TP_CARD_HEADER_HEIGHT, CHIP_RADIUS);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      set_source (cr, online ? &ctx->pal->chip_online : &ctx->pal->chip_offline);
+      cairo_set_line_width (cr, 2 * CHIP_RADIUS);
+      cairo_fill_preserve (cr);
+      cairo_stroke (cr);
+    }
+
+  /* ...and score badges, by score: pills are lines with round caps. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (int score = 0; score <= TP_SCORE_MAX; score++)
+    {
+      double height = 0;
+
+      set_badge_source (ctx, score);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const TpLayoutItem *item = tp_layout_item (layout, g_array_index (items, guint, i));
+          TpRect b;
+
+          if (item_badge_score (item, &b) != score)
+            continue;
+          /* Badges share one height; should one differ, it gets a stroke
+           * of its own. */
+          if (height > 0 && b.height != height)
+            {
+              cairo_set_line_width (cr, height);
+              cairo_stroke (cr);
+            }
+          height = b.height;
+          cairo_move_to (cr, b.x + b.height / 2, b.y + b.height / 2);
+          cairo_line_to (cr, b.x + b.width - b.height / 2, b.y + b.height / 2);
+        }
+      if (height > 0)
+        {
+          cairo_set_line_width (cr, height);
+          cairo_stroke (cr);
+        }
+    }
+
+  cairo_restore (cr);
+  ctx->backs_drawn = TRUE;
+}
+
 static void
 draw_cards (Ctx *ctx)
 {
@@ -849,8 +1055,12 @@ draw_cards (Ctx *ctx)
 
   if (!ctx->simplified)
     {
+      /* Raster targets: no overdraw. Hover and selection: one card raised. */
+      if (!ctx->raster && !ctx->interactive)
+        draw_card_backs (ctx, items);
       for (guint i = 0; i < items->len; i++)
         draw_card (ctx, tp_layout_item (layout, g_array_index (items, guint, i)), 0, 0, FALSE);
+      ctx->backs_drawn = FALSE;
       return;
     }
 
@@ -1471,6 +1681,7 @@ ctx_init (Ctx                   *ctx,
   ctx->palette = CLAMP (options->palette, TP_PALETTE_LIGHT, TP_PALETTE_PRINT);
   ctx->pal = &palettes[ctx->palette];
   ctx->interactive = ctx->palette != TP_PALETTE_PRINT;
+  ctx->backs_drawn = FALSE;
 
   {
     cairo_surface_t *target = cairo_get_group_target (cr);
