@@ -81,7 +81,7 @@ dot (cairo_t *cr,
 }
 
 static void
-draw_phone (cairo_t *cr)
+phone_path (cairo_t *cr)
 {
   /* A handset: ear and mouth pieces joined by a curved grip. */
   cairo_move_to (cr, 3.2, 1.8);
@@ -96,28 +96,22 @@ draw_phone (cairo_t *cr)
   cairo_curve_to (cr, 6.8, 13.6, 2.4, 9.2, 1.7, 3.6);
   cairo_curve_to (cr, 1.6, 2.6, 2.2, 1.8, 3.2, 1.8);
   cairo_close_path (cr);
-  cairo_fill (cr);
 }
 
-void
-tp_glyph_channel (cairo_t   *cr,
-                  TpChannel  channel,
-                  double     x,
-                  double     y,
-                  double     size)
+/* The strokes, then the fills, on the 16-unit grid. */
+static void
+channel_path (cairo_t     *cr,
+              TpChannel    channel,
+              TpGlyphPart  part)
 {
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, size / GRID, size / GRID);
-  cairo_set_line_width (cr, STROKE);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_new_path (cr);
+  gboolean strokes = part == TP_GLYPH_STROKES;
 
   switch (channel)
     {
     case TP_CHANNEL_WEBSITE:
       /* A globe */
+      if (!strokes)
+        break;
       dot (cr, 8, 8, 6.5);
       cairo_save (cr);
       cairo_translate (cr, 8, 8);
@@ -126,60 +120,70 @@ tp_glyph_channel (cairo_t   *cr,
       cairo_restore (cr);
       cairo_move_to (cr, 1.5, 8);
       cairo_line_to (cr, 14.5, 8);
-      cairo_stroke (cr);
       break;
 
     case TP_CHANNEL_APP:
       /* A smartphone */
+      if (!strokes)
+        break;
       tp_path_rounded_rect (cr, 4.25, 1.25, 7.5, 13.5, 1.75);
-      cairo_stroke (cr);
       cairo_move_to (cr, 7, 12);
       cairo_line_to (cr, 9, 12);
-      cairo_stroke (cr);
       break;
 
     case TP_CHANNEL_EMAIL:
       /* An envelope */
+      if (!strokes)
+        break;
       tp_path_rounded_rect (cr, 1.25, 3.25, 13.5, 9.5, 1.25);
       cairo_move_to (cr, 1.75, 4);
       cairo_line_to (cr, 8, 9);
       cairo_line_to (cr, 14.25, 4);
-      cairo_stroke (cr);
       break;
 
     case TP_CHANNEL_PHONE:
-      draw_phone (cr);
+      if (!strokes)
+        phone_path (cr);
       break;
 
     case TP_CHANNEL_CHAT:
       /* A speech bubble with three dots */
-      tp_path_rounded_rect (cr, 1.25, 2.25, 13.5, 9.5, 2.5);
-      cairo_stroke (cr);
-      cairo_move_to (cr, 4, 11.75);
-      cairo_line_to (cr, 3.5, 14.75);
-      cairo_line_to (cr, 7.5, 11.75);
-      cairo_stroke (cr);
-      dot (cr, 5, 7, 1);
-      dot (cr, 8, 7, 1);
-      dot (cr, 11, 7, 1);
-      cairo_fill (cr);
+      if (strokes)
+        {
+          tp_path_rounded_rect (cr, 1.25, 2.25, 13.5, 9.5, 2.5);
+          cairo_move_to (cr, 4, 11.75);
+          cairo_line_to (cr, 3.5, 14.75);
+          cairo_line_to (cr, 7.5, 11.75);
+        }
+      else
+        {
+          dot (cr, 5, 7, 1);
+          dot (cr, 8, 7, 1);
+          dot (cr, 11, 7, 1);
+        }
       break;
 
     case TP_CHANNEL_SOCIAL_MEDIA:
       /* The "share" graph */
-      cairo_move_to (cr, 4, 8);
-      cairo_line_to (cr, 12, 3.5);
-      cairo_move_to (cr, 4, 8);
-      cairo_line_to (cr, 12, 12.5);
-      cairo_stroke (cr);
-      dot (cr, 4, 8, 2.3);
-      dot (cr, 12, 3.5, 2.3);
-      dot (cr, 12, 12.5, 2.3);
-      cairo_fill (cr);
+      if (strokes)
+        {
+          cairo_move_to (cr, 4, 8);
+          cairo_line_to (cr, 12, 3.5);
+          cairo_move_to (cr, 4, 8);
+          cairo_line_to (cr, 12, 12.5);
+        }
+      else
+        {
+          dot (cr, 4, 8, 2.3);
+          dot (cr, 12, 3.5, 2.3);
+          dot (cr, 12, 12.5, 2.3);
+        }
       break;
 
     case TP_CHANNEL_LETTER:
       /* A page with a folded corner and lines of text */
+      if (!strokes)
+        break;
       cairo_move_to (cr, 3.25, 1.25);
       cairo_line_to (cr, 9.5, 1.25);
       cairo_line_to (cr, 12.75, 4.5);
@@ -195,11 +199,12 @@ tp_glyph_channel (cairo_t   *cr,
       cairo_line_to (cr, 10.5, 10);
       cairo_move_to (cr, 5.5, 12.5);
       cairo_line_to (cr, 8.5, 12.5);
-      cairo_stroke (cr);
       break;
 
     case TP_CHANNEL_ADVERTISEMENT:
       /* A megaphone */
+      if (!strokes)
+        break;
       cairo_move_to (cr, 1.75, 6);
       cairo_line_to (cr, 5, 6);
       cairo_line_to (cr, 12.5, 2);
@@ -213,26 +218,30 @@ tp_glyph_channel (cairo_t   *cr,
       cairo_line_to (cr, 7.25, 10.5);
       cairo_move_to (cr, 14.75, 6);
       cairo_line_to (cr, 14.75, 9);
-      cairo_stroke (cr);
       break;
 
     case TP_CHANNEL_WORD_OF_MOUTH:
       /* A person talking */
-      dot (cr, 5.5, 5, 2.75);
-      cairo_fill (cr);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, 5.5, 15, 4.75, G_PI, 2 * G_PI);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, 9.5, 5, 2.75, -0.75, 0.75);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, 9.5, 5, 5.25, -0.7, 0.7);
-      cairo_stroke (cr);
+      if (strokes)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, 9.5, 5, 2.75, -0.75, 0.75);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, 9.5, 5, 5.25, -0.7, 0.7);
+        }
+      else
+        {
+          dot (cr, 5.5, 5, 2.75);
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, 5.5, 15, 4.75, G_PI, 2 * G_PI);
+          cairo_close_path (cr);
+        }
       break;
 
     case TP_CHANNEL_SHOP:
       /* A shop front with an awning and a door */
+      if (!strokes)
+        break;
       cairo_move_to (cr, 1.25, 6);
       cairo_line_to (cr, 2.5, 1.75);
       cairo_line_to (cr, 13.5, 1.75);
@@ -246,22 +255,27 @@ tp_glyph_channel (cairo_t   *cr,
       cairo_line_to (cr, 6.5, 9.5);
       cairo_line_to (cr, 9.5, 9.5);
       cairo_line_to (cr, 9.5, 14.25);
-      cairo_stroke (cr);
       break;
 
     case TP_CHANNEL_PHYSICAL_ENVIRONMENT:
       /* A map pin */
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, 8, 6.25, 5, 5 * G_PI / 6, 13 * G_PI / 6);
-      cairo_line_to (cr, 8, 15);
-      cairo_close_path (cr);
-      cairo_stroke (cr);
-      dot (cr, 8, 6.25, 1.75);
-      cairo_fill (cr);
+      if (strokes)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, 8, 6.25, 5, 5 * G_PI / 6, 13 * G_PI / 6);
+          cairo_line_to (cr, 8, 15);
+          cairo_close_path (cr);
+        }
+      else
+        {
+          dot (cr, 8, 6.25, 1.75);
+        }
       break;
 
     case TP_CHANNEL_PRODUCT:
       /* A box */
+      if (!strokes)
+        break;
       cairo_move_to (cr, 8, 1.25);
       cairo_line_to (cr, 14.25, 4.5);
       cairo_line_to (cr, 14.25, 11.5);
@@ -274,19 +288,61 @@ tp_glyph_channel (cairo_t   *cr,
       cairo_line_to (cr, 14.25, 4.5);
       cairo_move_to (cr, 8, 7.75);
       cairo_line_to (cr, 8, 14.75);
-      cairo_stroke (cr);
       break;
 
     case TP_CHANNEL_OTHER:
     default:
       /* "More": three dots */
+      if (strokes)
+        break;
       dot (cr, 3.5, 8, 1.6);
       dot (cr, 8, 8, 1.6);
       dot (cr, 12.5, 8, 1.6);
-      cairo_fill (cr);
       break;
     }
+}
 
+void
+tp_glyph_channel_path (cairo_t     *cr,
+                       TpChannel    channel,
+                       TpGlyphPart  part,
+                       double       x,
+                       double       y,
+                       double       size)
+{
+  /* The path keeps its device coordinates after the restore. */
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, size / GRID, size / GRID);
+  channel_path (cr, channel, part);
+  cairo_restore (cr);
+}
+
+double
+tp_glyph_stroke_width (double size)
+{
+  return STROKE * size / GRID;
+}
+
+void
+tp_glyph_channel (cairo_t   *cr,
+                  TpChannel  channel,
+                  double     x,
+                  double     y,
+                  double     size)
+{
+  /* One colour: strokes and fills may go in any order. */
+  cairo_save (cr);
+  cairo_set_line_width (cr, tp_glyph_stroke_width (size));
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_new_path (cr);
+  tp_glyph_channel_path (cr, channel, TP_GLYPH_STROKES, x, y, size);
+  if (cairo_has_current_point (cr))
+    cairo_stroke (cr);
+  tp_glyph_channel_path (cr, channel, TP_GLYPH_FILLS, x, y, size);
+  if (cairo_has_current_point (cr))
+    cairo_fill (cr);
   cairo_restore (cr);
 }
 

@@ -16,6 +16,23 @@ void tp_glyph_channel      (cairo_t   *cr,
                             double     x,
                             double     y,
                             double     size);
+
+/* A channel's glyph as paths, to draw many in one go: the parts to stroke
+ * (round caps and joins, tp_glyph_stroke_width() wide) or to fill. The
+ * path is added to the current one. */
+typedef enum {
+  TP_GLYPH_STROKES,
+  TP_GLYPH_FILLS,
+} TpGlyphPart;
+
+void   tp_glyph_channel_path (cairo_t     *cr,
+                              TpChannel    channel,
+                              TpGlyphPart  part,
+                              double       x,
+                              double       y,
+                              double       size);
+double tp_glyph_stroke_width (double       size);
+
 void tp_glyph_bulb         (cairo_t   *cr,
                             double     x,
                             double     y,

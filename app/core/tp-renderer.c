@@ -575,8 +575,11 @@ header_sprite (Ctx          *ctx,
       set_source (cr, online ? &pal->chip_online : &pal->chip_offline);
       cairo_fill (cr);
     }
-  set_source (cr, online ? &pal->chip_online_fg : &pal->chip_offline_fg);
-  tp_glyph_channel (cr, channel, bounds->x + 3, bounds->y + 3, size - 6);
+  if (!ctx->backs_drawn)
+    {
+      set_source (cr, online ? &pal->chip_online_fg : &pal->chip_offline_fg);
+      tp_glyph_channel (cr, channel, bounds->x + 3, bounds->y + 3, size - 6);
+    }
 
   label = tp_layout_get_label (ctx->layout, TP_TEXT_CAPTION, bounds->width - size - 6,
                                tp_channel_get_display_name (channel));
@@ -1009,6 +1012,38 @@ draw_card_backs (Ctx    *ctx,
       cairo_set_line_width (cr, 2 * CHIP_RADIUS);
       cairo_fill_preserve (cr);
       cairo_stroke (cr);
+
+      /* Their glyphs, in one colour: all strokes, then all fills. */
+      set_source (cr, online ? &ctx->pal->chip_online_fg : &ctx->pal->chip_offline_fg);
+      for (TpGlyphPart part = TP_GLYPH_STROKES; part <= TP_GLYPH_FILLS; part++)
+        {
+          for (guint i = 0; i < items->len; i++)
+            {
+              const TpLayoutItem *item = tp_layout_item (layout, g_array_index (items, guint, i));
+              TpTouchpoint *tp;
+
+              if (item->style != TP_CARD_TOUCHPOINT)
+                continue;
+              tp = TP_TOUCHPOINT (item->element);
+              if (tp_touchpoint_is_online (tp) != online)
+                continue;
+              tp_glyph_channel_path (cr, tp_touchpoint_get_channel (tp), part,
+                                     item->rect.x + TP_CARD_PADDING + 3, item->rect.y + TP_CARD_PADDING + 3,
+                                     TP_CARD_HEADER_HEIGHT - 6);
+            }
+          if (!cairo_has_current_point (cr))
+            continue;
+          if (part == TP_GLYPH_FILLS)
+            {
+              cairo_fill (cr);
+              continue;
+            }
+          cairo_save (cr);
+          cairo_set_line_width (cr, tp_glyph_stroke_width (TP_CARD_HEADER_HEIGHT - 6));
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
     }
 
   /* ...and score badges, by score: pills are lines with round caps. */
