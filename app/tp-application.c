@@ -385,6 +385,7 @@ static const struct {
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.zoom-fit", { "<Control>9", NULL } },
   { "win.export", { "<Control><Shift>e", NULL } },
+  { "win.export-report", { "<Control><Shift>r", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.copy-image", { "<Control><Shift>c", NULL } },
 };

@@ -8,6 +8,7 @@
 #include "tp-canvas.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
+#include "tp-report-dialog.h"
 #include "tp-outline-view.h"
 #include "tp-palette-view.h"
 #include "tp-print.h"
@@ -530,6 +531,33 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+on_report_exported (TpReportDialog *dialog,
+                    GFile          *file,
+                    TpWindow       *self)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (_("Report saved"));
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  TpReportDialog *dialog = tp_report_dialog_new (GTK_WINDOW (self), tp_document_get_journey (self->document));
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_report_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_exported_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -825,6 +853,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
