@@ -612,7 +612,7 @@ build_preview (TpReportDialog *self)
   GtkWidget *title = gtk_label_new (_("Preview"));
 
   self->preview_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_stack), "view");
+  gtk_widget_add_css_class (GTK_WIDGET (self->preview_stack), "report-preview");
   gtk_widget_set_size_request (GTK_WIDGET (self->preview_stack), PREVIEW_WIDTH * 1.5 + 48, -1);
   gtk_widget_set_hexpand (GTK_WIDGET (self->preview_stack), TRUE);
 
