@@ -6,6 +6,7 @@
 #include "tp-application.h"
 #include "tp-document.h"
 #include "tp-journey-format.h"
+#include "tp-preferences-window.h"
 #include "tp-window.h"
 
 #define SAMPLE_RESOURCE "/io/github/touchpoint/Touchpoint/templates/hospital.journey"
@@ -201,12 +202,26 @@ tp_application_get_recent_menu (TpApplication *self)
 
 /* ---------------------------------------------------------------- actions */
 
+/* A new journey starts with the thresholds chosen in Preferences. */
+static TpDocument *
+new_default_document (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(TpJourney) journey = tp_journey_new_default ();
+
+  g_object_set (journey,
+                "good-enough", g_settings_get_int (settings, "good-enough-threshold"),
+                "moment-target", g_settings_get_int (settings, "moment-target-threshold"),
+                NULL);
+  return tp_document_new (journey);
+}
+
 static void
 new_action (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
-  g_autoptr(TpDocument) document = tp_document_new (NULL);
+  g_autoptr(TpDocument) document = new_default_document ();
 
   show_document (TP_APPLICATION (user_data), document);
 }
@@ -332,12 +347,23 @@ quit_action (GSimpleAction *action,
       gtk_window_close (l->data);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (tp_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "new", .activate = new_action },
   { .name = "open", .activate = open_action },
   { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
   { .name = "about", .activate = about_action },
   { .name = "shortcuts", .activate = shortcuts_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
 };
 
@@ -348,6 +374,7 @@ static const struct {
   { "app.new", { "<Control>n", NULL } },
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.undo", { "<Control>z", NULL } },
@@ -396,7 +423,7 @@ load_sample (void)
     {
       /* A build without the sample still starts, with an empty journey. */
       g_critical ("Could not load the bundled sample: %s", error->message);
-      return tp_document_new (NULL);
+      return new_default_document ();
     }
 
   /* Untitled: saving it asks where. */

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <string.h>
 
+#include "tp-analysis.h"
 #include "tp-journey-format.h"
 #include "tp-test-util.h"
 
@@ -116,6 +117,37 @@ test_check_sample (void)
   g_assert_nonnull (strstr (run.out, touchpoints));
   g_assert_nonnull (strstr (run.out, "Moments of truth: 3\n"));
   g_assert_cmpstr (run.err, ==, "");
+
+  /* Then the findings, the worst first; they do not fail the check. */
+  g_assert_nonnull (strstr (run.out, "\nFindings: "));
+  g_assert_nonnull (strstr (run.out, "\n  critical: Moment of truth “Three-minute consult with the cardiologist”"
+                                     " scores 3, below the target of 9\n"));
+  g_assert_true (strstr (run.out, "Findings: ") < strstr (run.out, "critical: "));
+  g_assert_true (strstr (run.out, "critical: ") < strstr (run.out, "warning: "));
+  g_assert_true (strstr (run.out, "warning: ") < strstr (run.out, "info: "));
+}
+
+/* The number of findings printed is the number the analysis gives. */
+static void
+test_check_findings_count (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(GPtrArray) findings = tp_analyze_journey (journey);
+  g_autofree char *header = g_strdup_printf ("\nFindings: %u\n", findings->len);
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint n_finding_lines = 0;
+
+  run_touchpoint (&run, "--check", sample, NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_nonnull (strstr (run.out, header));
+
+  lines = g_strsplit (strstr (run.out, header) + strlen (header), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_regex_match_simple ("^  (critical|warning|info): .+$", lines[i], 0, 0))
+      n_finding_lines++;
+  g_assert_cmpuint (n_finding_lines, ==, findings->len);
 }
 
 /* The command line speaks Dutch with a Dutch locale, from the catalogue
@@ -322,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/check-sample", test_check_sample);
   g_test_add_func ("/cli/check-sample-dutch", test_check_sample_dutch);
+  g_test_add_func ("/cli/check-findings-count", test_check_findings_count);
   g_test_add_func ("/cli/check-bad-files", test_check_bad_files);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/export-normalises", test_export_normalises);

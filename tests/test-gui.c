@@ -7,6 +7,7 @@
 #include "tp-application.h"
 #include "tp-journey-format.h"
 #include "tp-resources.h"
+#include "tp-preferences-window.h"
 #include "tp-window.h"
 
 /* These tests run the real application in-process (it needs a display:
@@ -749,6 +750,111 @@ static const char *user_dirs[] = {
   "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
 };
 
+/* ---- thresholds for new journeys come from Preferences ---- */
+
+static gboolean
+step_window_shown (Fixture *f)
+{
+  g_autoptr(GPtrArray) windows = list_tp_windows (f);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (windows->len == 0 || !gtk_widget_get_mapped (g_ptr_array_index (windows, 0)))
+    return FALSE;
+
+  g_settings_set_int (settings, "good-enough-threshold", 8);
+  g_settings_set_int (settings, "moment-target-threshold", 10);
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  return TRUE;
+}
+
+static TpPreferencesWindow *
+find_preferences_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (TP_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_mapped (window))
+        return TP_PREFERENCES_WINDOW (window);
+    }
+  return NULL;
+}
+
+static gboolean
+is_spin_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_SPIN_BUTTON (widget);
+}
+
+static gboolean
+step_preferences_edit (Fixture *f)
+{
+  TpPreferencesWindow *preferences = find_preferences_window ();
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkSpinButton *good_enough;
+
+  if (preferences == NULL)
+    return FALSE;
+
+  /* The spin buttons show the settings, and editing one changes the setting. */
+  spins = find_all (GTK_WIDGET (preferences), is_spin_button, NULL);
+  g_assert_cmpuint (spins->len, ==, 2);
+  good_enough = g_ptr_array_index (spins, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (good_enough), ==, 8);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (g_ptr_array_index (spins, 1)), ==, 10);
+
+  gtk_spin_button_set_value (good_enough, 6);
+  g_assert_cmpint (g_settings_get_int (settings, "good-enough-threshold"), ==, 6);
+
+  gtk_window_close (GTK_WINDOW (preferences));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "new", NULL);
+  return TRUE;
+}
+
+static gboolean
+step_new_journey_uses_thresholds (Fixture *f)
+{
+  g_autoptr(GPtrArray) windows = list_tp_windows (f);
+  TpJourney *journey = NULL;
+
+  for (guint i = 0; i < windows->len; i++)
+    {
+      TpJourney *candidate = tp_document_get_journey (tp_window_get_document (g_ptr_array_index (windows, i)));
+
+      if (g_strcmp0 (tp_journey_get_title (candidate), SAMPLE_TITLE) != 0)
+        journey = candidate;
+    }
+  if (journey == NULL)
+    return FALSE;
+
+  g_assert_cmpint (tp_journey_get_good_enough (journey), ==, 6);
+  g_assert_cmpint (tp_journey_get_moment_target (journey), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (tp_journey_get_stages (journey)), ==, 5);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
+  return TRUE;
+}
+
+static void
+test_preferences_thresholds (void)
+{
+  Fixture f;
+  char *argv[] = { (char *) "test-gui", NULL };
+
+  if (!fixture_init (&f))
+    return;
+  fixture_add_step (&f, step_window_shown);
+  fixture_add_step (&f, step_preferences_edit);
+  fixture_add_step (&f, step_new_journey_uses_thresholds);
+
+  g_assert_cmpint (fixture_run (&f, 1, argv), ==, 0);
+  fixture_clear (&f);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -798,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/gui/open-bad-file-alone", test_open_bad_file_alone);
   g_test_add_func ("/gui/close-unsaved", test_close_unsaved);
   g_test_add_func ("/gui/save-changed-on-disk", test_save_changed_on_disk);
+  g_test_add_func ("/gui/preferences-thresholds", test_preferences_thresholds);
 
   status = g_test_run ();
   remove_tree (home);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tp-analysis.h"
 #include "tp-cli.h"
 #include "tp-document.h"
 #include "tp-journey-format.h"
@@ -56,6 +57,25 @@ print_summary (const char *path,
   g_print (_("  Opportunities: %u\n"), g_list_model_get_n_items (tp_journey_get_opportunities (journey)));
 }
 
+static void
+print_findings (TpJourney *journey)
+{
+  g_autoptr(GPtrArray) findings = tp_analyze_journey (journey);
+
+  g_print (_("Findings: %u\n"), findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TpFinding *finding = g_ptr_array_index (findings, i);
+
+      g_print ("  ");
+      /* Translators: one finding in the output of “touchpoint --check”:
+       * its severity (“critical”, “warning”, “info”), then what was found */
+      g_print (_("%s: %s\n"),
+               tp_severity_get_display_name (tp_finding_get_severity (finding)),
+               tp_finding_get_message (finding));
+    }
+}
+
 static int
 run_check (const char *path)
 {
@@ -78,6 +98,8 @@ run_check (const char *path)
     }
 
   print_summary (path, journey);
+  print_findings (journey);
+  /* Findings describe the journey, not the file: a valid file still passes. */
   return TP_CLI_EXIT_OK;
 }
 
