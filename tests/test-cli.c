@@ -199,8 +199,13 @@ test_check_sample_dutch (void)
   g_assert_nonnull (strstr (run.out, "\n  Momenten van de waarheid: 3\n"));
   g_assert_nonnull (strstr (run.out, "\n  Medewerkersnotities: "));
   g_assert_nonnull (strstr (run.out, "\n  Kansen: "));
+  g_assert_nonnull (strstr (run.out, "\nBevindingen: "));
+  g_assert_nonnull (strstr (run.out, "\n  kritiek: Moment van de waarheid “Three-minute consult with the cardiologist”"
+                                     " scoort 3, lager dan het doel van 9\n"));
   g_assert_null (strstr (run.out, "Stages"));
   g_assert_null (strstr (run.out, "Touchpoints"));
+  g_assert_null (strstr (run.out, "Findings"));
+  g_assert_null (strstr (run.out, "critical"));
   g_assert_cmpstr (run.err, ==, "");
 
   /* Errors from the core library (its own gettext calls) too. */
