@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* TpLayout spans two files: tp-layout.c computes the geometry and
+ * tp-renderer.c reads it directly, without an accessor per field. */
+
+#include "tp-layout.h"
+
+G_BEGIN_DECLS
+
+/* Inside a card. The layout sizes cards with these and the renderer
+ * places their content with the same numbers. */
+#define TP_CARD_PADDING      10.0
+#define TP_CARD_RADIUS        8.0
+/* Touchpoint cards: a row with the channel chip, channel name, moment-of-
+ * truth star and score badge, then the title. */
+#define TP_CARD_HEADER_HEIGHT 20.0
+#define TP_CARD_HEADER_GAP     6.0
+/* Action and thought cards: the title with the badge beside it. */
+#define TP_CARD_BADGE_RESERVE 34.0
+#define TP_CARD_STAR_RESERVE  20.0
+#define TP_CARD_ACTION_BAR     6.0
+#define TP_CARD_THOUGHT_TAIL   8.0
+/* Employee-note and opportunity cards: header, text, caption. */
+#define TP_CARD_NOTE_HEADER   18.0
+#define TP_CARD_NOTE_GAP       4.0
+#define TP_CARD_CAPTION       14.0
+/* Score badges. */
+#define TP_BADGE_WIDTH        28.0
+#define TP_BADGE_HEIGHT       18.0
+/* The plot of an emotion-curve lane, inside TP_LAYOUT_CURVE_HEIGHT. */
+#define TP_CURVE_PAD_TOP      32.0
+#define TP_CURVE_PAD_BOTTOM   18.0
+
+typedef enum {
+  TP_TEXT_TITLE,          /* card titles: 10 pt, up to 3 lines */
+  TP_TEXT_TITLE_ITALIC,   /* thoughts and feelings */
+  TP_TEXT_BODY,           /* note and opportunity text: 9 pt, up to 3 lines */
+  TP_TEXT_CAPTION,        /* 8 pt, one line */
+  TP_TEXT_CAPTION_BOLD,
+  TP_TEXT_BADGE,          /* numbers in badges and dots: bold 8 pt */
+  TP_TEXT_STAGE,          /* stage names: bold 11 pt, one line */
+  TP_TEXT_LANE,           /* lane names: bold 10 pt, up to 3 lines */
+  TP_TEXT_HEADING,        /* journey title in the corner: bold 10 pt, 2 lines */
+  TP_N_TEXT_STYLES
+} TpTextStyle;
+
+/* A measured piece of text. Shared by every card showing the same text in
+ * the same style and width; kept across updates while something uses it,
+ * and drawn with the very PangoLayout it was measured with. */
+typedef struct {
+  /* key */
+  TpTextStyle  style;
+  int          width;       /* Pango units; -1: no wrapping */
+  char        *text;
+  /* measurement */
+  PangoLayout *layout;
+  double       text_width;
+  double       height;
+  int          n_lines;
+  guint        generation;  /* of the last update that used it; G_MAXUINT: kept for good */
+} TpLayoutText;
+
+typedef enum {
+  TP_CARD_TOUCHPOINT,
+  TP_CARD_ACTION,
+  TP_CARD_THOUGHT,
+  TP_CARD_NOTE,
+  TP_CARD_OPPORTUNITY,
+} TpCardStyle;
+
+typedef struct {
+  TpElement    *element;  /* owned */
+  TpCardStyle   style;
+  guint         stage;
+  guint         lane;
+  TpRect        rect;
+  TpLayoutText *text;     /* title, or the note's or opportunity's text */
+  TpLayoutText *caption;  /* role and department, owner; or NULL */
+  /* Employee notes on this touchpoint, for the overlay. */
+  guint16       n_blockers;
+  guint16       n_enablers;
+} TpLayoutItem;
+
+typedef struct {
+  TpStage      *stage;    /* owned */
+  double        x;
+  double        width;
+  TpLayoutText *name;
+  TpLayoutText *meta;     /* "Average 7.6", or NULL when nothing is scored */
+  double        average;  /* 0 when nothing is scored */
+} TpLayoutColumn;
+
+typedef struct {
+  TpLane       *lane;     /* owned */
+  TpLaneKind    kind;
+  double        y;
+  double        height;
+  TpRect        plot;     /* curve lanes: the plot area; empty otherwise */
+  GArray       *curve;    /* of TpCurvePoint, curve lanes only */
+  GArray       *employee_curve;
+  TpLayoutText *name;
+} TpLayoutRow;
+
+/* Key of a pre-drawn sprite; see tp-renderer.c. */
+typedef struct {
+  guint kind;
+  guint params;
+  guint palette;
+  guint scale;  /* pixels per unit × 256 */
+  guint width;  /* units × 16 */
+} TpLayoutSpriteKey;
+
+struct _TpLayout
+{
+  GObject parent_instance;
+
+  TpJourney            *journey;
+  PangoFontMap         *font_map;
+  PangoContext         *context;
+  PangoFontDescription *fonts[TP_N_TEXT_STYLES];
+
+  /* TpLayoutText -> itself */
+  GHashTable           *texts;
+  guint                 generation;
+
+  double                width;
+  double                height;
+  int                   good_enough;
+  int                   moment_target;
+
+  GArray               *columns;    /* of TpLayoutColumn */
+  GArray               *rows;       /* of TpLayoutRow */
+  /* Items grouped by cell (cell = lane * n_stages + stage), then in order. */
+  GArray               *items;      /* of TpLayoutItem */
+  guint                *cell_start; /* n_cells + 1 offsets into items */
+  /* TpElement -> item index + 1 */
+  GHashTable           *item_index;
+
+  /* TpLayoutSpriteKey -> cairo_surface_t, for the renderer */
+  GHashTable           *sprites;
+
+  TpLayoutText         *heading;    /* journey title */
+  TpLayoutText         *subheading; /* persona */
+};
+
+#define tp_layout_column(self, i) (&g_array_index ((self)->columns, TpLayoutColumn, (i)))
+#define tp_layout_row(self, i)    (&g_array_index ((self)->rows, TpLayoutRow, (i)))
+#define tp_layout_item(self, i)   (&g_array_index ((self)->items, TpLayoutItem, (i)))
+
+static inline guint
+tp_layout_cell (TpLayout *self,
+                guint     stage,
+                guint     lane)
+{
+  return lane * self->columns->len + stage;
+}
+
+/* The y of @score in a curve lane's plot. */
+static inline double
+tp_layout_plot_y (const TpRect *plot,
+                  double        score)
+{
+  score = CLAMP (score, TP_SCORE_MIN, TP_SCORE_MAX);
+  return plot->y + plot->height * (TP_SCORE_MAX - score) / (TP_SCORE_MAX - TP_SCORE_MIN);
+}
+
+/* The badge rect of an item; see tp_layout_get_badge_rect(). */
+gboolean      tp_layout_item_get_badge_rect (TpLayoutItem *item,
+                                             TpRect       *rect);
+
+/* A short label in @style, measured once and kept for the life of the
+ * layout (badge numbers, channel names, guide labels). @width <= 0: no
+ * wrapping or ellipsizing. */
+TpLayoutText *tp_layout_get_label        (TpLayout    *self,
+                                          TpTextStyle  style,
+                                          double       width,
+                                          const char  *text);
+/* The stages and lanes whose column / row intersect [@from, @to), as a
+ * half-open index range; @first == @last when none. */
+void          tp_layout_get_column_range (TpLayout    *self,
+                                          double       from,
+                                          double       to,
+                                          guint       *first,
+                                          guint       *last);
+void          tp_layout_get_row_range    (TpLayout    *self,
+                                          double       from,
+                                          double       to,
+                                          guint       *first,
+                                          guint       *last);
+/* The items of a cell whose vertical extent intersects [@from, @to). */
+void          tp_layout_get_cell_range   (TpLayout    *self,
+                                          guint        cell,
+                                          double       from,
+                                          double       to,
+                                          guint       *first,
+                                          guint       *last);
+/* Index range of curve points whose x is within [@from, @to]. */
+void          tp_layout_get_curve_range  (GArray      *curve,
+                                          double       from,
+                                          double       to,
+                                          guint       *first,
+                                          guint       *last);
+
+G_END_DECLS

@@ -1,0 +1,1540 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "tp-layout-private.h"
+
+/* Cantarell is GNOME's UI font; "Sans" is whatever fontconfig has. */
+#define TP_FONT_FAMILY "Cantarell, Sans"
+/* Document units are CSS pixels: 96 per inch, so 10 pt is 13.3 units. */
+#define TP_LAYOUT_DPI 96.0
+
+enum {
+  PROP_0,
+  PROP_JOURNEY,
+  PROP_FONT_MAP,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (TpLayout, tp_layout, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  const char *font;
+  int max_lines;
+} text_styles[TP_N_TEXT_STYLES] = {
+  [TP_TEXT_TITLE] = { TP_FONT_FAMILY " 10", TP_LAYOUT_MAX_TITLE_LINES },
+  [TP_TEXT_TITLE_ITALIC] = { TP_FONT_FAMILY " Italic 10", TP_LAYOUT_MAX_TITLE_LINES },
+  [TP_TEXT_BODY] = { TP_FONT_FAMILY " 9", 3 },
+  [TP_TEXT_CAPTION] = { TP_FONT_FAMILY " 8", 1 },
+  [TP_TEXT_CAPTION_BOLD] = { TP_FONT_FAMILY " Bold 8", 1 },
+  [TP_TEXT_BADGE] = { TP_FONT_FAMILY " Bold 8", 1 },
+  [TP_TEXT_STAGE] = { TP_FONT_FAMILY " Bold 11", 1 },
+  [TP_TEXT_LANE] = { TP_FONT_FAMILY " Bold 10", 3 },
+  [TP_TEXT_HEADING] = { TP_FONT_FAMILY " Bold 10", 2 },
+};
+
+/* Text cache */
+
+static guint
+text_hash (gconstpointer key)
+{
+  const TpLayoutText *t = key;
+
+  return g_str_hash (t->text) ^ ((guint) t->style * 2654435761u) ^ (guint) t->width;
+}
+
+static gboolean
+text_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const TpLayoutText *ta = a;
+  const TpLayoutText *tb = b;
+
+  return ta->style == tb->style && ta->width == tb->width && strcmp (ta->text, tb->text) == 0;
+}
+
+static void
+text_free (gpointer data)
+{
+  TpLayoutText *t = data;
+
+  g_clear_object (&t->layout);
+  g_free (t->text);
+  g_free (t);
+}
+
+static TpLayoutText *
+measure_text (TpLayout    *self,
+              TpTextStyle  style,
+              double       width,
+              const char  *text,
+              gboolean     keep)
+{
+  TpLayoutText key = { style, width > 0 ? pango_units_from_double (width) : -1, (char *) text };
+  TpLayoutText *t = g_hash_table_lookup (self->texts, &key);
+  int w, h;
+
+  if (t == NULL)
+    {
+      t = g_new0 (TpLayoutText, 1);
+      t->style = style;
+      t->width = key.width;
+      t->text = g_strdup (text);
+
+      t->layout = pango_layout_new (self->context);
+      pango_layout_set_font_description (t->layout, self->fonts[style]);
+      if (t->width > 0)
+        {
+          pango_layout_set_width (t->layout, t->width);
+          pango_layout_set_wrap (t->layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
+          /* Negative: a number of lines, not a height. */
+          pango_layout_set_height (t->layout, -text_styles[style].max_lines);
+        }
+
+      /* Cards are not the place for paragraphs: a line break in a title
+       * would otherwise start a new paragraph with its own line budget. */
+      if (strpbrk (text, "\n\r\t") != NULL)
+        {
+          g_autofree char *flat = g_strdup (text);
+          for (char *p = flat; *p != '\0'; p++)
+            if (*p == '\n' || *p == '\r' || *p == '\t')
+              *p = ' ';
+          pango_layout_set_text (t->layout, flat, -1);
+        }
+      else
+        {
+          pango_layout_set_text (t->layout, text, -1);
+        }
+
+      pango_layout_get_size (t->layout, &w, &h);
+      t->text_width = (double) w / PANGO_SCALE;
+      t->height = (double) h / PANGO_SCALE;
+      t->n_lines = pango_layout_get_line_count (t->layout);
+
+      g_hash_table_add (self->texts, t);
+    }
+
+  if (keep)
+    t->generation = G_MAXUINT;
+  else if (t->generation != G_MAXUINT)
+    t->generation = self->generation;
+
+  return t;
+}
+
+TpLayoutText *
+tp_layout_get_label (TpLayout    *self,
+                     TpTextStyle  style,
+                     double       width,
+                     const char  *text)
+{
+  return measure_text (self, style, width, text, TRUE);
+}
+
+static gboolean
+text_is_stale (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  TpLayoutText *t = key;
+  TpLayout *self = user_data;
+
+  return t->generation != G_MAXUINT && t->generation != self->generation;
+}
+
+static guint
+sprite_key_hash (gconstpointer key)
+{
+  const TpLayoutSpriteKey *k = key;
+
+  return ((k->kind * 31 + k->params) * 31 + k->palette) * 31 + k->scale * 17 + k->width;
+}
+
+static gboolean
+sprite_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  return memcmp (a, b, sizeof (TpLayoutSpriteKey)) == 0;
+}
+
+/* GObject */
+
+static void
+clear_item (gpointer data)
+{
+  TpLayoutItem *item = data;
+
+  g_clear_object (&item->element);
+}
+
+static void
+clear_column (gpointer data)
+{
+  TpLayoutColumn *column = data;
+
+  g_clear_object (&column->stage);
+}
+
+static void
+clear_row (gpointer data)
+{
+  TpLayoutRow *row = data;
+
+  g_clear_object (&row->lane);
+  g_clear_pointer (&row->curve, g_array_unref);
+  g_clear_pointer (&row->employee_curve, g_array_unref);
+}
+
+static void
+tp_layout_dispose (GObject *object)
+{
+  TpLayout *self = TP_LAYOUT (object);
+
+  /* Items, columns and rows hold references on the model's elements. */
+  if (self->items != NULL)
+    g_array_set_size (self->items, 0);
+  if (self->columns != NULL)
+    g_array_set_size (self->columns, 0);
+  if (self->rows != NULL)
+    g_array_set_size (self->rows, 0);
+  g_clear_pointer (&self->item_index, g_hash_table_unref);
+  g_clear_object (&self->journey);
+
+  G_OBJECT_CLASS (tp_layout_parent_class)->dispose (object);
+}
+
+static void
+tp_layout_finalize (GObject *object)
+{
+  TpLayout *self = TP_LAYOUT (object);
+
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->columns, g_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->cell_start, g_free);
+  g_clear_pointer (&self->texts, g_hash_table_unref);
+  g_clear_pointer (&self->sprites, g_hash_table_unref);
+  for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
+    g_clear_pointer (&self->fonts[i], pango_font_description_free);
+  g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
+
+  G_OBJECT_CLASS (tp_layout_parent_class)->finalize (object);
+}
+
+static void
+tp_layout_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  TpLayout *self = TP_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNEY:
+      g_value_set_object (value, self->journey);
+      break;
+    case PROP_FONT_MAP:
+      g_value_set_object (value, self->font_map);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_layout_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  TpLayout *self = TP_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNEY:
+      self->journey = g_value_dup_object (value);
+      break;
+    case PROP_FONT_MAP:
+      self->font_map = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_layout_constructed (GObject *object)
+{
+  TpLayout *self = TP_LAYOUT (object);
+  cairo_font_options_t *options;
+
+  G_OBJECT_CLASS (tp_layout_parent_class)->constructed (object);
+
+  g_assert (TP_IS_JOURNEY (self->journey));
+
+  if (self->font_map == NULL)
+    self->font_map = g_object_ref (pango_cairo_font_map_get_default ());
+
+  /* Unhinted, unrounded metrics: text wraps the same at every zoom and in
+   * every output, and scales linearly, so the geometry never changes
+   * with the device. */
+  self->context = pango_font_map_create_context (self->font_map);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (self->context, TP_LAYOUT_DPI);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_language (self->context, pango_language_get_default ());
+
+  for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
+    self->fonts[i] = pango_font_description_from_string (text_styles[i].font);
+
+  tp_layout_update (self);
+}
+
+static void
+tp_layout_class_init (TpLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = tp_layout_constructed;
+  object_class->dispose = tp_layout_dispose;
+  object_class->finalize = tp_layout_finalize;
+  object_class->get_property = tp_layout_get_property;
+  object_class->set_property = tp_layout_set_property;
+
+  properties[PROP_JOURNEY] =
+    g_param_spec_object ("journey", NULL, NULL, TP_TYPE_JOURNEY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FONT_MAP] =
+    g_param_spec_object ("font-map", NULL, NULL, PANGO_TYPE_FONT_MAP,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tp_layout_init (TpLayout *self)
+{
+  self->texts = g_hash_table_new_full (text_hash, text_equal, text_free, NULL);
+  self->columns = g_array_new (FALSE, TRUE, sizeof (TpLayoutColumn));
+  g_array_set_clear_func (self->columns, clear_column);
+  self->rows = g_array_new (FALSE, TRUE, sizeof (TpLayoutRow));
+  g_array_set_clear_func (self->rows, clear_row);
+  self->items = g_array_new (FALSE, TRUE, sizeof (TpLayoutItem));
+  g_array_set_clear_func (self->items, clear_item);
+  self->item_index = g_hash_table_new (NULL, NULL);
+  self->sprites = g_hash_table_new_full (sprite_key_hash, sprite_key_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
+}
+
+TpLayout *
+tp_layout_new (TpJourney    *journey,
+               PangoFontMap *font_map)
+{
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+  g_return_val_if_fail (font_map == NULL || PANGO_IS_FONT_MAP (font_map), NULL);
+
+  return g_object_new (TP_TYPE_LAYOUT, "journey", journey, "font-map", font_map, NULL);
+}
+
+/* Computing the layout */
+
+typedef struct {
+  TpElement *element;
+  TpCardStyle style;
+  guint stage;
+  guint lane;
+} Placement;
+
+static guint
+lookup_index (GHashTable *ids,
+              const char *id)
+{
+  gpointer value;
+
+  if (id == NULL || !g_hash_table_lookup_extended (ids, id, NULL, &value))
+    return G_MAXUINT;
+  return GPOINTER_TO_UINT (value);
+}
+
+static TpCardStyle
+card_style_for_lane (TpLaneKind kind)
+{
+  switch (kind)
+    {
+    case TP_LANE_KIND_CUSTOMER_ACTIONS:
+      return TP_CARD_ACTION;
+    case TP_LANE_KIND_THOUGHTS_FEELINGS:
+      return TP_CARD_THOUGHT;
+    case TP_LANE_KIND_TOUCHPOINTS:
+    case TP_LANE_KIND_EMOTION_CURVE:
+    case TP_LANE_KIND_EMPLOYEE:
+    case TP_LANE_KIND_OPPORTUNITIES:
+    case TP_LANE_KIND_NOTES:
+    default:
+      return TP_CARD_TOUCHPOINT;
+    }
+}
+
+static char *
+join_caption (const char *a,
+              const char *b)
+{
+  gboolean has_a = a != NULL && *a != '\0';
+  gboolean has_b = b != NULL && *b != '\0';
+
+  if (has_a && has_b)
+    return g_strdup_printf ("%s · %s", a, b);
+  if (has_a || has_b)
+    return g_strdup (has_a ? a : b);
+  return NULL;
+}
+
+/* Measures the card's text and returns its height. */
+static double
+measure_card (TpLayout     *self,
+              TpLayoutItem *item)
+{
+  double inner = TP_LAYOUT_CARD_WIDTH - 2 * TP_CARD_PADDING;
+  g_autofree char *caption = NULL;
+
+  item->caption = NULL;
+
+  switch (item->style)
+    {
+    case TP_CARD_TOUCHPOINT:
+      {
+        TpTouchpoint *tp = TP_TOUCHPOINT (item->element);
+        const char *title = tp_touchpoint_get_title (tp);
+
+        item->text = measure_text (self, TP_TEXT_TITLE, inner,
+                                   *title != '\0' ? title : _("Untitled touchpoint"), FALSE);
+        return TP_CARD_PADDING + TP_CARD_HEADER_HEIGHT + TP_CARD_HEADER_GAP
+               + item->text->height + TP_CARD_PADDING;
+      }
+
+    case TP_CARD_ACTION:
+    case TP_CARD_THOUGHT:
+      {
+        TpTouchpoint *tp = TP_TOUCHPOINT (item->element);
+        const char *title = tp_touchpoint_get_title (tp);
+        double width = inner;
+        double height;
+
+        /* The badge and star sit beside the title, not above it. */
+        if (tp_touchpoint_get_score (tp) > 0)
+          width -= TP_CARD_BADGE_RESERVE;
+        if (tp_touchpoint_get_moment_of_truth (tp))
+          width -= TP_CARD_STAR_RESERVE;
+        if (item->style == TP_CARD_ACTION)
+          width -= TP_CARD_ACTION_BAR;
+
+        item->text = measure_text (self,
+                                   item->style == TP_CARD_THOUGHT ? TP_TEXT_TITLE_ITALIC : TP_TEXT_TITLE,
+                                   width,
+                                   *title != '\0' ? title : _("Untitled touchpoint"), FALSE);
+        height = TP_CARD_PADDING + MAX (item->text->height, TP_BADGE_HEIGHT) + TP_CARD_PADDING;
+        if (item->style == TP_CARD_THOUGHT)
+          height += TP_CARD_THOUGHT_TAIL;
+        return height;
+      }
+
+    case TP_CARD_NOTE:
+      {
+        TpEmployeeNote *note = TP_EMPLOYEE_NOTE (item->element);
+
+        item->text = measure_text (self, TP_TEXT_BODY, inner, tp_employee_note_get_text (note), FALSE);
+        caption = join_caption (tp_employee_note_get_role (note), tp_employee_note_get_department (note));
+      }
+      break;
+
+    case TP_CARD_OPPORTUNITY:
+      {
+        TpOpportunity *opportunity = TP_OPPORTUNITY (item->element);
+        const char *owner = tp_opportunity_get_owner (opportunity);
+
+        item->text = measure_text (self, TP_TEXT_BODY, inner, tp_opportunity_get_text (opportunity), FALSE);
+        if (*owner != '\0')
+          /* Translators: who is responsible for an opportunity */
+          caption = g_strdup_printf (_("Owner: %s"), owner);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (caption != NULL)
+    item->caption = measure_text (self, TP_TEXT_CAPTION, inner, caption, FALSE);
+
+  return TP_CARD_PADDING + TP_CARD_NOTE_HEADER + TP_CARD_NOTE_GAP + item->text->height
+         + (item->caption != NULL ? TP_CARD_NOTE_GAP + TP_CARD_CAPTION : 0)
+         + TP_CARD_PADDING;
+}
+
+static int
+compare_curve_points (gconstpointer a,
+                      gconstpointer b)
+{
+  const TpCurvePoint *pa = a;
+  const TpCurvePoint *pb = b;
+
+  return (pa->x > pb->x) - (pa->x < pb->x);
+}
+
+/* Gathers every card with its cell, in the order cells stack them:
+ * touchpoints, then employee notes, then opportunities, each in list order. */
+static GArray *
+place_cards (TpLayout   *self,
+             GHashTable *stage_ids,
+             GHashTable *lane_ids)
+{
+  GListModel *touchpoints = tp_journey_get_touchpoints (self->journey);
+  GListModel *notes = tp_journey_get_employee_notes (self->journey);
+  GListModel *opportunities = tp_journey_get_opportunities (self->journey);
+  guint n_touchpoints = g_list_model_get_n_items (touchpoints);
+  guint n_notes = g_list_model_get_n_items (notes);
+  guint n_opportunities = g_list_model_get_n_items (opportunities);
+  guint employee_lane = G_MAXUINT;
+  guint opportunity_lane = G_MAXUINT;
+  GArray *placements = g_array_sized_new (FALSE, FALSE, sizeof (Placement),
+                                          n_touchpoints + n_notes + n_opportunities);
+
+  for (guint l = 0; l < self->rows->len; l++)
+    {
+      TpLaneKind kind = tp_layout_row (self, l)->kind;
+
+      if (kind == TP_LANE_KIND_EMPLOYEE && employee_lane == G_MAXUINT)
+        employee_lane = l;
+      else if (kind == TP_LANE_KIND_OPPORTUNITIES && opportunity_lane == G_MAXUINT)
+        opportunity_lane = l;
+    }
+
+  for (guint i = 0; i < n_touchpoints; i++)
+    {
+      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
+      Placement p = { TP_ELEMENT (tp), TP_CARD_TOUCHPOINT,
+                      lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp)),
+                      lookup_index (lane_ids, tp_touchpoint_get_lane_id (tp)) };
+
+      /* The model keeps references valid; skip rather than crash if not. */
+      if (p.stage == G_MAXUINT || p.lane == G_MAXUINT)
+        continue;
+      p.style = card_style_for_lane (tp_layout_row (self, p.lane)->kind);
+      g_array_append_val (placements, p);
+    }
+
+  if (employee_lane != G_MAXUINT)
+    for (guint i = 0; i < n_notes; i++)
+      {
+        g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
+        const char *tp_id = tp_employee_note_get_touchpoint_id (note);
+        Placement p = { TP_ELEMENT (note), TP_CARD_NOTE, G_MAXUINT, employee_lane };
+
+        /* In the column of the touchpoint the note is about, or of its stage. */
+        if (*tp_id != '\0')
+          {
+            TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
+            if (tp != NULL)
+              p.stage = lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
+          }
+        else
+          {
+            p.stage = lookup_index (stage_ids, tp_employee_note_get_stage_id (note));
+          }
+
+        if (p.stage != G_MAXUINT)
+          g_array_append_val (placements, p);
+      }
+
+  if (opportunity_lane != G_MAXUINT && self->columns->len > 0)
+    for (guint i = 0; i < n_opportunities; i++)
+      {
+        g_autoptr(TpOpportunity) opportunity = g_list_model_get_item (opportunities, i);
+        const char *tp_id = tp_opportunity_get_touchpoint_id (opportunity);
+        /* Ideas about the journey as a whole start it off, in the first stage. */
+        Placement p = { TP_ELEMENT (opportunity), TP_CARD_OPPORTUNITY, 0, opportunity_lane };
+
+        if (*tp_id != '\0')
+          {
+            TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
+            if (tp != NULL)
+              p.stage = lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
+            if (p.stage == G_MAXUINT)
+              p.stage = 0;
+          }
+
+        g_array_append_val (placements, p);
+      }
+
+  return placements;
+}
+
+static void
+layout_curves (TpLayout   *self,
+               GHashTable *stage_ids)
+{
+  guint n_stages = self->columns->len;
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (TpCurvePoint));
+  g_autoptr(GArray) employee = g_array_new (FALSE, FALSE, sizeof (TpCurvePoint));
+  g_autofree guint *start = g_new0 (guint, n_stages + 1);
+  g_autofree double *sums = g_new0 (double, n_stages);
+  GListModel *touchpoints = tp_journey_get_touchpoints (self->journey);
+  GListModel *notes = tp_journey_get_employee_notes (self->journey);
+  g_autoptr(GHashTable) point_x = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) scored = g_array_new (FALSE, FALSE, sizeof (TpCurvePoint));
+  gboolean has_curve_lane = FALSE;
+
+  for (guint l = 0; l < self->rows->len; l++)
+    has_curve_lane |= tp_layout_row (self, l)->kind == TP_LANE_KIND_EMOTION_CURVE;
+
+  /* One point per scored touchpoint in journey order: stage order first,
+   * then list order within the stage. Bucket by stage, keeping list order. */
+  for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
+    {
+      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
+      gpointer value = g_hash_table_lookup (self->item_index, tp);
+      /* Borrowed: the layout's items hold a reference. */
+      TpCurvePoint point = { TP_ELEMENT (tp), tp_touchpoint_get_score (tp), 0, 0, 0 };
+
+      if (point.score <= 0 || value == NULL)
+        continue;
+      /* Borrow x for the stage index until the points are sorted. */
+      point.x = tp_layout_item (self, GPOINTER_TO_UINT (value) - 1)->stage;
+      g_array_append_val (scored, point);
+      start[(guint) point.x + 1]++;
+    }
+
+  for (guint s = 0; s < n_stages; s++)
+    start[s + 1] += start[s];
+
+  g_array_set_size (points, scored->len);
+  {
+    g_autofree guint *fill = g_memdup2 (start, sizeof (guint) * (n_stages + 1));
+
+    for (guint i = 0; i < scored->len; i++)
+      {
+        TpCurvePoint *point = &g_array_index (scored, TpCurvePoint, i);
+        guint s = (guint) point->x;
+
+        g_array_index (points, TpCurvePoint, fill[s]++) = *point;
+        sums[s] += point->score;
+      }
+  }
+
+  /* All cards of a stage share one centre, so spread the stage's points
+   * evenly across its column; dots shrink when they would overlap. */
+  for (guint s = 0; s < n_stages; s++)
+    {
+      TpLayoutColumn *column = tp_layout_column (self, s);
+      guint k = start[s + 1] - start[s];
+      double step = k > 0 ? column->width / k : 0;
+      double radius = step >= 2 * TP_LAYOUT_DOT_RADIUS + 4 ? TP_LAYOUT_DOT_RADIUS : TP_LAYOUT_SMALL_DOT_RADIUS;
+
+      for (guint i = 0; i < k; i++)
+        {
+          TpCurvePoint *point = &g_array_index (points, TpCurvePoint, start[s] + i);
+
+          point->x = column->x + step * (i + 0.5);
+          point->radius = radius;
+          g_hash_table_insert (point_x, point->element, GUINT_TO_POINTER (start[s] + i + 1));
+        }
+
+      column->average = k > 0 ? sums[s] / k : 0;
+    }
+
+  if (!has_curve_lane)
+    return;
+
+  /* The employee travels along: scored notes at their touchpoint's point,
+   * or the centre of their touchpoint's or their own stage. */
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
+      const char *tp_id = tp_employee_note_get_touchpoint_id (note);
+      TpCurvePoint point = { TP_ELEMENT (note), tp_employee_note_get_score (note), 0, 0,
+                             TP_LAYOUT_SMALL_DOT_RADIUS + 1 };
+      guint stage = G_MAXUINT;
+
+      if (point.score <= 0)
+        continue;
+
+      if (*tp_id != '\0')
+        {
+          TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
+          gpointer index = tp != NULL ? g_hash_table_lookup (point_x, tp) : NULL;
+          gpointer item = tp != NULL ? g_hash_table_lookup (self->item_index, tp) : NULL;
+
+          if (index != NULL)
+            point.x = g_array_index (points, TpCurvePoint, GPOINTER_TO_UINT (index) - 1).x;
+          else if (item != NULL)
+            stage = tp_layout_item (self, GPOINTER_TO_UINT (item) - 1)->stage;
+          else
+            continue;
+        }
+      else
+        {
+          stage = lookup_index (stage_ids, tp_employee_note_get_stage_id (note));
+          if (stage == G_MAXUINT)
+            continue;
+        }
+
+      if (stage != G_MAXUINT)
+        point.x = tp_layout_column (self, stage)->x + tp_layout_column (self, stage)->width / 2;
+      g_array_append_val (employee, point);
+    }
+  /* Stable (since GLib 2.32): notes at the same x keep list order. */
+  g_array_sort (employee, compare_curve_points);
+
+  for (guint l = 0; l < self->rows->len; l++)
+    {
+      TpLayoutRow *row = tp_layout_row (self, l);
+
+      if (row->kind != TP_LANE_KIND_EMOTION_CURVE)
+        continue;
+
+      row->curve = g_array_copy (points);
+      for (guint i = 0; i < row->curve->len; i++)
+        {
+          TpCurvePoint *point = &g_array_index (row->curve, TpCurvePoint, i);
+          point->y = tp_layout_plot_y (&row->plot, point->score);
+        }
+
+      row->employee_curve = g_array_copy (employee);
+      for (guint i = 0; i < row->employee_curve->len; i++)
+        {
+          TpCurvePoint *point = &g_array_index (row->employee_curve, TpCurvePoint, i);
+          point->y = tp_layout_plot_y (&row->plot, point->score);
+        }
+    }
+}
+
+/**
+ * tp_layout_update:
+ *
+ * Rebuilds the geometry from the journey. Measured text is cached by
+ * content, style and width, so only new or edited text costs a Pango
+ * layout; everything else is arithmetic over the lists.
+ */
+void
+tp_layout_update (TpLayout *self)
+{
+  GListModel *stages;
+  GListModel *lanes;
+  guint n_stages, n_lanes, n_cells;
+  g_autoptr(GHashTable) stage_ids = NULL;
+  g_autoptr(GHashTable) lane_ids = NULL;
+  g_autoptr(GArray) placements = NULL;
+  g_autofree double *cell_height = NULL;
+  g_autofree guint *fill = NULL;
+  double x, y;
+
+  g_return_if_fail (TP_IS_LAYOUT (self));
+
+  self->generation++;
+  if (self->generation == G_MAXUINT)
+    self->generation = 1;
+
+  g_array_set_size (self->items, 0);
+  g_array_set_size (self->columns, 0);
+  g_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->item_index);
+
+  self->good_enough = tp_journey_get_good_enough (self->journey);
+  self->moment_target = tp_journey_get_moment_target (self->journey);
+
+  stages = tp_journey_get_stages (self->journey);
+  lanes = tp_journey_get_lanes (self->journey);
+  n_stages = g_list_model_get_n_items (stages);
+  n_lanes = g_list_model_get_n_items (lanes);
+  n_cells = n_stages * n_lanes;
+  stage_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Columns: all the same width, so the time axis reads evenly. */
+  x = TP_LAYOUT_LANE_HEADER_WIDTH;
+  for (guint s = 0; s < n_stages; s++)
+    {
+      TpLayoutColumn column = { 0, };
+
+      column.stage = g_list_model_get_item (stages, s);
+      column.x = x;
+      column.width = TP_LAYOUT_CARD_WIDTH + 2 * TP_LAYOUT_COLUMN_PADDING;
+      /* The chevron's point takes some of the width. */
+      column.name = measure_text (self, TP_TEXT_STAGE, column.width - 40,
+                                  tp_stage_get_name (column.stage), FALSE);
+      g_hash_table_insert (stage_ids, (gpointer) tp_element_get_id (TP_ELEMENT (column.stage)),
+                           GUINT_TO_POINTER (s));
+      g_array_append_val (self->columns, column);
+      x += column.width;
+    }
+  self->width = x;
+
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      TpLayoutRow row = { 0, };
+
+      row.lane = g_list_model_get_item (lanes, l);
+      row.kind = tp_lane_get_kind (row.lane);
+      row.name = measure_text (self, TP_TEXT_LANE, TP_LAYOUT_LANE_HEADER_WIDTH - 28,
+                               tp_lane_get_name (row.lane), FALSE);
+      g_hash_table_insert (lane_ids, (gpointer) tp_element_get_id (TP_ELEMENT (row.lane)),
+                           GUINT_TO_POINTER (l));
+      g_array_append_val (self->rows, row);
+    }
+
+  /* Cards, grouped by cell (counting sort keeps list order). */
+  placements = place_cards (self, stage_ids, lane_ids);
+  g_clear_pointer (&self->cell_start, g_free);
+  self->cell_start = g_new0 (guint, n_cells + 1);
+  for (guint i = 0; i < placements->len; i++)
+    {
+      Placement *p = &g_array_index (placements, Placement, i);
+      self->cell_start[tp_layout_cell (self, p->stage, p->lane) + 1]++;
+    }
+  for (guint c = 0; c < n_cells; c++)
+    self->cell_start[c + 1] += self->cell_start[c];
+
+  g_array_set_size (self->items, placements->len);
+  fill = g_memdup2 (self->cell_start, sizeof (guint) * (n_cells + 1));
+  cell_height = g_new0 (double, n_cells);
+  for (guint i = 0; i < placements->len; i++)
+    {
+      Placement *p = &g_array_index (placements, Placement, i);
+      guint cell = tp_layout_cell (self, p->stage, p->lane);
+      guint index = fill[cell]++;
+      TpLayoutItem *item = tp_layout_item (self, index);
+
+      item->element = g_object_ref (p->element);
+      item->style = p->style;
+      item->stage = p->stage;
+      item->lane = p->lane;
+      item->rect.x = tp_layout_column (self, p->stage)->x + TP_LAYOUT_COLUMN_PADDING;
+      item->rect.width = TP_LAYOUT_CARD_WIDTH;
+      /* Whole units: at 100 % cards sit on pixel edges and stay crisp. */
+      item->rect.height = ceil (measure_card (self, item));
+      /* Stacked offset within the cell for now; rows are placed below. */
+      item->rect.y = cell_height[cell];
+      cell_height[cell] += item->rect.height + TP_LAYOUT_CARD_GAP;
+      g_hash_table_insert (self->item_index, item->element, GUINT_TO_POINTER (index + 1));
+    }
+
+  /* Rows: as tall as their fullest cell. */
+  y = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  for (guint l = 0; l < n_lanes; l++)
+    {
+      TpLayoutRow *row = tp_layout_row (self, l);
+      double stack = 0;
+
+      for (guint s = 0; s < n_stages; s++)
+        stack = MAX (stack, cell_height[tp_layout_cell (self, s, l)]);
+      /* cell_height counts a gap after the last card; padding replaces it. */
+      if (stack > 0)
+        stack = stack - TP_LAYOUT_CARD_GAP + 2 * TP_LAYOUT_CELL_PADDING;
+
+      row->y = y;
+      if (row->kind == TP_LANE_KIND_EMOTION_CURVE)
+        {
+          /* Cards placed in a curve lane sit above its plot. */
+          row->height = stack + TP_LAYOUT_CURVE_HEIGHT;
+          row->plot = TP_RECT_INIT (TP_LAYOUT_LANE_HEADER_WIDTH, y + stack + TP_CURVE_PAD_TOP,
+                                    self->width - TP_LAYOUT_LANE_HEADER_WIDTH,
+                                    TP_LAYOUT_CURVE_HEIGHT - TP_CURVE_PAD_TOP - TP_CURVE_PAD_BOTTOM);
+        }
+      else
+        {
+          row->height = MAX (stack, TP_LAYOUT_MIN_LANE_HEIGHT);
+        }
+      y += row->height;
+    }
+  self->height = y;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (self, i);
+      item->rect.y += tp_layout_row (self, item->lane)->y + TP_LAYOUT_CELL_PADDING;
+    }
+
+  /* The employee overlay: how many blockers and enablers each card has. */
+  for (guint i = 0; i < g_list_model_get_n_items (tp_journey_get_employee_notes (self->journey)); i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (tp_journey_get_employee_notes (self->journey), i);
+      const char *tp_id = tp_employee_note_get_touchpoint_id (note);
+      TpTouchpoint *tp = *tp_id != '\0' ? tp_journey_lookup_touchpoint (self->journey, tp_id) : NULL;
+      gpointer index = tp != NULL ? g_hash_table_lookup (self->item_index, tp) : NULL;
+
+      if (index == NULL)
+        continue;
+      if (tp_employee_note_get_kind (note) == TP_NOTE_KIND_BLOCKER)
+        tp_layout_item (self, GPOINTER_TO_UINT (index) - 1)->n_blockers++;
+      else
+        tp_layout_item (self, GPOINTER_TO_UINT (index) - 1)->n_enablers++;
+    }
+
+  layout_curves (self, stage_ids);
+
+  for (guint s = 0; s < n_stages; s++)
+    {
+      TpLayoutColumn *column = tp_layout_column (self, s);
+      g_autofree char *meta = NULL;
+
+      if (column->average <= 0)
+        continue;
+      /* Translators: the average emotion score of a stage, like "7.6" */
+      meta = g_strdup_printf (_("Average %.1f"), column->average);
+      column->meta = measure_text (self, TP_TEXT_CAPTION, column->width - 40, meta, FALSE);
+    }
+
+  self->heading = measure_text (self, TP_TEXT_HEADING, TP_LAYOUT_LANE_HEADER_WIDTH - 24,
+                                tp_journey_get_title (self->journey), FALSE);
+  {
+    const char *persona = tp_journey_get_persona_name (self->journey);
+    g_autofree char *line = *persona != '\0'
+      /* Translators: the persona a journey is mapped for */
+      ? g_strdup_printf (_("Persona: %s"), persona) : NULL;
+
+    self->subheading = line != NULL
+      ? measure_text (self, TP_TEXT_CAPTION, TP_LAYOUT_LANE_HEADER_WIDTH - 24, line, FALSE)
+      : NULL;
+  }
+
+  g_hash_table_foreach_remove (self->texts, text_is_stale, self);
+}
+
+/* Queries */
+
+TpJourney *
+tp_layout_get_journey (TpLayout *self)
+{
+  g_return_val_if_fail (TP_IS_LAYOUT (self), NULL);
+
+  return self->journey;
+}
+
+PangoContext *
+tp_layout_get_context (TpLayout *self)
+{
+  g_return_val_if_fail (TP_IS_LAYOUT (self), NULL);
+
+  return self->context;
+}
+
+void
+tp_layout_get_size (TpLayout *self,
+                    double   *width,
+                    double   *height)
+{
+  g_return_if_fail (TP_IS_LAYOUT (self));
+
+  if (width != NULL)
+    *width = self->width;
+  if (height != NULL)
+    *height = self->height;
+}
+
+guint
+tp_layout_get_n_stages (TpLayout *self)
+{
+  g_return_val_if_fail (TP_IS_LAYOUT (self), 0);
+
+  return self->columns->len;
+}
+
+guint
+tp_layout_get_n_lanes (TpLayout *self)
+{
+  g_return_val_if_fail (TP_IS_LAYOUT (self), 0);
+
+  return self->rows->len;
+}
+
+gboolean
+tp_layout_get_stage_rect (TpLayout *self,
+                          guint     stage_index,
+                          TpRect   *rect)
+{
+  TpLayoutColumn *column;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
+
+  if (stage_index >= self->columns->len)
+    return FALSE;
+  column = tp_layout_column (self, stage_index);
+  *rect = TP_RECT_INIT (column->x, 0, column->width, self->height);
+  return TRUE;
+}
+
+gboolean
+tp_layout_get_stage_header_rect (TpLayout *self,
+                                 guint     stage_index,
+                                 TpRect   *rect)
+{
+  if (!tp_layout_get_stage_rect (self, stage_index, rect))
+    return FALSE;
+  rect->height = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  return TRUE;
+}
+
+gboolean
+tp_layout_get_lane_rect (TpLayout *self,
+                         guint     lane_index,
+                         TpRect   *rect)
+{
+  TpLayoutRow *row;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
+
+  if (lane_index >= self->rows->len)
+    return FALSE;
+  row = tp_layout_row (self, lane_index);
+  *rect = TP_RECT_INIT (0, row->y, self->width, row->height);
+  return TRUE;
+}
+
+gboolean
+tp_layout_get_lane_header_rect (TpLayout *self,
+                                guint     lane_index,
+                                TpRect   *rect)
+{
+  if (!tp_layout_get_lane_rect (self, lane_index, rect))
+    return FALSE;
+  rect->width = TP_LAYOUT_LANE_HEADER_WIDTH;
+  return TRUE;
+}
+
+gboolean
+tp_layout_get_cell_rect (TpLayout *self,
+                         guint     stage_index,
+                         guint     lane_index,
+                         TpRect   *rect)
+{
+  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
+
+  if (stage_index >= self->columns->len || lane_index >= self->rows->len)
+    return FALSE;
+  *rect = TP_RECT_INIT (tp_layout_column (self, stage_index)->x, tp_layout_row (self, lane_index)->y,
+                        tp_layout_column (self, stage_index)->width, tp_layout_row (self, lane_index)->height);
+  return TRUE;
+}
+
+gboolean
+tp_layout_get_card_rect (TpLayout  *self,
+                         TpElement *element,
+                         TpRect    *rect)
+{
+  gpointer index;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (TP_IS_ELEMENT (element), FALSE);
+
+  index = g_hash_table_lookup (self->item_index, element);
+  if (index == NULL)
+    return FALSE;
+  if (rect != NULL)
+    *rect = tp_layout_item (self, GPOINTER_TO_UINT (index) - 1)->rect;
+  return TRUE;
+}
+
+gboolean
+tp_layout_item_get_badge_rect (TpLayoutItem *item,
+                               TpRect       *rect)
+{
+  double top;
+
+  switch (item->style)
+    {
+    case TP_CARD_TOUCHPOINT:
+      top = item->rect.y + TP_CARD_PADDING + (TP_CARD_HEADER_HEIGHT - TP_BADGE_HEIGHT) / 2;
+      break;
+    case TP_CARD_ACTION:
+    case TP_CARD_THOUGHT:
+      if (tp_touchpoint_get_score (TP_TOUCHPOINT (item->element)) <= 0)
+        return FALSE;
+      top = item->rect.y + TP_CARD_PADDING;
+      break;
+    case TP_CARD_NOTE:
+      if (tp_employee_note_get_score (TP_EMPLOYEE_NOTE (item->element)) <= 0)
+        return FALSE;
+      top = item->rect.y + TP_CARD_PADDING;
+      break;
+    case TP_CARD_OPPORTUNITY:
+    default:
+      return FALSE;
+    }
+
+  if (rect != NULL)
+    *rect = TP_RECT_INIT (item->rect.x + item->rect.width - TP_CARD_PADDING - TP_BADGE_WIDTH, top,
+                          TP_BADGE_WIDTH, TP_BADGE_HEIGHT);
+  return TRUE;
+}
+
+gboolean
+tp_layout_get_badge_rect (TpLayout  *self,
+                          TpElement *element,
+                          TpRect    *rect)
+{
+  gpointer index;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (TP_IS_ELEMENT (element), FALSE);
+
+  index = g_hash_table_lookup (self->item_index, element);
+  if (index == NULL)
+    return FALSE;
+  return tp_layout_item_get_badge_rect (tp_layout_item (self, GPOINTER_TO_UINT (index) - 1), rect);
+}
+
+guint
+tp_layout_get_cell_n_cards (TpLayout *self,
+                            guint     stage_index,
+                            guint     lane_index)
+{
+  guint cell;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), 0);
+
+  if (stage_index >= self->columns->len || lane_index >= self->rows->len)
+    return 0;
+  cell = tp_layout_cell (self, stage_index, lane_index);
+  return self->cell_start[cell + 1] - self->cell_start[cell];
+}
+
+TpElement *
+tp_layout_get_cell_card (TpLayout *self,
+                         guint     stage_index,
+                         guint     lane_index,
+                         guint     card_index,
+                         TpRect   *rect)
+{
+  TpLayoutItem *item;
+
+  if (card_index >= tp_layout_get_cell_n_cards (self, stage_index, lane_index))
+    return NULL;
+  item = tp_layout_item (self, self->cell_start[tp_layout_cell (self, stage_index, lane_index)] + card_index);
+  if (rect != NULL)
+    *rect = item->rect;
+  return item->element;
+}
+
+gboolean
+tp_layout_get_curve_rect (TpLayout *self,
+                          guint     lane_index,
+                          TpRect   *rect)
+{
+  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
+
+  if (lane_index >= self->rows->len || tp_layout_row (self, lane_index)->kind != TP_LANE_KIND_EMOTION_CURVE)
+    return FALSE;
+  *rect = tp_layout_row (self, lane_index)->plot;
+  return TRUE;
+}
+
+double
+tp_layout_score_to_y (TpLayout *self,
+                      guint     lane_index,
+                      double    score)
+{
+  g_return_val_if_fail (TP_IS_LAYOUT (self), 0);
+  g_return_val_if_fail (lane_index < self->rows->len, 0);
+
+  return tp_layout_plot_y (&tp_layout_row (self, lane_index)->plot, score);
+}
+
+const TpCurvePoint *
+tp_layout_get_curve (TpLayout *self,
+                     guint     lane_index,
+                     guint    *n_points)
+{
+  GArray *curve;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), NULL);
+
+  curve = lane_index < self->rows->len ? tp_layout_row (self, lane_index)->curve : NULL;
+  if (n_points != NULL)
+    *n_points = curve != NULL ? curve->len : 0;
+  return curve != NULL ? (const TpCurvePoint *) (gpointer) curve->data : NULL;
+}
+
+const TpCurvePoint *
+tp_layout_get_employee_curve (TpLayout *self,
+                              guint     lane_index,
+                              guint    *n_points)
+{
+  GArray *curve;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), NULL);
+
+  curve = lane_index < self->rows->len ? tp_layout_row (self, lane_index)->employee_curve : NULL;
+  if (n_points != NULL)
+    *n_points = curve != NULL ? curve->len : 0;
+  return curve != NULL ? (const TpCurvePoint *) (gpointer) curve->data : NULL;
+}
+
+/* Ranges: columns, rows, the cards of a cell and curve points are all
+ * sorted along their axis, so binary searches find what a rectangle
+ * touches without looking at the rest. */
+
+void
+tp_layout_get_column_range (TpLayout *self,
+                            double    from,
+                            double    to,
+                            guint    *first,
+                            guint    *last)
+{
+  guint lo = 0, hi = self->columns->len;
+
+  /* First column ending after @from. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      TpLayoutColumn *column = tp_layout_column (self, mid);
+
+      if (column->x + column->width <= from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  hi = self->columns->len;
+  /* First column starting at or after @to. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (tp_layout_column (self, mid)->x < to)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *last = lo;
+}
+
+void
+tp_layout_get_row_range (TpLayout *self,
+                         double    from,
+                         double    to,
+                         guint    *first,
+                         guint    *last)
+{
+  guint lo = 0, hi = self->rows->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      TpLayoutRow *row = tp_layout_row (self, mid);
+
+      if (row->y + row->height <= from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  hi = self->rows->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (tp_layout_row (self, mid)->y < to)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *last = lo;
+}
+
+void
+tp_layout_get_cell_range (TpLayout *self,
+                          guint     cell,
+                          double    from,
+                          double    to,
+                          guint    *first,
+                          guint    *last)
+{
+  guint lo = self->cell_start[cell], hi = self->cell_start[cell + 1];
+  guint end = hi;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      TpRect *rect = &tp_layout_item (self, mid)->rect;
+
+      if (rect->y + rect->height <= from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  hi = end;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (tp_layout_item (self, mid)->rect.y < to)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *last = lo;
+}
+
+void
+tp_layout_get_curve_range (GArray *curve,
+                           double  from,
+                           double  to,
+                           guint  *first,
+                           guint  *last)
+{
+  guint lo = 0, hi = curve != NULL ? curve->len : 0;
+  guint end = hi;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (curve, TpCurvePoint, mid).x < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  hi = end;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (curve, TpCurvePoint, mid).x <= to)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *last = lo;
+}
+
+static TpLayoutHitKind
+hit_kind_for_item (TpLayoutItem *item)
+{
+  switch (item->style)
+    {
+    case TP_CARD_NOTE:
+      return TP_LAYOUT_HIT_EMPLOYEE_NOTE;
+    case TP_CARD_OPPORTUNITY:
+      return TP_LAYOUT_HIT_OPPORTUNITY;
+    case TP_CARD_TOUCHPOINT:
+    case TP_CARD_ACTION:
+    case TP_CARD_THOUGHT:
+    default:
+      return TP_LAYOUT_HIT_TOUCHPOINT;
+    }
+}
+
+TpLayoutHit
+tp_layout_hit_test (TpLayout *self,
+                    double    x,
+                    double    y,
+                    double    tolerance)
+{
+  TpLayoutHit hit = { TP_LAYOUT_HIT_NONE, NULL, NULL, NULL, G_MAXUINT, G_MAXUINT };
+  guint s, s_end, l, l_end, first, last;
+  TpLayoutRow *row;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), hit);
+
+  if (x < 0 || y < 0 || x >= self->width || y >= self->height)
+    return hit;
+
+  /* A point range [x, x + ε) finds the column or row holding the point;
+   * an empty range means the header column or row. */
+  tp_layout_get_column_range (self, x, nextafter (x, G_MAXDOUBLE), &s, &s_end);
+  tp_layout_get_row_range (self, y, nextafter (y, G_MAXDOUBLE), &l, &l_end);
+  if (s == s_end && y < TP_LAYOUT_STAGE_HEADER_HEIGHT)
+    return hit; /* the corner */
+
+  if (y < TP_LAYOUT_STAGE_HEADER_HEIGHT)
+    {
+      hit.kind = TP_LAYOUT_HIT_STAGE_HEADER;
+      hit.stage_index = s;
+      hit.stage = tp_layout_column (self, s)->stage;
+      hit.element = TP_ELEMENT (hit.stage);
+      return hit;
+    }
+
+  if (l == l_end)
+    return hit;
+
+  row = tp_layout_row (self, l);
+  hit.lane_index = l;
+  hit.lane = row->lane;
+
+  if (s == s_end)
+    {
+      hit.kind = TP_LAYOUT_HIT_LANE_HEADER;
+      hit.element = TP_ELEMENT (hit.lane);
+      return hit;
+    }
+
+  hit.kind = TP_LAYOUT_HIT_CELL;
+  hit.stage_index = s;
+  hit.stage = tp_layout_column (self, s)->stage;
+
+  tp_layout_get_cell_range (self, tp_layout_cell (self, s, l), y, nextafter (y, G_MAXDOUBLE), &first, &last);
+  for (guint i = first; i < last; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (self, i);
+
+      if (tp_rect_contains_point (&item->rect, x, y))
+        {
+          hit.kind = hit_kind_for_item (item);
+          hit.element = item->element;
+          return hit;
+        }
+    }
+
+  if (row->curve != NULL)
+    {
+      double best = G_MAXDOUBLE;
+      guint best_index = G_MAXUINT;
+
+      /* Dots near a column edge may belong to the next stage. */
+      tp_layout_get_curve_range (row->curve, x - TP_LAYOUT_DOT_RADIUS - tolerance,
+                                 x + TP_LAYOUT_DOT_RADIUS + tolerance, &first, &last);
+      for (guint i = first; i < last; i++)
+        {
+          TpCurvePoint *point = &g_array_index (row->curve, TpCurvePoint, i);
+          double d = hypot (point->x - x, point->y - y);
+
+          if (d <= point->radius + tolerance && d < best)
+            {
+              best = d;
+              best_index = i;
+            }
+        }
+
+      if (best_index != G_MAXUINT)
+        {
+          TpCurvePoint *point = &g_array_index (row->curve, TpCurvePoint, best_index);
+          gpointer index = g_hash_table_lookup (self->item_index, point->element);
+
+          hit.kind = TP_LAYOUT_HIT_CURVE_DOT;
+          hit.element = point->element;
+          /* The dot's stage, which may differ from the column under the
+           * pointer when the tolerance reaches over the edge. */
+          if (index != NULL)
+            {
+              hit.stage_index = tp_layout_item (self, GPOINTER_TO_UINT (index) - 1)->stage;
+              hit.stage = tp_layout_column (self, hit.stage_index)->stage;
+            }
+        }
+    }
+
+  return hit;
+}
+
+GPtrArray *
+tp_layout_items_in_rect (TpLayout     *self,
+                         const TpRect *rect)
+{
+  GPtrArray *out;
+  guint s0, s1, l0, l1;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (rect != NULL, NULL);
+
+  out = g_ptr_array_new_with_free_func (g_object_unref);
+  if (tp_rect_is_empty (rect))
+    return out;
+
+  tp_layout_get_column_range (self, rect->x, rect->x + rect->width, &s0, &s1);
+  tp_layout_get_row_range (self, rect->y, rect->y + rect->height, &l0, &l1);
+
+  for (guint l = l0; l < l1; l++)
+    for (guint s = s0; s < s1; s++)
+      {
+        guint first, last;
+
+        tp_layout_get_cell_range (self, tp_layout_cell (self, s, l), rect->y, rect->y + rect->height,
+                                  &first, &last);
+        for (guint i = first; i < last; i++)
+          {
+            TpLayoutItem *item = tp_layout_item (self, i);
+
+            if (tp_rect_intersects (&item->rect, rect))
+              g_ptr_array_add (out, g_object_ref (item->element));
+          }
+      }
+
+  return out;
+}
+
+gboolean
+tp_layout_get_drop_position (TpLayout     *self,
+                             double        x,
+                             double        y,
+                             TpLayoutDrop *drop)
+{
+  TpLayoutHit hit;
+  guint cell, start, n = 0, index = 0;
+  TpLayoutColumn *column;
+  TpLayoutRow *row;
+  double line_y;
+
+  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
+  g_return_val_if_fail (drop != NULL, FALSE);
+
+  hit = tp_layout_hit_test (self, x, y, 0);
+  if (hit.stage == NULL || hit.lane == NULL)
+    return FALSE;
+
+  column = tp_layout_column (self, hit.stage_index);
+  row = tp_layout_row (self, hit.lane_index);
+  cell = tp_layout_cell (self, hit.stage_index, hit.lane_index);
+  start = self->cell_start[cell];
+
+  drop->stage = hit.stage;
+  drop->lane = hit.lane;
+  drop->stage_index = hit.stage_index;
+  drop->lane_index = hit.lane_index;
+  drop->before = NULL;
+
+  /* Touchpoint cards come first in a cell; notes and opportunities after
+   * them are not drop targets. Before the first card whose middle is
+   * below the point. */
+  line_y = row->y + TP_LAYOUT_CELL_PADDING / 2;
+  for (guint i = start; i < self->cell_start[cell + 1]; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (self, i);
+
+      if (!TP_IS_TOUCHPOINT (item->element))
+        break;
+      n++;
+      if (drop->before == NULL && y < item->rect.y + item->rect.height / 2)
+        {
+          drop->before = TP_TOUCHPOINT (item->element);
+          index = n - 1;
+          line_y = item->rect.y - (index == 0 ? TP_LAYOUT_CELL_PADDING : TP_LAYOUT_CARD_GAP) / 2;
+        }
+      else if (drop->before == NULL)
+        {
+          line_y = item->rect.y + item->rect.height + TP_LAYOUT_CARD_GAP / 2;
+        }
+    }
+  if (drop->before == NULL)
+    index = n;
+
+  drop->index = index;
+  drop->indicator = TP_RECT_INIT (column->x + TP_LAYOUT_COLUMN_PADDING, line_y - 1.5,
+                                  TP_LAYOUT_CARD_WIDTH, 3);
+  return TRUE;
+}

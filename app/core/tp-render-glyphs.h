@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "tp-enums.h"
+
+G_BEGIN_DECLS
+
+/* Small pictograms drawn with cairo paths, for the renderer. The core has
+ * no SVG loader, and vector paths stay sharp at any zoom and in PDF. Each
+ * glyph fills a @size × @size box at (@x, @y) in the current source. */
+
+void tp_glyph_channel      (cairo_t   *cr,
+                            TpChannel  channel,
+                            double     x,
+                            double     y,
+                            double     size);
+void tp_glyph_bulb         (cairo_t   *cr,
+                            double     x,
+                            double     y,
+                            double     size);
+
+/* Paths only: the caller fills or strokes. */
+void tp_path_rounded_rect  (cairo_t   *cr,
+                            double     x,
+                            double     y,
+                            double     width,
+                            double     height,
+                            double     radius);
+/* A rounded rectangle with a speech-bubble tail below its bottom edge,
+ * @tail high, near the left; the whole shape is @height high. */
+void tp_path_bubble        (cairo_t   *cr,
+                            double     x,
+                            double     y,
+                            double     width,
+                            double     height,
+                            double     radius,
+                            double     tail);
+void tp_path_star          (cairo_t   *cr,
+                            double     cx,
+                            double     cy,
+                            double     radius);
+
+G_END_DECLS
