@@ -7,10 +7,11 @@
 
 #include "tp-analysis.h"
 #include "tp-cli.h"
+#include "tp-cli-report.h"
 #include "tp-document.h"
 #include "tp-journey-format.h"
 
-static const char *headless_options[] = { "--version", "--check", "--export", NULL };
+static const char *headless_options[] = { "--version", "--check", "--export", "--report", NULL };
 
 gboolean
 tp_cli_is_headless (int    argc,
@@ -145,6 +146,7 @@ tp_cli_run (int    argc,
   g_auto(GStrv) args = NULL;
   gboolean version = FALSE;
   g_auto(GStrv) files = NULL;
+  g_auto(TpCliReportArgs) report_args = { 0 };
   const GOptionEntry entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { "check", 0, 0, G_OPTION_ARG_FILENAME, &check, N_("Check a journey file and print a summary"), N_("FILE") },
@@ -156,6 +158,7 @@ tp_cli_run (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Touchpoint — design customer journeys"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  tp_cli_report_add_options (context, &report_args);
   g_option_context_set_help_enabled (context, TRUE);
 
   args = g_strdupv (argv);
@@ -198,7 +201,15 @@ tp_cli_run (int    argc,
           g_printerr (_("touchpoint: --export OUT needs exactly one input FILE\n"));
           return TP_CLI_EXIT_USAGE;
         }
+      if (tp_cli_report_wants (&report_args, export_path))
+        return tp_cli_report_export (&report_args, export_path, files[0]);
       return run_export (export_path, files[0]);
+    }
+
+  if (report_args.report || report_args.csv != NULL || report_args.sections != NULL)
+    {
+      g_printerr (_("touchpoint: --report, --sections and --csv need --export OUT\n"));
+      return TP_CLI_EXIT_USAGE;
     }
 
   g_printerr (_("touchpoint: nothing to do\n"));

@@ -1,0 +1,1180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "tp-layout.h"
+#include "tp-renderer.h"
+#include "tp-report-pdf.h"
+
+/* Page geometry in points. Generous margins: a management report is read
+ * on paper, with a pen. */
+#define MARGIN_SIDE 58.0
+#define MARGIN_TOP 74.0
+#define MARGIN_BOTTOM 70.0
+/* Header and footer sit this far from the paper's edge. */
+#define FURNITURE_INSET 36.0
+
+#define CELL_PAD_X 5.0
+#define CELL_PAD_Y 4.0
+#define BADGE_WIDTH 24.0
+#define BADGE_HEIGHT 12.5
+
+typedef enum {
+  FONT_H1,
+  FONT_H2,
+  FONT_H3,
+  FONT_BODY,
+  FONT_LEAD,
+  FONT_MUTED,
+  FONT_QUOTE,
+  FONT_LABEL,
+  FONT_CELL,
+  FONT_CELL_BOLD,
+  FONT_HEADER_CELL,
+  FONT_FURNITURE,
+  FONT_FIGURE,
+  FONT_COVER_TITLE,
+  FONT_COVER_SUBTITLE,
+  N_FONTS,
+} Font;
+
+static const struct {
+  double size;
+  PangoWeight weight;
+  PangoStyle style;
+  guint32 color;
+} fonts[N_FONTS] = {
+  [FONT_H1] = { 21, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_ACCENT },
+  [FONT_H2] = { 13, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_H3] = { 10.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_BODY] = { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_LEAD] = { 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_MUTED] = { 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_MUTED },
+  [FONT_QUOTE] = { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, TP_REPORT_TEXT },
+  [FONT_LABEL] = { 7.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_MUTED },
+  [FONT_CELL] = { 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_CELL_BOLD] = { 8, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_HEADER_CELL] = { 7, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0x1a5fb4 },
+  [FONT_FURNITURE] = { 7.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, TP_REPORT_MUTED },
+  [FONT_FIGURE] = { 20, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
+  [FONT_COVER_TITLE] = { 30, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0xffffff },
+  [FONT_COVER_SUBTITLE] = { 13, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0xffffff },
+};
+
+typedef struct {
+  TpReport        *report;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  PangoContext    *context;
+  PangoFontDescription *fonts[N_FONTS];
+
+  double           page_width;   /* portrait paper */
+  double           page_height;
+  double           width;        /* the current page */
+  double           height;
+  double           x0, x1, y0, y1; /* its text area */
+  double           y;
+
+  guint            page;         /* 1-based; 0 before the first */
+  guint            n_pages;      /* known in the second pass; 0 in the first */
+  gboolean         page_has_furniture;
+  gboolean         page_empty;   /* nothing below the header yet */
+  const char      *section;      /* for the running header */
+  int              outline_parent;
+
+  /* Page of each section, filled in the first pass, used by the contents
+   * page in the second (which has the same pagination). */
+  GArray          *section_pages;
+  guint            section_index;
+} Pdf;
+
+/* ---- text ---- */
+
+static void
+set_color (cairo_t *cr,
+           guint32  hex)
+{
+  cairo_set_source_rgb (cr, ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                        (hex & 0xff) / 255.0);
+}
+
+static PangoLayout *
+make_layout (Pdf        *pdf,
+             Font        font,
+             const char *text,
+             double      width)
+{
+  PangoLayout *layout = pango_layout_new (pdf->context);
+
+  pango_layout_set_font_description (layout, pdf->fonts[font]);
+  pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      /* Long words (URLs, compound Dutch nouns) break rather than run off
+       * the page. */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  if (font == FONT_BODY || font == FONT_LEAD || font == FONT_QUOTE)
+    pango_layout_set_line_spacing (layout, 1.25);
+  else if (font == FONT_CELL || font == FONT_CELL_BOLD || font == FONT_MUTED)
+    pango_layout_set_line_spacing (layout, 1.15);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  return (double) w / PANGO_SCALE;
+}
+
+static void
+show_layout (Pdf         *pdf,
+             PangoLayout *layout,
+             Font         font,
+             double       x,
+             double       y)
+{
+  set_color (pdf->cr, fonts[font].color);
+  cairo_move_to (pdf->cr, x, y);
+  pango_cairo_show_layout (pdf->cr, layout);
+}
+
+/* ---- bands: things that may break across pages between lines ---- */
+
+typedef struct {
+  PangoLayout *layout;
+  Font         font;
+  double       x;
+  double       dy;     /* top of the layout inside the band */
+  guint32      color;
+} BandText;
+
+/* The lowest y ≤ @limit (band coordinates) that cuts no line of text. */
+static double
+band_cut (BandText *texts,
+          guint     n_texts,
+          double    limit)
+{
+  double cut = limit;
+
+  for (guint i = 0; i < n_texts; i++)
+    {
+      PangoLayoutIter *iter;
+
+      if (texts[i].layout == NULL)
+        continue;
+      iter = pango_layout_get_iter (texts[i].layout);
+      do
+        {
+          PangoRectangle logical;
+          double top, bottom;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          top = texts[i].dy + (double) logical.y / PANGO_SCALE;
+          bottom = top + (double) logical.height / PANGO_SCALE;
+          if (top < limit && bottom > limit)
+            cut = MIN (cut, top);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+  return cut;
+}
+
+/* Draws the lines of the band between @from and @to (band coordinates)
+ * with the band's @from at page y @page_y. */
+static void
+band_draw (Pdf      *pdf,
+           BandText *texts,
+           guint     n_texts,
+           double    from,
+           double    to,
+           double    page_y)
+{
+  for (guint i = 0; i < n_texts; i++)
+    {
+      PangoLayoutIter *iter;
+
+      if (texts[i].layout == NULL)
+        continue;
+      set_color (pdf->cr, texts[i].color);
+      iter = pango_layout_get_iter (texts[i].layout);
+      do
+        {
+          PangoRectangle logical;
+          double top, bottom, baseline;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          top = texts[i].dy + (double) logical.y / PANGO_SCALE;
+          bottom = top + (double) logical.height / PANGO_SCALE;
+          if (top < from - 0.01 || bottom > to + 0.01)
+            continue;
+          baseline = texts[i].dy + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+          cairo_move_to (pdf->cr, texts[i].x + (double) logical.x / PANGO_SCALE,
+                         page_y + baseline - from);
+          pango_cairo_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+}
+
+/* ---- pages ---- */
+
+static void draw_furniture (Pdf *pdf);
+
+static void
+begin_page (Pdf      *pdf,
+            gboolean  landscape,
+            gboolean  furniture)
+{
+  if (pdf->page > 0)
+    cairo_show_page (pdf->cr);
+  pdf->page++;
+
+  pdf->width = landscape ? pdf->page_height : pdf->page_width;
+  pdf->height = landscape ? pdf->page_width : pdf->page_height;
+  cairo_pdf_surface_set_size (pdf->surface, pdf->width, pdf->height);
+
+  pdf->x0 = MARGIN_SIDE;
+  pdf->x1 = pdf->width - MARGIN_SIDE;
+  pdf->y0 = MARGIN_TOP;
+  pdf->y1 = pdf->height - MARGIN_BOTTOM;
+  pdf->y = pdf->y0;
+  pdf->page_has_furniture = furniture;
+  pdf->page_empty = TRUE;
+  if (furniture)
+    draw_furniture (pdf);
+}
+
+static void
+new_page (Pdf *pdf)
+{
+  begin_page (pdf, FALSE, TRUE);
+}
+
+/* Moves to a new page unless @needed points are left on this one. */
+static void
+ensure_space (Pdf    *pdf,
+              double  needed)
+{
+  if (pdf->page == 0 || (!pdf->page_empty && pdf->y + needed > pdf->y1))
+    new_page (pdf);
+}
+
+static void
+draw_furniture (Pdf *pdf)
+{
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) section = NULL;
+  g_autoptr(PangoLayout) generator = NULL;
+  g_autoptr(PangoLayout) number = NULL;
+  g_autofree char *page_text = NULL;
+  g_autofree char *left_text = NULL;
+  double half = (pdf->x1 - pdf->x0) / 2 - 8;
+  double top = FURNITURE_INSET;
+  double bottom = pdf->height - FURNITURE_INSET;
+
+  /* One line each; ellipsized so a long title cannot reach the edge. */
+  title = make_layout (pdf, FONT_FURNITURE, pdf->report->title, half);
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  section = make_layout (pdf, FONT_FURNITURE, pdf->section != NULL ? pdf->section : "", half);
+  pango_layout_set_ellipsize (section, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (section, PANGO_ALIGN_RIGHT);
+  show_layout (pdf, title, FONT_FURNITURE, pdf->x0, top);
+  show_layout (pdf, section, FONT_FURNITURE, pdf->x1 - half, top);
+
+  set_color (pdf->cr, TP_REPORT_RULE);
+  cairo_set_line_width (pdf->cr, 0.6);
+  cairo_move_to (pdf->cr, pdf->x0, top + 14);
+  cairo_line_to (pdf->cr, pdf->x1, top + 14);
+  cairo_move_to (pdf->cr, pdf->x0, bottom - 16);
+  cairo_line_to (pdf->cr, pdf->x1, bottom - 16);
+  cairo_stroke (pdf->cr);
+
+  left_text = g_strdup_printf ("%s · %s", pdf->report->generator, pdf->report->date);
+  generator = make_layout (pdf, FONT_FURNITURE, left_text, half);
+  pango_layout_set_ellipsize (generator, PANGO_ELLIPSIZE_END);
+  show_layout (pdf, generator, FONT_FURNITURE, pdf->x0, bottom - 10);
+
+  if (pdf->n_pages > 0)
+    /* Translators: the page number in the report's footer */
+    page_text = g_strdup_printf (_("Page %u of %u"), pdf->page, pdf->n_pages);
+  else
+    /* The first pass only counts; keep the width close to the real text. */
+    page_text = g_strdup_printf (_("Page %u of %u"), pdf->page, 999u);
+  number = make_layout (pdf, FONT_FURNITURE, page_text, half);
+  pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
+  show_layout (pdf, number, FONT_FURNITURE, pdf->x1 - half, bottom - 10);
+}
+
+static int
+add_outline (Pdf        *pdf,
+             int         parent,
+             const char *name,
+             double      y)
+{
+  g_autofree char *link = NULL;
+
+  /* Whole points: cairo reads the numbers with the C library's strtod,
+   * which wants a decimal comma in a Dutch locale. */
+  link = g_strdup_printf ("page=%u pos=[0 %d]", pdf->page, (int) MAX (y - 12, 0));
+  return cairo_pdf_surface_add_outline (pdf->surface, parent, name, link,
+                                        parent == CAIRO_PDF_OUTLINE_ROOT ? CAIRO_PDF_OUTLINE_FLAG_BOLD : 0);
+}
+
+/* ---- blocks ---- */
+
+/* Flows a layout with line breaks across pages. */
+static void
+flow_layout (Pdf         *pdf,
+             PangoLayout *layout,
+             Font         font,
+             double       x,
+             double       space_after)
+{
+  BandText text = { layout, font, x, 0, fonts[font].color };
+  double height = layout_height (layout);
+  double from = 0;
+
+  ensure_space (pdf, MIN (height, 3 * fonts[font].size * 1.3));
+  while (from < height - 0.01)
+    {
+      double limit = from + (pdf->y1 - pdf->y);
+      double cut = limit >= height ? height : band_cut (&text, 1, limit);
+
+      if (cut <= from + 0.01)
+        {
+          new_page (pdf);
+          continue;
+        }
+      band_draw (pdf, &text, 1, from, cut, pdf->y);
+      pdf->y += cut - from;
+      pdf->page_empty = FALSE;
+      from = cut;
+      if (from < height - 0.01)
+        new_page (pdf);
+    }
+  pdf->y += space_after;
+}
+
+static double measure_group (Pdf *pdf, guint index);
+
+static void
+draw_heading (Pdf                 *pdf,
+              const TpReportBlock *block,
+              guint                index)
+{
+  Font font = block->level == 1 ? FONT_H1 : block->level == 2 ? FONT_H2 : FONT_H3;
+  double width = pdf->x1 - pdf->x0;
+  g_autoptr(PangoLayout) layout = make_layout (pdf, font, block->text, width);
+  double height = layout_height (layout);
+
+  if (block->level == 1)
+    {
+      /* Every section opens a page, with its name in the running header. */
+      pdf->section = block->text;
+      new_page (pdf);
+
+      if (pdf->n_pages == 0)
+        g_array_append_val (pdf->section_pages, pdf->page);
+      pdf->section_index++;
+      pdf->outline_parent = add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, block->text, pdf->y);
+
+      show_layout (pdf, layout, font, pdf->x0, pdf->y);
+      pdf->y += height + 6;
+      set_color (pdf->cr, TP_REPORT_ACCENT);
+      cairo_rectangle (pdf->cr, pdf->x0, pdf->y, 36, 2.5);
+      cairo_fill (pdf->cr);
+      pdf->y += 18;
+      pdf->page_empty = FALSE;
+      return;
+    }
+
+  /* Keep a heading with what follows it: all of it (a stage with its
+   * chart and table, a touchpoint with its details) when that fits on a
+   * page, else at least a few lines. */
+  pdf->y += pdf->page_empty ? 0 : (block->level == 2 ? 16 : 10);
+  {
+    double group = block->keep_together ? measure_group (pdf, index) : G_MAXDOUBLE;
+
+    /* Only short parts move whole: a long one would leave half a page
+     * empty and split anyway. */
+    ensure_space (pdf, group <= (pdf->y1 - pdf->y0) / 2 ? group : height + 48);
+  }
+  if (block->level == 2)
+    add_outline (pdf, pdf->outline_parent, block->text, pdf->y);
+  flow_layout (pdf, layout, font, pdf->x0, block->level == 2 ? 5 : 3);
+}
+
+static Font
+paragraph_font (TpReportTextStyle  style,
+                double            *indent)
+{
+  *indent = style == TP_REPORT_TEXT_QUOTE ? 12 : 0;
+  switch (style)
+    {
+    case TP_REPORT_TEXT_LEAD: return FONT_LEAD;
+    case TP_REPORT_TEXT_MUTED: return FONT_MUTED;
+    case TP_REPORT_TEXT_QUOTE: return FONT_QUOTE;
+    case TP_REPORT_TEXT_LABEL: return FONT_LABEL;
+    case TP_REPORT_TEXT_BODY:
+    default: return FONT_BODY;
+    }
+}
+
+static double
+paragraph_space_after (TpReportTextStyle style)
+{
+  return style == TP_REPORT_TEXT_LEAD ? 12 : style == TP_REPORT_TEXT_LABEL ? 2 : 6;
+}
+
+static void
+draw_paragraph (Pdf                 *pdf,
+                const TpReportBlock *block)
+{
+  double indent;
+  Font font = paragraph_font (block->style, &indent);
+  double top;
+  guint start_page;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  layout = make_layout (pdf, font, block->text, pdf->x1 - pdf->x0 - indent);
+  if (block->style == TP_REPORT_TEXT_LABEL)
+    {
+      g_autofree char *upper = g_utf8_strup (block->text, -1);
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE / 2));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+      pango_layout_set_text (layout, upper, -1);
+      pdf->y += 4;
+    }
+
+  ensure_space (pdf, MIN (layout_height (layout), 30));
+  top = pdf->y;
+  start_page = pdf->page;
+  flow_layout (pdf, layout, font, pdf->x0 + indent, 0);
+
+  if (block->style == TP_REPORT_TEXT_QUOTE)
+    {
+      /* A rule beside the quote, on its last page. */
+      set_color (pdf->cr, TP_REPORT_ACCENT);
+      cairo_rectangle (pdf->cr, pdf->x0 + 2, start_page == pdf->page ? top : pdf->y0,
+                       2, pdf->y - (start_page == pdf->page ? top : pdf->y0));
+      cairo_fill (pdf->cr);
+    }
+  pdf->y += paragraph_space_after (block->style);
+}
+
+static void
+draw_figures (Pdf                 *pdf,
+              const TpReportBlock *block)
+{
+  guint n = block->items->len;
+  guint per_row = n <= 4 ? MAX (n, 1) : 3;
+  double gap = 10;
+  double box_width = (pdf->x1 - pdf->x0 - gap * (per_row - 1)) / per_row;
+  double box_height = 54;
+
+  for (guint i = 0; i < n; i += per_row)
+    {
+      ensure_space (pdf, box_height + gap);
+      for (guint j = i; j < MIN (i + per_row, n); j++)
+        {
+          TpReportItem *item = g_ptr_array_index (block->items, j);
+          double x = pdf->x0 + (j - i) * (box_width + gap);
+          g_autoptr(PangoLayout) value = make_layout (pdf, FONT_FIGURE, item->text, box_width - 20);
+          g_autoptr(PangoLayout) label = make_layout (pdf, FONT_MUTED, item->detail, box_width - 20);
+          guint32 color = item->score >= TP_SCORE_MIN
+                          ? tp_report_score_color (item->score, tp_journey_get_good_enough (pdf->report->journey))
+                          : TP_REPORT_ACCENT;
+
+          pango_layout_set_ellipsize (value, PANGO_ELLIPSIZE_END);
+          pango_layout_set_height (label, -2);
+          pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+
+          set_color (pdf->cr, TP_REPORT_ZEBRA);
+          cairo_rectangle (pdf->cr, x, pdf->y, box_width, box_height);
+          cairo_fill (pdf->cr);
+          set_color (pdf->cr, color);
+          cairo_rectangle (pdf->cr, x, pdf->y, 3, box_height);
+          cairo_fill (pdf->cr);
+
+          set_color (pdf->cr, color == TP_REPORT_ACCENT ? TP_REPORT_TEXT : color);
+          cairo_move_to (pdf->cr, x + 12, pdf->y + 5);
+          pango_cairo_show_layout (pdf->cr, value);
+          show_layout (pdf, label, FONT_MUTED, x + 12, pdf->y + 33);
+        }
+      pdf->y += box_height + gap;
+      pdf->page_empty = FALSE;
+    }
+  pdf->y += 6;
+}
+
+static void
+draw_chart (Pdf                 *pdf,
+            const TpReportBlock *block)
+{
+  double width = pdf->x1 - pdf->x0;
+  g_autoptr(PangoLayout) title = NULL;
+  double title_height = 0;
+
+  if (block->text != NULL)
+    {
+      g_autofree char *upper = g_utf8_strup (block->text, -1);
+
+      title = make_layout (pdf, FONT_LABEL, upper, width);
+      title_height = layout_height (title) + 6;
+    }
+
+  ensure_space (pdf, title_height + block->height + 10);
+  if (title != NULL)
+    {
+      show_layout (pdf, title, FONT_LABEL, pdf->x0, pdf->y);
+      pdf->y += title_height;
+    }
+  cairo_save (pdf->cr);
+  cairo_translate (pdf->cr, pdf->x0, pdf->y);
+  tp_report_draw_chart (pdf->cr, pdf->context, block, width, block->height);
+  cairo_restore (pdf->cr);
+  pdf->y += block->height + 14;
+  pdf->page_empty = FALSE;
+}
+
+typedef struct {
+  BandText  texts[32];
+  guint     n_texts;
+  double    height;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  for (guint i = 0; i < row->n_texts; i++)
+    g_clear_object (&row->texts[i].layout);
+  row->n_texts = 0;
+}
+
+static void
+table_columns (Pdf                 *pdf,
+               const TpReportBlock *block,
+               double              *xs,
+               double              *ws)
+{
+  double total = 0, x = pdf->x0;
+
+  for (guint c = 0; c < block->n_columns; c++)
+    total += block->widths[c];
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      xs[c] = x;
+      ws[c] = (pdf->x1 - pdf->x0) * block->widths[c] / total;
+      x += ws[c];
+    }
+}
+
+static void
+make_row (Pdf                 *pdf,
+          const TpReportBlock *block,
+          const double        *xs,
+          const double        *ws,
+          guint                row_index, /* G_MAXUINT: the header */
+          Row                 *row)
+{
+  row->n_texts = 0;
+  row->height = 0;
+  for (guint c = 0; c < block->n_columns && c < G_N_ELEMENTS (row->texts); c++)
+    {
+      BandText *text = &row->texts[row->n_texts++];
+      gboolean header = row_index == G_MAXUINT;
+      TpReportItem *item = header ? NULL : tp_report_table_get_cell (block, row_index, c);
+      gboolean badge = !header && (block->score_columns & (1u << c));
+      Font font = header ? FONT_HEADER_CELL : item->highlight ? FONT_CELL_BOLD : FONT_CELL;
+      g_autofree char *upper = header ? g_utf8_strup (block->headers[c], -1) : NULL;
+      double height;
+
+      text->font = font;
+      text->color = fonts[font].color;
+      text->dy = CELL_PAD_Y;
+      text->layout = make_layout (pdf, font, header ? upper : item->text, ws[c] - 2 * CELL_PAD_X);
+      if (badge || (block->number_columns & (1u << c)))
+        pango_layout_set_alignment (text->layout, PANGO_ALIGN_RIGHT);
+      text->x = xs[c] + CELL_PAD_X;
+      if (badge && item->score >= TP_SCORE_MIN)
+        {
+          /* White on the score's colour; the badge is drawn under it. */
+          pango_layout_set_width (text->layout, (int) (BADGE_WIDTH * PANGO_SCALE));
+          pango_layout_set_alignment (text->layout, PANGO_ALIGN_CENTER);
+          text->x = xs[c] + ws[c] - CELL_PAD_X - BADGE_WIDTH;
+          text->color = 0xffffff;
+          text->dy = CELL_PAD_Y + (BADGE_HEIGHT - layout_height (text->layout)) / 2;
+        }
+      height = MAX (layout_height (text->layout), badge ? BADGE_HEIGHT : 0);
+      row->height = MAX (row->height, height + 2 * CELL_PAD_Y);
+    }
+}
+
+static void
+draw_badges (Pdf                 *pdf,
+             const TpReportBlock *block,
+             const double        *xs,
+             const double        *ws,
+             guint                row_index,
+             double               y)
+{
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      TpReportItem *item = tp_report_table_get_cell (block, row_index, c);
+      double x = xs[c] + ws[c] - CELL_PAD_X - BADGE_WIDTH;
+      double r = BADGE_HEIGHT / 2;
+
+      if (!(block->score_columns & (1u << c)) || item->score < TP_SCORE_MIN)
+        continue;
+      set_color (pdf->cr, tp_report_score_color (item->score, tp_journey_get_good_enough (pdf->report->journey)));
+      cairo_new_sub_path (pdf->cr);
+      cairo_arc (pdf->cr, x + r, y + CELL_PAD_Y + r, r, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (pdf->cr, x + BADGE_WIDTH - r, y + CELL_PAD_Y + r, r, -G_PI / 2, G_PI / 2);
+      cairo_close_path (pdf->cr);
+      cairo_fill (pdf->cr);
+    }
+}
+
+static void
+draw_header_row (Pdf *pdf,
+                 Row *header)
+{
+  set_color (pdf->cr, 0xe8f0fb);
+  cairo_rectangle (pdf->cr, pdf->x0, pdf->y, pdf->x1 - pdf->x0, header->height);
+  cairo_fill (pdf->cr);
+  band_draw (pdf, header->texts, header->n_texts, 0, header->height, pdf->y);
+  pdf->y += header->height;
+  pdf->page_empty = FALSE;
+}
+
+static void
+draw_table (Pdf                 *pdf,
+            const TpReportBlock *block)
+{
+  double xs[32], ws[32];
+  Row header = { 0 };
+  guint n_rows = tp_report_table_get_n_rows (block);
+  guint rows_on_page = 0;
+
+  g_return_if_fail (block->n_columns <= G_N_ELEMENTS (xs));
+
+  table_columns (pdf, block, xs, ws);
+  make_row (pdf, block, xs, ws, G_MAXUINT, &header);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      Row row = { 0 };
+      double from = 0;
+
+      make_row (pdf, block, xs, ws, r, &row);
+      if (r == 0)
+        {
+          ensure_space (pdf, header.height + MIN (row.height, 40));
+          draw_header_row (pdf, &header);
+          rows_on_page = 0;
+        }
+      else if (r + 2 == n_rows && rows_on_page >= 3 && row.height <= pdf->y1 - pdf->y)
+        {
+          /* No last row alone on a page: take the one before along. */
+          Row last = { 0 };
+
+          make_row (pdf, block, xs, ws, r + 1, &last);
+          if (row.height + last.height > pdf->y1 - pdf->y
+              && row.height + last.height <= pdf->y1 - pdf->y0 - header.height)
+            {
+              new_page (pdf);
+              draw_header_row (pdf, &header);
+              rows_on_page = 0;
+            }
+          row_clear (&last);
+        }
+
+      while (from < row.height - 0.01)
+        {
+          double available = pdf->y1 - pdf->y;
+          double to;
+
+          if (row.height - from <= available)
+            to = row.height;
+          else if (from == 0 && row.height <= pdf->y1 - pdf->y0 - header.height)
+            to = from; /* fits on a fresh page: do not split it */
+          else
+            to = band_cut (row.texts, row.n_texts, from + available);
+
+          if (to > from + 0.01)
+            {
+              if (r % 2 == 1)
+                {
+                  set_color (pdf->cr, TP_REPORT_ZEBRA);
+                  cairo_rectangle (pdf->cr, pdf->x0, pdf->y, pdf->x1 - pdf->x0, to - from);
+                  cairo_fill (pdf->cr);
+                }
+              if (from == 0)
+                draw_badges (pdf, block, xs, ws, r, pdf->y);
+              band_draw (pdf, row.texts, row.n_texts, from, to, pdf->y);
+              pdf->y += to - from;
+              pdf->page_empty = FALSE;
+              from = to;
+            }
+          if (from < row.height - 0.01)
+            {
+              new_page (pdf);
+              draw_header_row (pdf, &header);
+              rows_on_page = 0;
+            }
+        }
+      rows_on_page++;
+
+      /* A hairline under each row. */
+      set_color (pdf->cr, TP_REPORT_RULE);
+      cairo_set_line_width (pdf->cr, 0.5);
+      cairo_move_to (pdf->cr, pdf->x0, pdf->y);
+      cairo_line_to (pdf->cr, pdf->x1, pdf->y);
+      cairo_stroke (pdf->cr);
+      row_clear (&row);
+    }
+
+  row_clear (&header);
+  pdf->y += 12;
+}
+
+/* The height of a heading and what belongs to it, up to the next heading
+ * of the same or a higher level, as drawn on a fresh page. */
+static double
+measure_block (Pdf                 *pdf,
+               const TpReportBlock *block)
+{
+  double width = pdf->x1 - pdf->x0;
+
+  switch (block->kind)
+    {
+    case TP_REPORT_BLOCK_HEADING:
+      {
+        Font font = block->level == 2 ? FONT_H2 : FONT_H3;
+        g_autoptr(PangoLayout) layout = make_layout (pdf, font, block->text, width);
+
+        return layout_height (layout) + (block->level == 2 ? 16 + 5 : 10 + 3);
+      }
+
+    case TP_REPORT_BLOCK_PARAGRAPH:
+      {
+        double indent;
+        Font font = paragraph_font (block->style, &indent);
+        g_autoptr(PangoLayout) layout = make_layout (pdf, font, block->text, width - indent);
+
+        return layout_height (layout) + paragraph_space_after (block->style)
+               + (block->style == TP_REPORT_TEXT_LABEL ? 4 : 0);
+      }
+
+    case TP_REPORT_BLOCK_FIGURES:
+      {
+        guint n = block->items->len;
+        guint per_row = n <= 4 ? MAX (n, 1) : 3;
+
+        return (n + per_row - 1) / per_row * 64.0 + 6;
+      }
+
+    case TP_REPORT_BLOCK_CHART:
+      return block->height + 14 + (block->text != NULL ? 16 : 0);
+
+    case TP_REPORT_BLOCK_TABLE:
+      {
+        double xs[32], ws[32];
+        double height = 12;
+        Row row = { 0 };
+
+        table_columns (pdf, block, xs, ws);
+        make_row (pdf, block, xs, ws, G_MAXUINT, &row);
+        height += row.height;
+        row_clear (&row);
+        for (guint r = 0; r < tp_report_table_get_n_rows (block); r++)
+          {
+            make_row (pdf, block, xs, ws, r, &row);
+            height += row.height;
+            row_clear (&row);
+          }
+        return height;
+      }
+
+    case TP_REPORT_BLOCK_DIAGRAM:
+    default:
+      return G_MAXDOUBLE / 4;
+    }
+}
+
+static double
+measure_group (Pdf   *pdf,
+               guint  index)
+{
+  GPtrArray *blocks = pdf->report->blocks;
+  const TpReportBlock *heading = g_ptr_array_index (blocks, index);
+  /* Without the space above the heading: it is already there. */
+  double height = measure_block (pdf, heading) - (heading->level == 2 ? 16 : 10);
+
+  for (guint i = index + 1; i < blocks->len; i++)
+    {
+      const TpReportBlock *block = g_ptr_array_index (blocks, i);
+
+      if (block->kind == TP_REPORT_BLOCK_HEADING && block->level <= heading->level)
+        break;
+      height += measure_block (pdf, block);
+      /* No need to measure on once it is clearly too tall. */
+      if (height > pdf->y1 - pdf->y0)
+        break;
+    }
+  return height;
+}
+
+/* The map is wide: its section gets a landscape page of its own, the
+ * map scaled down to fit (it stays vector, so it can be zoomed). */
+static void
+draw_diagram (Pdf                 *pdf,
+              const TpReportBlock *heading,
+              const TpReportBlock *block)
+{
+  g_autoptr(TpLayout) layout = tp_layout_new (pdf->report->journey, NULL);
+  g_autoptr(PangoLayout) title = NULL;
+  TpRenderOptions options;
+  double width, height, scale, area_width, area_height;
+
+  pdf->section = heading->text;
+  begin_page (pdf, TRUE, TRUE);
+  if (pdf->n_pages == 0)
+    g_array_append_val (pdf->section_pages, pdf->page);
+  pdf->section_index++;
+  add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, heading->text, pdf->y);
+
+  title = make_layout (pdf, FONT_H2, heading->text, pdf->x1 - pdf->x0);
+  set_color (pdf->cr, TP_REPORT_ACCENT);
+  cairo_move_to (pdf->cr, pdf->x0, pdf->y - 8);
+  pango_cairo_show_layout (pdf->cr, title);
+  pdf->y += layout_height (title) + 2;
+  pdf->page_empty = FALSE;
+
+  tp_layout_get_size (layout, &width, &height);
+  area_width = pdf->x1 - pdf->x0;
+  area_height = pdf->y1 - pdf->y;
+  if (width <= 0 || height <= 0)
+    return;
+  scale = MIN (MIN (area_width / width, area_height / height), 1.0);
+
+  tp_render_options_init (&options);
+  options.palette = TP_PALETTE_PRINT;
+  options.visible = TP_RECT_INIT (0, 0, width, height);
+  /* Keep every text, however small: the reader can zoom in. */
+  options.zoom = 1.0;
+
+  cairo_save (pdf->cr);
+  cairo_translate (pdf->cr, pdf->x0 + (area_width - width * scale) / 2, pdf->y);
+  cairo_scale (pdf->cr, scale, scale);
+  cairo_rectangle (pdf->cr, 0, 0, width, height);
+  cairo_clip (pdf->cr);
+  tp_render_journey (pdf->cr, layout, &options);
+  cairo_restore (pdf->cr);
+  pdf->y = pdf->y1;
+}
+
+static void
+draw_cover (Pdf *pdf)
+{
+  double width;
+  double band_height;
+  double facts_top;
+  double y;
+  g_autoptr(PangoLayout) kicker = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) subtitle = NULL;
+  g_autoptr(PangoLayout) meta = NULL;
+  g_autoptr(PangoLayout) description = NULL;
+  g_autoptr(PangoLayout) facts = NULL;
+  g_autoptr(PangoLayout) generator = NULL;
+  g_autoptr(GString) facts_text = g_string_new (NULL);
+  g_autofree char *upper = g_utf8_strup (_("Customer journey report"), -1);
+  gboolean has_subtitle = *pdf->report->subtitle != '\0';
+
+  begin_page (pdf, FALSE, FALSE);
+  width = pdf->x1 - pdf->x0;
+
+  /* The cover is one page whatever the journey holds: every text gets a
+   * share of it and is shortened (…) beyond that; the summary and the
+   * appendix give everything in full. */
+  kicker = make_layout (pdf, FONT_LABEL, upper, width);
+  title = make_layout (pdf, FONT_COVER_TITLE, pdf->report->title, width);
+  pango_layout_set_height (title, (int) (pdf->height * 0.3 * PANGO_SCALE));
+  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+  subtitle = make_layout (pdf, FONT_COVER_SUBTITLE, pdf->report->subtitle, width);
+  pango_layout_set_height (subtitle, -3);
+  pango_layout_set_ellipsize (subtitle, PANGO_ELLIPSIZE_END);
+
+  g_string_append (facts_text, pdf->report->date);
+  if (*pdf->report->author != '\0')
+    g_string_append_printf (facts_text, "\n%s", pdf->report->author);
+  facts = make_layout (pdf, FONT_BODY, facts_text->str, width);
+  pango_layout_set_height (facts, -4);
+  pango_layout_set_ellipsize (facts, PANGO_ELLIPSIZE_END);
+  facts_top = pdf->height - 80 - layout_height (facts);
+
+  band_height = 120 + layout_height (title) + (has_subtitle ? 10 + layout_height (subtitle) : 0) + 40;
+  set_color (pdf->cr, TP_REPORT_ACCENT);
+  cairo_rectangle (pdf->cr, 0, 0, pdf->width, band_height);
+  cairo_fill (pdf->cr);
+
+  set_color (pdf->cr, 0xffffff);
+  cairo_move_to (pdf->cr, pdf->x0, 94);
+  pango_cairo_show_layout (pdf->cr, kicker);
+  y = 120;
+  show_layout (pdf, title, FONT_COVER_TITLE, pdf->x0, y);
+  y += layout_height (title) + 10;
+  if (has_subtitle)
+    show_layout (pdf, subtitle, FONT_COVER_SUBTITLE, pdf->x0, y);
+
+  pdf->y = band_height + 36;
+  meta = make_layout (pdf, FONT_LABEL, pdf->report->meta, width);
+  show_layout (pdf, meta, FONT_LABEL, pdf->x0, pdf->y);
+  pdf->y += layout_height (meta) + 12;
+
+  if (*pdf->report->description != '\0' && facts_top - 40 - pdf->y > 30)
+    {
+      description = make_layout (pdf, FONT_LEAD, pdf->report->description, width * 0.85);
+      pango_layout_set_height (description, (int) ((facts_top - 40 - pdf->y) * PANGO_SCALE));
+      pango_layout_set_ellipsize (description, PANGO_ELLIPSIZE_END);
+      show_layout (pdf, description, FONT_LEAD, pdf->x0, pdf->y);
+    }
+
+  set_color (pdf->cr, TP_REPORT_ACCENT);
+  cairo_rectangle (pdf->cr, pdf->x0, facts_top - 14, 36, 2.5);
+  cairo_fill (pdf->cr);
+  show_layout (pdf, facts, FONT_BODY, pdf->x0, facts_top);
+  generator = make_layout (pdf, FONT_FURNITURE, pdf->report->generator, width);
+  show_layout (pdf, generator, FONT_FURNITURE, pdf->x0, pdf->height - 56);
+}
+
+static void
+draw_contents (Pdf *pdf)
+{
+  TpReportBlock title = { .kind = TP_REPORT_BLOCK_HEADING, .level = 1, .text = _("Contents") };
+  guint index = 0;
+
+  pdf->section = title.text;
+  new_page (pdf);
+  {
+    g_autoptr(PangoLayout) layout = make_layout (pdf, FONT_H1, title.text, pdf->x1 - pdf->x0);
+
+    add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, title.text, pdf->y);
+    show_layout (pdf, layout, FONT_H1, pdf->x0, pdf->y);
+    pdf->y += layout_height (layout) + 6;
+    set_color (pdf->cr, TP_REPORT_ACCENT);
+    cairo_rectangle (pdf->cr, pdf->x0, pdf->y, 36, 2.5);
+    cairo_fill (pdf->cr);
+    pdf->y += 24;
+  }
+
+  for (guint i = 0; i < pdf->report->blocks->len; i++)
+    {
+      TpReportBlock *block = g_ptr_array_index (pdf->report->blocks, i);
+      g_autoptr(PangoLayout) name = NULL;
+      g_autoptr(PangoLayout) number = NULL;
+      g_autofree char *number_text = NULL;
+      double number_width, name_height;
+
+      if (block->kind != TP_REPORT_BLOCK_HEADING || block->level != 1)
+        continue;
+
+      number_text = index < pdf->section_pages->len
+                    ? g_strdup_printf ("%u", g_array_index (pdf->section_pages, guint, index))
+                    : g_strdup ("00");
+      index++;
+      number = make_layout (pdf, FONT_H2, number_text, -1);
+      number_width = layout_width (number);
+      /* Room for three digits in both passes, so names wrap the same way
+       * when the numbers are known. */
+      name = make_layout (pdf, FONT_H2, block->text, pdf->x1 - pdf->x0 - 3 * 12 - 24);
+      name_height = layout_height (name);
+      ensure_space (pdf, name_height + 14);
+
+      /* The entry links to its section (in the second pass, which knows
+       * the pages). */
+      if (pdf->n_pages > 0 && index <= pdf->section_pages->len)
+        {
+          g_autofree char *link = g_strdup_printf ("page=%u pos=[0 0]",
+                                                   g_array_index (pdf->section_pages, guint, index - 1));
+          cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, link);
+        }
+      show_layout (pdf, name, FONT_H2, pdf->x0, pdf->y);
+      set_color (pdf->cr, TP_REPORT_ACCENT);
+      cairo_move_to (pdf->cr, pdf->x1 - number_width, pdf->y);
+      pango_cairo_show_layout (pdf->cr, number);
+      if (pdf->n_pages > 0 && index <= pdf->section_pages->len)
+        cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
+      pdf->y += name_height + 6;
+      set_color (pdf->cr, TP_REPORT_RULE);
+      cairo_set_line_width (pdf->cr, 0.5);
+      cairo_move_to (pdf->cr, pdf->x0, pdf->y);
+      cairo_line_to (pdf->cr, pdf->x1, pdf->y);
+      cairo_stroke (pdf->cr);
+      pdf->y += 8;
+      pdf->page_empty = FALSE;
+    }
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+run_pass (Pdf         *pdf,
+          GByteArray  *output,
+          GError     **error)
+{
+  TpReport *report = pdf->report;
+  cairo_font_options_t *font_options;
+  cairo_status_t status;
+  g_autofree char *date = g_date_time_format (report->options.date, "%Y-%m-%dT%H:%M:%S");
+
+  tp_report_paper_get_size (report->options.paper, &pdf->page_width, &pdf->page_height);
+  pdf->surface = cairo_pdf_surface_create_for_stream (output != NULL ? append_to_array : discard,
+                                                      output, pdf->page_width, pdf->page_height);
+  pdf->cr = cairo_create (pdf->surface);
+  pdf->context = pango_cairo_create_context (pdf->cr);
+  /* Unhinted metrics: the same line breaks in both passes and in any
+   * viewer, so the page count of the first pass holds. */
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pdf->context, font_options);
+  cairo_font_options_destroy (font_options);
+
+  for (int f = 0; f < N_FONTS; f++)
+    {
+      pdf->fonts[f] = pango_font_description_from_string (TP_REPORT_FONT);
+      pango_font_description_set_size (pdf->fonts[f], (int) (fonts[f].size * PANGO_SCALE));
+      pango_font_description_set_weight (pdf->fonts[f], fonts[f].weight);
+      pango_font_description_set_style (pdf->fonts[f], fonts[f].style);
+    }
+
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, report->title);
+  if (*report->author != '\0')
+    cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_AUTHOR, report->author);
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_SUBJECT, _("Customer journey report"));
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR, report->generator);
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+
+  pdf->page = 0;
+  pdf->section = NULL;
+  pdf->section_index = 0;
+  pdf->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+
+  if (report->options.sections & TP_REPORT_SECTION_COVER)
+    {
+      draw_cover (pdf);
+      draw_contents (pdf);
+    }
+
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      TpReportBlock *block = g_ptr_array_index (report->blocks, i);
+
+      switch (block->kind)
+        {
+        case TP_REPORT_BLOCK_HEADING:
+          if (block->level == 1 && i + 1 < report->blocks->len
+              && ((TpReportBlock *) g_ptr_array_index (report->blocks, i + 1))->kind == TP_REPORT_BLOCK_DIAGRAM)
+            draw_diagram (pdf, block, g_ptr_array_index (report->blocks, ++i));
+          else
+            draw_heading (pdf, block, i);
+          break;
+        case TP_REPORT_BLOCK_PARAGRAPH: draw_paragraph (pdf, block); break;
+        case TP_REPORT_BLOCK_FIGURES: draw_figures (pdf, block); break;
+        case TP_REPORT_BLOCK_TABLE: draw_table (pdf, block); break;
+        case TP_REPORT_BLOCK_CHART: draw_chart (pdf, block); break;
+        case TP_REPORT_BLOCK_DIAGRAM: /* always after its heading */
+        default: g_assert_not_reached ();
+        }
+    }
+  if (pdf->page == 0)
+    new_page (pdf);
+
+  cairo_show_page (pdf->cr);
+  for (int f = 0; f < N_FONTS; f++)
+    g_clear_pointer (&pdf->fonts[f], pango_font_description_free);
+  g_clear_object (&pdf->context);
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  cairo_surface_finish (pdf->surface);
+  status = cairo_surface_status (pdf->surface);
+  g_clear_pointer (&pdf->surface, cairo_surface_destroy);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GBytes *
+tp_report_pdf_write (TpReport  *report,
+                     guint     *n_pages,
+                     GError   **error)
+{
+  Pdf pdf = { 0 };
+  g_autoptr(GByteArray) output = g_byte_array_new ();
+  gboolean ok;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  pdf.report = report;
+  pdf.section_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* Count first, so every footer can say "of N" and the contents page
+   * knows where the sections start; then draw for real. */
+  ok = run_pass (&pdf, NULL, error);
+  if (ok)
+    {
+      pdf.n_pages = pdf.page;
+      ok = run_pass (&pdf, output, error);
+      g_warn_if_fail (pdf.page == pdf.n_pages);
+    }
+  g_array_unref (pdf.section_pages);
+  if (!ok)
+    return NULL;
+
+  if (n_pages != NULL)
+    *n_pages = pdf.page;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&output));
+}
