@@ -380,6 +380,9 @@ static const struct {
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.close", { "<Control>w", NULL } },
+  { "win.export", { "<Control><Shift>e", NULL } },
+  { "win.print", { "<Control>p", NULL } },
+  { "win.copy-image", { "<Control><Shift>c", NULL } },
 };
 
 /* ---------------------------------------------------------------- GApplication */

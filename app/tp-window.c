@@ -2,8 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "tp-export-dialog.h"
+#include "tp-export.h"
 #include "tp-outline-view.h"
+#include "tp-print.h"
 #include "tp-window.h"
 
 struct _TpWindow
@@ -378,6 +382,113 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* ---------------------------------------------------------------- export */
+
+/* The document's name without ".journey", for exported files. */
+static char *
+dup_export_base_name (TpWindow *self)
+{
+  g_autofree char *name = tp_document_dup_display_name (self->document);
+
+  if (g_str_has_suffix (name, ".journey"))
+    name[strlen (name) - strlen (".journey")] = '\0';
+  return g_steal_pointer (&name);
+}
+
+static void
+on_exported (TpExportDialog *dialog,
+             GFile          *file,
+             const char     *warning,
+             TpWindow       *self)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (warning != NULL)
+    /* Translators: a file name, then a warning like "smallest text 6.1 pt: …" */
+    title = g_strdup_printf (_("Exported “%s”; %s"), name, warning);
+  else
+    /* Translators: %s is a file name */
+    title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, warning != NULL ? 10 : 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  g_autofree char *base_name = dup_export_base_name (self);
+  TpExportDialog *dialog = tp_export_dialog_new (GTK_WINDOW (self),
+                                                 tp_document_get_journey (self->document),
+                                                 base_name);
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  tp_print_journey (GTK_WINDOW (widget), tp_document_get_journey (TP_WINDOW (widget)->document));
+}
+
+/* The map as PNG and SVG on the clipboard: applications take the one
+ * they understand (slides, documents, image editors). */
+static void
+copy_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  TpJourney *journey = tp_document_get_journey (self->document);
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkContentProvider) provider = NULL;
+  GdkContentProvider *providers[2];
+  TpExportOptions options;
+
+  tp_export_options_init (&options);
+  options.format = TP_EXPORT_FORMAT_PNG;
+  options.scale = 2;
+  png = tp_export_to_bytes (journey, &options, NULL, NULL, &error);
+  if (png != NULL)
+    {
+      options.format = TP_EXPORT_FORMAT_SVG;
+      svg = tp_export_to_bytes (journey, &options, NULL, NULL, &error);
+    }
+  if (png == NULL || svg == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  providers[0] = gdk_content_provider_new_for_bytes ("image/png", png);
+  providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
+  provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied the map as an image")));
+}
+
 /* ---------------------------------------------------------------- closing */
 
 static void
@@ -602,6 +713,10 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
 }
 
 static void

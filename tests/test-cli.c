@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sys/wait.h>
@@ -350,6 +351,191 @@ test_written_files_match_schema (void)
   g_rmdir (dir);
 }
 
+static char *
+run_pdfinfo (const char *path)
+{
+  const char *pdfinfo = g_getenv ("PDFINFO");
+  const char *argv[] = { pdfinfo, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status;
+
+  if (pdfinfo == NULL)
+    return NULL;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return out;
+}
+
+/* Each format from the output's extension, with its options. */
+static void
+test_export_formats (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-cli-XXXXXX", &error);
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *png1 = g_build_filename (dir, "map1.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *a4 = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *tiled = g_build_filename (dir, "poster.pdf", NULL);
+  g_autofree char *svg_text = NULL;
+  g_autofree char *info = NULL;
+  g_auto(Run) run_png = { 0 };
+  g_auto(Run) run_png1 = { 0 };
+  g_auto(Run) run_svg = { 0 };
+  g_auto(Run) run_a4 = { 0 };
+  g_auto(Run) run_tiled = { 0 };
+  cairo_surface_t *image;
+  int width2, width1;
+
+  run_touchpoint (&run_png, "--export", png, sample, NULL);
+  g_assert_cmpint (run_png.exit_code, ==, 0);
+  run_touchpoint (&run_png1, "--export", png1, "--scale", "1", "--layers", "no-employee", sample, NULL);
+  g_assert_cmpint (run_png1.exit_code, ==, 0);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  width2 = cairo_image_surface_get_width (image);
+  cairo_surface_destroy (image);
+  image = cairo_image_surface_create_from_png (png1);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  width1 = cairo_image_surface_get_width (image);
+  cairo_surface_destroy (image);
+  /* The default scale is 2. */
+  g_assert_cmpint (ABS (width2 - 2 * width1), <=, 2);
+  g_assert_nonnull (strstr (run_png.out, "pixels"));
+
+  run_touchpoint (&run_svg, "--export", svg, "--title-block", sample, NULL);
+  g_assert_cmpint (run_svg.exit_code, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+
+  run_touchpoint (&run_a4, "--export", a4, "--paper", "a4", "--orientation", "portrait", sample, NULL);
+  g_assert_cmpint (run_a4.exit_code, ==, 0);
+  /* Small on A4: the warning goes to stderr, the summary to stdout. */
+  g_assert_nonnull (strstr (run_a4.out, "210 × 297 mm"));
+  g_assert_nonnull (strstr (run_a4.err, "smallest text"));
+
+  run_touchpoint (&run_tiled, "--export", tiled, "--poster", "a0", "--orientation", "portrait",
+                  "--tile", "a4", sample, NULL);
+  g_assert_cmpint (run_tiled.exit_code, ==, 0);
+  g_assert_nonnull (strstr (run_tiled.out, "5 × 5 sheets"));
+
+  info = run_pdfinfo (a4);
+  if (info != NULL)
+    {
+      g_autofree char *tiled_info = run_pdfinfo (tiled);
+
+      g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
+      g_assert_nonnull (strstr (tiled_info, "Pages:           26\n"));
+    }
+
+  g_remove (png);
+  g_remove (png1);
+  g_remove (svg);
+  g_remove (a4);
+  g_remove (tiled);
+  g_rmdir (dir);
+}
+
+static void
+test_export_usage_errors (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  const char *cases[][6] = {
+    { "/tmp/tp-never.docx", NULL },
+    { "/tmp/tp-never.pdf", "--paper", "b5", NULL },
+    { "/tmp/tp-never.pdf", "--paper", "a0", NULL },
+    { "/tmp/tp-never.pdf", "--orientation", "sideways", NULL },
+    { "/tmp/tp-never.png", "--tile", "a4", NULL },
+    { "/tmp/tp-never.svg", "--paper", "a4", NULL },
+    { "/tmp/tp-never.pdf", "--tile", "a4", NULL },
+    { "/tmp/tp-never.pdf", "--tile", "a5", "--poster", "a0", NULL },
+    { "/tmp/tp-never.pdf", "--poster", "10x10mm", NULL },
+    { "/tmp/tp-never.pdf", "--poster", "huge", NULL },
+    { "/tmp/tp-never.pdf", "--poster", "a0", "--paper", "a4", NULL },
+    { "/tmp/tp-never.png", "--scale", "7", NULL },
+    { "/tmp/tp-never.png", "--scale", "two", NULL },
+    { "/tmp/tp-never.png", "--scale", "2", "--dpi", "300", NULL },
+    { "/tmp/tp-never.pdf", "--scale", "2", NULL },
+    { "/tmp/tp-never.png", "--layers", "no-such-layer", NULL },
+    { "/tmp/tp-never.journey", "--paper", "a4", NULL },
+    { "/tmp/tp-never.pdf", "--report", "--paper", "a4", NULL },
+    { "/tmp/tp-never.csv", "--title-block", NULL },
+    { "/tmp/tp-never.html", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_touchpoint (&run, "--export", cases[i][0], cases[i][1], cases[i][2], cases[i][3],
+                      cases[i][4], cases[i][5], NULL);
+      /* The list ends early: NULL entries stop the arguments. */
+      g_assert_cmpint (run.exit_code, ==, 2);
+      g_assert_cmpstr (run.err, !=, "");
+      g_assert_false (g_file_test (cases[i][0], G_FILE_TEST_EXISTS));
+    }
+
+  /* The export options are documented, headless too. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_touchpoint (&run, "--help-export", NULL);
+    g_assert_cmpint (run.exit_code, ==, 0);
+    g_assert_nonnull (strstr (run.out, "--tile=SHEET"));
+    g_assert_nonnull (strstr (run.out, "--layers=LIST"));
+  }
+
+  /* Export options without --export. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_touchpoint (&run, "--check", sample, "--paper", "a4", NULL);
+    g_assert_cmpint (run.exit_code, ==, 2);
+  }
+}
+
+/* Destinations that cannot be written: exit 1, a message naming the
+ * file, and whatever was there before is still there. */
+static void
+test_export_write_failures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-cli-XXXXXX", &error);
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "score-11.journey", NULL);
+  g_autofree char *existing = g_build_filename (dir, "existing.pdf", NULL);
+  g_autofree char *folder = g_build_filename (dir, "folder.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) is_folder = { 0 };
+  g_auto(Run) bad_input = { 0 };
+
+  run_touchpoint (&missing, "--export", "/nonexistent/x.pdf", sample, NULL);
+  g_assert_cmpint (missing.exit_code, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/x.pdf"));
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  run_touchpoint (&is_folder, "--export", folder, sample, NULL);
+  g_assert_cmpint (is_folder.exit_code, ==, 1);
+  g_assert_nonnull (strstr (is_folder.err, folder));
+  g_assert_nonnull (strstr (is_folder.err, "folder"));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+
+  g_assert_true (g_file_set_contents (existing, "keep me", -1, NULL));
+  run_touchpoint (&bad_input, "--export", existing, bad, NULL);
+  g_assert_cmpint (bad_input.exit_code, ==, 1);
+  g_assert_true (g_file_get_contents (existing, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "keep me");
+
+  g_remove (existing);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +551,9 @@ main (int   argc,
   g_test_add_func ("/cli/export-normalises", test_export_normalises);
   g_test_add_func ("/cli/export-failures", test_export_failures);
   g_test_add_func ("/cli/written-files-match-schema", test_written_files_match_schema);
+  g_test_add_func ("/cli/export-formats", test_export_formats);
+  g_test_add_func ("/cli/export-usage-errors", test_export_usage_errors);
+  g_test_add_func ("/cli/export-write-failures", test_export_write_failures);
 
   return g_test_run ();
 }

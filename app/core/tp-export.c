@@ -1,0 +1,1478 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <png.h>
+#include <string.h>
+
+#include "tp-document.h"
+#include "tp-export.h"
+#include "tp-file-save.h"
+#include "tp-journey-format.h"
+#include "tp-layout-private.h"
+#include "tp-layout.h"
+#include "tp-poster.h"
+#include "tp-render-glyphs.h"
+#include "tp-renderer.h"
+
+G_DEFINE_QUARK (tp-export-error-quark, tp_export_error)
+
+/* Room around the title block's content, and between it and the map. */
+#define BLOCK_PADDING 16.0
+#define LEGEND_HEIGHT 20.0
+#define SWATCH 14.0
+
+static const struct {
+  const char *name;
+  TpPaper     paper;
+  double      width_mm;   /* portrait */
+  double      height_mm;
+} papers[] = {
+  { "natural", TP_PAPER_NATURAL, 0, 0 },
+  { "a4", TP_PAPER_A4, 210, 297 },
+  { "a3", TP_PAPER_A3, 297, 420 },
+  { "letter", TP_PAPER_LETTER, 215.9, 279.4 },
+  { "a2", TP_PAPER_A2, 420, 594 },
+  { "a1", TP_PAPER_A1, 594, 841 },
+  { "a0", TP_PAPER_A0, 841, 1189 },
+};
+
+void
+tp_export_options_init (TpExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (TpExportOptions) {
+    .format = TP_EXPORT_FORMAT_PDF,
+    .scale = 2,
+    .paper = TP_PAPER_NATURAL,
+    .orientation = TP_ORIENTATION_LANDSCAPE,
+    .margin_mm = 10,
+    .tile_paper = TP_PAPER_A4,
+    .tile_orientation = TP_ORIENTATION_AUTO,
+    .overlap_mm = 10,
+    .show_employee_overlay = TRUE,
+  };
+}
+
+void
+tp_export_options_clear (TpExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  g_clear_pointer (&options->hidden_lanes, g_strfreev);
+}
+
+void
+tp_export_report_clear (TpExportReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  g_clear_pointer (&report->warning, g_free);
+}
+
+gboolean
+tp_export_format_from_filename (const char     *filename,
+                                TpExportFormat *format)
+{
+  const char *dot;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  dot = strrchr (filename, '.');
+  if (dot == NULL || strchr (dot, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (dot, ".png") == 0)
+    *format = TP_EXPORT_FORMAT_PNG;
+  else if (g_ascii_strcasecmp (dot, ".svg") == 0)
+    *format = TP_EXPORT_FORMAT_SVG;
+  else if (g_ascii_strcasecmp (dot, ".pdf") == 0)
+    *format = TP_EXPORT_FORMAT_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+tp_paper_from_string (const char *name,
+                      TpPaper    *paper)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (name, papers[i].name) == 0)
+      {
+        *paper = papers[i].paper;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+tp_paper_get_size_mm (TpPaper        paper,
+                      TpOrientation  orientation,
+                      double         custom_width_mm,
+                      double         custom_height_mm,
+                      double        *width_mm,
+                      double        *height_mm)
+{
+  double w = 0, h = 0;
+
+  if (paper == TP_PAPER_CUSTOM)
+    {
+      *width_mm = custom_width_mm;
+      *height_mm = custom_height_mm;
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (papers[i].paper == paper)
+      {
+        w = papers[i].width_mm;
+        h = papers[i].height_mm;
+      }
+  if (orientation == TP_ORIENTATION_LANDSCAPE)
+    {
+      double t = w;
+
+      w = h;
+      h = t;
+    }
+  *width_mm = w;
+  *height_mm = h;
+}
+
+/* Layers */
+
+static gboolean
+lane_matches (TpLane     *lane,
+              const char *item)
+{
+  const char *kind = tp_enum_to_nick (TP_TYPE_LANE_KIND, tp_lane_get_kind (lane));
+
+  return g_strcmp0 (item, kind) == 0
+         || g_strcmp0 (item, tp_element_get_id (TP_ELEMENT (lane))) == 0;
+}
+
+gboolean
+tp_export_options_set_layers (TpExportOptions *options,
+                              TpJourney       *journey,
+                              const char      *spec,
+                              GError         **error)
+{
+  g_auto(GStrv) items = NULL;
+  g_autoptr(GPtrArray) hidden = NULL;
+  GListModel *lanes;
+  guint n_lanes;
+  gboolean only_exclusions = TRUE;
+  gboolean *shown;
+  gboolean overlay;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), FALSE);
+  g_return_val_if_fail (spec != NULL, FALSE);
+
+  items = g_strsplit (spec, ",", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_strstrip (items[i]);
+      if (!g_str_has_prefix (items[i], "no-"))
+        only_exclusions = FALSE;
+    }
+
+  lanes = tp_journey_get_lanes (journey);
+  n_lanes = g_list_model_get_n_items (lanes);
+  shown = g_newa (gboolean, n_lanes + 1);
+  for (guint l = 0; l < n_lanes; l++)
+    shown[l] = only_exclusions;
+  overlay = only_exclusions;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      gboolean exclude = g_str_has_prefix (items[i], "no-");
+      const char *item = exclude ? items[i] + 3 : items[i];
+      gboolean known = FALSE;
+      int kind;
+
+      if (g_str_equal (item, "all"))
+        {
+          for (guint l = 0; l < n_lanes; l++)
+            shown[l] = !exclude;
+          overlay = !exclude;
+          continue;
+        }
+      if (g_str_equal (item, "employee"))
+        {
+          overlay = !exclude;
+          known = TRUE;
+        }
+      for (guint l = 0; l < n_lanes; l++)
+        {
+          g_autoptr(TpLane) lane = g_list_model_get_item (lanes, l);
+
+          if (lane_matches (lane, item))
+            {
+              shown[l] = !exclude;
+              known = TRUE;
+            }
+        }
+      /* A lane kind this journey happens not to have is no mistake. */
+      if (!known && !tp_enum_from_nick (TP_TYPE_LANE_KIND, item, &kind))
+        {
+          g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                       /* Translators: %s is what the user typed */
+                       _("Unknown layer “%s”: use all, employee, a lane kind or a lane id, "
+                         "optionally with “no-” before it"),
+                       items[i]);
+          return FALSE;
+        }
+    }
+
+  hidden = g_ptr_array_new ();
+  for (guint l = 0; l < n_lanes; l++)
+    if (!shown[l])
+      {
+        g_autoptr(TpLane) lane = g_list_model_get_item (lanes, l);
+
+        g_ptr_array_add (hidden, g_strdup (tp_element_get_id (TP_ELEMENT (lane))));
+      }
+  g_ptr_array_add (hidden, NULL);
+
+  g_strfreev (options->hidden_lanes);
+  options->hidden_lanes = (char **) g_ptr_array_free (g_steal_pointer (&hidden), FALSE);
+  options->show_employee_overlay = overlay;
+  return TRUE;
+}
+
+/* The journey without its hidden lanes and what sits in them. TpLayout
+ * always lays out every lane, so leaving lanes out means a copy without
+ * them; the user's journey is not touched. */
+static TpJourney *
+filter_journey (TpJourney          *journey,
+                const char * const *hidden_lanes,
+                GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TpJourney) copy = NULL;
+  g_autoptr(TpDocument) document = NULL;
+  g_autoptr(GPtrArray) doomed = NULL;
+  gsize length;
+  const char *data;
+
+  if (hidden_lanes == NULL || hidden_lanes[0] == NULL)
+    return g_object_ref (journey);
+
+  bytes = tp_journey_format_write (journey);
+  data = g_bytes_get_data (bytes, &length);
+  copy = tp_journey_format_read (data, length, "export", error);
+  if (copy == NULL)
+    return NULL;
+
+  document = tp_document_new (copy);
+  doomed = g_ptr_array_new ();
+  for (guint i = 0; hidden_lanes[i] != NULL; i++)
+    {
+      TpLane *lane = tp_journey_lookup_lane (copy, hidden_lanes[i]);
+
+      if (lane != NULL)
+        g_ptr_array_add (doomed, lane);
+    }
+  if (doomed->len > 0)
+    tp_document_delete_many (document, doomed);
+
+  return g_steal_pointer (&copy);
+}
+
+/* Preparation: the layout and the title block */
+
+typedef struct {
+  TpJourney       *journey;       /* owned; a filtered copy when lanes are hidden */
+  TpLayout        *layout;
+  TpRenderOptions  render;
+  gboolean         full_detail;   /* vector pages: never the simplified drawing */
+  gboolean         transparent;
+  GCancellable    *cancellable;   /* borrowed, for the long loops */
+  double           map_width;
+  double           map_height;
+  /* The title block above the map; 0 high when there is none. */
+  double           block_height;
+  PangoLayout     *block_title;
+  PangoLayout     *block_meta;
+  /* Content: the block and the map. */
+  double           width;
+  double           height;
+  /* The smallest text, in document units. */
+  double           smallest_text;
+} Export;
+
+static void
+export_clear (Export *ex)
+{
+  g_clear_object (&ex->block_title);
+  g_clear_object (&ex->block_meta);
+  g_clear_object (&ex->layout);
+  g_clear_object (&ex->journey);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
+
+static PangoLayout *
+block_text (Export     *ex,
+            const char *font,
+            const char *markup,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (tp_layout_get_context (ex->layout));
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int h;
+
+  pango_layout_get_size (layout, NULL, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+/* 8 pt at the layout's 96 dpi is 10.7 units. */
+static double
+font_units (Export *ex,
+            double  points)
+{
+  return points * pango_cairo_context_get_resolution (tp_layout_get_context (ex->layout)) / 72.0;
+}
+
+static void
+prepare_title_block (Export *ex)
+{
+  TpJourney *j = ex->journey;
+  double inner = ex->width - 2 * BLOCK_PADDING;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *title = g_markup_escape_text (tp_journey_get_title (j), -1);
+  const char *persona = tp_journey_get_persona_name (j);
+  const char *segment = tp_journey_get_persona_segment (j);
+  const char *author = tp_journey_get_author (j);
+
+  if (persona != NULL && persona[0] != '\0')
+    {
+      g_autofree char *text = NULL;
+
+      if (segment != NULL && segment[0] != '\0')
+        /* Translators: persona name and segment in the export title block */
+        text = g_markup_printf_escaped (_("<b>Persona:</b> %s (%s)"), persona, segment);
+      else
+        text = g_markup_printf_escaped (_("<b>Persona:</b> %s"), persona);
+      g_string_append (meta, text);
+      g_string_append (meta, "   ");
+    }
+  {
+    g_autofree char *text = g_markup_printf_escaped (_("<b>Scope:</b> %s, %s"),
+                                                     tp_scope_get_display_name (tp_journey_get_scope (j)),
+                                                     tp_journey_state_get_display_name (tp_journey_get_state (j)));
+    g_string_append (meta, text);
+    g_string_append (meta, "   ");
+  }
+  if (author != NULL && author[0] != '\0')
+    {
+      g_autofree char *text = g_markup_printf_escaped (_("<b>Author:</b> %s"), author);
+
+      g_string_append (meta, text);
+      g_string_append (meta, "   ");
+    }
+  {
+    g_autofree char *text = g_markup_printf_escaped (_("<b>Date:</b> %s"), date);
+
+    g_string_append (meta, text);
+  }
+
+  ex->block_title = block_text (ex, "Cantarell, Sans Bold 18", title, inner);
+  ex->block_meta = block_text (ex, "Cantarell, Sans 9", meta->str, inner);
+  ex->block_height = BLOCK_PADDING + layout_height (ex->block_title) + 4
+                     + layout_height (ex->block_meta) + 10 + LEGEND_HEIGHT + BLOCK_PADDING;
+}
+
+static void
+set_hex (cairo_t *cr,
+         guint32  hex,
+         double   alpha)
+{
+  cairo_set_source_rgba (cr, ((hex >> 16) & 0xff) / 255.0, ((hex >> 8) & 0xff) / 255.0,
+                         (hex & 0xff) / 255.0, alpha);
+}
+
+/* A legend label at @x, vertically centred on @cy; returns its right edge. */
+static double
+legend_label (cairo_t    *cr,
+              Export     *ex,
+              const char *text,
+              double      x,
+              double      cy)
+{
+  g_autoptr(PangoLayout) layout = block_text (ex, "Cantarell, Sans 8", "", -1);
+  int w, h;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
+  cairo_move_to (cr, x, cy - (double) h / PANGO_SCALE / 2);
+  pango_cairo_show_layout (cr, layout);
+  return x + (double) w / PANGO_SCALE;
+}
+
+static void
+legend_swatch (cairo_t *cr,
+               double   x,
+               double   cy,
+               guint32  fill,
+               guint32  border)
+{
+  tp_path_rounded_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH, 3);
+  set_hex (cr, fill, 1);
+  cairo_fill_preserve (cr);
+  set_hex (cr, border, 0.8);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/* Draws the legend from @x, centred on @cy; returns where it ends. */
+static double
+draw_legend (cairo_t *cr,
+             Export  *ex,
+             double   x,
+             double   cy)
+{
+  x = legend_label (cr, ex, _("Emotion score"), x, cy) + 6;
+  for (int score = TP_SCORE_MIN; score <= TP_SCORE_MAX; score++)
+    {
+      double rgb[3];
+      g_autofree char *number = g_strdup_printf ("%d", score);
+      g_autoptr(PangoLayout) layout = block_text (ex, "Cantarell, Sans Bold 8", "", -1);
+      int w, h;
+
+      tp_score_color (score, TP_PALETTE_PRINT, rgb);
+      tp_path_rounded_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH, 3);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_fill (cr);
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, number, -1);
+      pango_layout_get_size (layout, &w, &h);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_move_to (cr, x + (SWATCH * 1.4 - (double) w / PANGO_SCALE) / 2,
+                     cy - (double) h / PANGO_SCALE / 2);
+      pango_cairo_show_layout (cr, layout);
+      x += SWATCH * 1.4 + 2;
+    }
+  x += 14;
+
+  tp_path_star (cr, x + SWATCH / 2, cy, SWATCH / 2);
+  set_hex (cr, 0xf5c211, 1);
+  cairo_fill_preserve (cr);
+  set_hex (cr, 0xb57c00, 1);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+  x = legend_label (cr, ex, _("Moment of truth"), x + SWATCH + 4, cy) + 14;
+
+  if (ex->render.show_employee_overlay)
+    {
+      legend_swatch (cr, x, cy, 0xfdeced, 0xe01b24);
+      x = legend_label (cr, ex, _("Blocker"), x + SWATCH * 1.4 + 4, cy) + 14;
+      legend_swatch (cr, x, cy, 0xe8f6ed, 0x26a269);
+      x = legend_label (cr, ex, _("Enabler"), x + SWATCH * 1.4 + 4, cy) + 14;
+    }
+  legend_swatch (cr, x, cy, 0xfff6d0, 0xe5a50a);
+  x = legend_label (cr, ex, _("Opportunity"), x + SWATCH * 1.4 + 4, cy) + 14;
+
+  cairo_set_line_width (cr, 2);
+  set_hex (cr, 0x1c71d8, 1);
+  cairo_move_to (cr, x, cy);
+  cairo_line_to (cr, x + 20, cy);
+  cairo_stroke (cr);
+  x = legend_label (cr, ex, _("Customer emotion"), x + 24, cy) + 14;
+  if (ex->render.show_employee_overlay)
+    {
+      static const double dash[] = { 4, 3 };
+
+      set_hex (cr, 0x9141ac, 1);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_move_to (cr, x, cy);
+      cairo_line_to (cr, x + 20, cy);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      x = legend_label (cr, ex, _("Employee experience"), x + 24, cy);
+    }
+
+  return x;
+
+}
+
+static void
+draw_title_block (cairo_t *cr,
+                  Export  *ex)
+{
+  double width = ex->width;
+  double y = BLOCK_PADDING;
+  double x = BLOCK_PADDING;
+
+  cairo_save (cr);
+  if (!ex->transparent)
+    {
+      cairo_rectangle (cr, 0, 0, width, ex->block_height);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+    }
+
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, ex->block_title);
+  y += layout_height (ex->block_title) + 4;
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, ex->block_meta);
+  y += layout_height (ex->block_meta) + 10;
+
+  /* Legend: the score colours, then the symbols the map uses. */
+  draw_legend (cr, ex, x, y + LEGEND_HEIGHT / 2);
+
+  cairo_restore (cr);
+}
+
+/* Draws the title block and the map, in document units from (0, 0). */
+static void
+draw_content (cairo_t *cr,
+              double   zoom,
+              gpointer user_data)
+{
+  Export *ex = user_data;
+  TpRenderOptions render = ex->render;
+
+  /* Vector pages keep every word (selectable, searchable, zoomable); only
+   * bitmaps and the poster overview use the simplified drawing. */
+  render.zoom = ex->full_detail ? MAX (zoom, 1.0) : zoom;
+
+  if (ex->block_height > 0)
+    draw_title_block (cr, ex);
+
+  cairo_save (cr);
+  cairo_translate (cr, 0, ex->block_height);
+  /* No clip of our own: the renderer stays inside the map. (Drawing into
+   * our own recording and painting that was tried: 30 % faster for large
+   * PDFs, but cairo 1.16 copies the whole recording when it is destroyed
+   * after use as a PDF source, +40 % peak memory.) */
+  tp_render_journey (cr, ex->layout, &render);
+  cairo_restore (cr);
+}
+
+static gboolean
+export_prepare (Export                *ex,
+                TpJourney             *journey,
+                const TpExportOptions *options,
+                GError               **error)
+{
+  double smallest_pt = G_MAXDOUBLE;
+
+  ex->journey = filter_journey (journey, (const char * const *) options->hidden_lanes, error);
+  if (ex->journey == NULL)
+    return FALSE;
+
+  ex->layout = tp_layout_new (ex->journey, NULL);
+  tp_layout_get_size (ex->layout, &ex->map_width, &ex->map_height);
+  ex->map_width = MAX (ex->map_width, 1);
+  ex->map_height = MAX (ex->map_height, 1);
+
+  tp_render_options_init (&ex->render);
+  ex->render.palette = TP_PALETTE_PRINT;
+  ex->render.parts = TP_RENDER_ALL;
+  ex->render.show_employee_overlay = options->show_employee_overlay;
+  ex->full_detail = options->format != TP_EXPORT_FORMAT_PNG;
+  ex->transparent = options->transparent && options->format != TP_EXPORT_FORMAT_PDF;
+
+  /* The title block is at least as wide as its legend; a narrow map sits
+   * at its left. */
+  ex->width = ex->map_width;
+  if (options->title_block)
+    {
+      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      cairo_t *cr = cairo_create (scratch);
+
+      ex->width = MAX (ex->width, draw_legend (cr, ex, BLOCK_PADDING, 0) + BLOCK_PADDING);
+      cairo_destroy (cr);
+      cairo_surface_destroy (scratch);
+      prepare_title_block (ex);
+    }
+  ex->height = ex->map_height + ex->block_height;
+
+  /* The layout's own styles; the title block uses no smaller text. */
+  for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
+    smallest_pt = MIN (smallest_pt, pango_font_description_get_size (ex->layout->fonts[i]) / (double) PANGO_SCALE);
+  ex->smallest_text = font_units (ex, smallest_pt);
+  return TRUE;
+}
+
+/* AUTO: the page turned like the content. */
+static TpOrientation
+resolve_orientation (Export        *ex,
+                     TpOrientation  orientation)
+{
+  if (orientation != TP_ORIENTATION_AUTO)
+    return orientation;
+  return ex->width >= ex->height ? TP_ORIENTATION_LANDSCAPE : TP_ORIENTATION_PORTRAIT;
+}
+
+/* Writing cairo output into memory */
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_cairo (cairo_status_t status,
+             GError       **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_RENDER,
+               /* Translators: %s is cairo's reason */
+               _("Could not draw the journey: %s"), cairo_status_to_string (status));
+  return FALSE;
+}
+
+static void
+report_text_size (Export         *ex,
+                  TpExportReport *report,
+                  double          scale,
+                  double          pt_per_output_unit)
+{
+  report->scale = scale;
+  report->smallest_text_pt = ex->smallest_text * scale * pt_per_output_unit;
+  report->smallest_text_mm = TP_PT_TO_MM (report->smallest_text_pt);
+  if (report->smallest_text_pt < TP_EXPORT_MIN_READABLE_PT - 0.05 && report->warning == NULL)
+    /* Translators: %.1f is a size in points */
+    report->warning = g_strdup_printf (_("smallest text %.1f pt: may be hard to read from a distance"),
+                                       report->smallest_text_pt);
+}
+
+/* PNG, written strip by strip: the whole image never sits in memory, so
+ * a 32,767-pixel-high map needs a few MB instead of a few hundred. */
+
+#define STRIP_PIXELS (4 * 1024 * 1024)
+
+typedef struct {
+  GByteArray *buffer;
+  char        message[256];
+} PngSink;
+
+static void
+on_png_write (png_structp png,
+              png_bytep   data,
+              png_size_t  length)
+{
+  PngSink *sink = png_get_io_ptr (png);
+
+  g_byte_array_append (sink->buffer, data, length);
+}
+
+static void
+on_png_flush (png_structp png)
+{
+}
+
+G_GNUC_NORETURN static void
+on_png_error (png_structp     png,
+              png_const_charp message)
+{
+  PngSink *sink = png_get_error_ptr (png);
+
+  g_strlcpy (sink->message, message, sizeof sink->message);
+  png_longjmp (png, 1);
+}
+
+static void
+on_png_warning (png_structp     png,
+                png_const_charp message)
+{
+}
+
+/* One strip's rows, from cairo's premultiplied native-endian ARGB to
+ * PNG's RGB, or straight RGBA when transparent. */
+static void
+write_strip_rows (png_structp    png,
+                  const guchar  *data,
+                  int            stride,
+                  int            width,
+                  int            rows,
+                  gboolean       alpha,
+                  guchar        *row)
+{
+  for (int y = 0; y < rows; y++)
+    {
+      const guint32 *src = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
+      guchar *dst = row;
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = src[x];
+          guint a = p >> 24;
+          guint r = (p >> 16) & 0xff;
+          guint g = (p >> 8) & 0xff;
+          guint b = p & 0xff;
+
+          if (alpha)
+            {
+              if (a != 0 && a != 255)
+                {
+                  r = (r * 255 + a / 2) / a;
+                  g = (g * 255 + a / 2) / a;
+                  b = (b * 255 + a / 2) / a;
+                }
+              *dst++ = r;
+              *dst++ = g;
+              *dst++ = b;
+              *dst++ = a;
+            }
+          else
+            {
+              *dst++ = r;
+              *dst++ = g;
+              *dst++ = b;
+            }
+        }
+      png_write_row (png, row);
+    }
+}
+
+static gboolean
+encode_png (Export     *ex,
+            double      scale,
+            int         width,
+            int         height,
+            gboolean    transparent,
+            GByteArray *buffer,
+            GError    **error)
+{
+  PngSink sink = { buffer, "" };
+  png_structp png;
+  png_infop info;
+  /* Set after setjmp() and needed after a longjmp(). */
+  cairo_surface_t *volatile strip = NULL;
+  guchar *volatile row = NULL;
+  int strip_rows = CLAMP (STRIP_PIXELS / width, 1, height);
+  /* Pixels per metre, so viewers and printers know the size. */
+  png_uint_32 ppm = (png_uint_32) round (scale * 72.0 / 0.0254);
+
+  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &sink, on_png_error, on_png_warning);
+  info = png != NULL ? png_create_info_struct (png) : NULL;
+  if (info == NULL)
+    {
+      png_destroy_write_struct (&png, NULL);
+      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_RENDER, _("Out of memory"));
+      return FALSE;
+    }
+
+  if (setjmp (png_jmpbuf (png)))
+    {
+      png_destroy_write_struct (&png, &info);
+      g_clear_pointer ((cairo_surface_t **) &strip, cairo_surface_destroy);
+      g_free (row);
+      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_RENDER,
+                   /* Translators: %s is libpng's reason */
+                   _("Could not write the PNG image: %s"), sink.message);
+      return FALSE;
+    }
+
+  png_set_write_fn (png, &sink, on_png_write, on_png_flush);
+  png_set_IHDR (png, info, width, height, 8,
+                transparent ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_pHYs (png, info, ppm, ppm, PNG_RESOLUTION_METER);
+  png_write_info (png, info);
+
+  row = g_malloc ((gsize) width * 4);
+  strip = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, strip_rows);
+  for (int y0 = 0; y0 < height; y0 += strip_rows)
+    {
+      cairo_t *cr;
+      cairo_status_t status;
+
+      if (g_cancellable_is_cancelled (ex->cancellable))
+        {
+          g_strlcpy (sink.message, "cancelled", sizeof sink.message);
+          png_longjmp (png, 1);
+        }
+      cr = cairo_create (strip);
+
+      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_rgba (cr, 1, 1, 1, transparent ? 0 : 1);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      /* Whole device pixels: strips join without a seam. */
+      cairo_translate (cr, 0, -y0);
+      cairo_scale (cr, scale, scale);
+      draw_content (cr, scale, ex);
+      status = cairo_status (cr);
+      cairo_destroy (cr);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          g_strlcpy (sink.message, cairo_status_to_string (status), sizeof sink.message);
+          png_longjmp (png, 1);
+        }
+
+      cairo_surface_flush (strip);
+      write_strip_rows (png, cairo_image_surface_get_data (strip),
+                        cairo_image_surface_get_stride (strip), width,
+                        MIN (strip_rows, height - y0), transparent, row);
+      cairo_surface_mark_dirty (strip);
+    }
+  png_write_end (png, info);
+
+  png_destroy_write_struct (&png, &info);
+  cairo_surface_destroy (strip);
+  g_free (row);
+  return TRUE;
+}
+
+static GBytes *
+export_png (Export                *ex,
+            const TpExportOptions *options,
+            TpExportReport        *report,
+            GError               **error)
+{
+  double scale = options->dpi > 0 ? options->dpi / 72.0 : options->scale;
+  double wanted = scale;
+  double limit;
+  g_autoptr(GByteArray) buffer = NULL;
+  int width, height;
+
+  if (!(scale >= 0.1 && scale <= 16) || (options->dpi <= 0 && !(scale >= 1 && scale <= 4)))
+    {
+      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                   _("The image scale must be between 1 and 4 (or 7 to 1152 dpi)"));
+      return NULL;
+    }
+
+  /* Too large for image viewers (and cairo's PNG loader): scale down, and
+   * say so. */
+  limit = MIN (TP_EXPORT_MAX_PNG_SIDE / ex->width, TP_EXPORT_MAX_PNG_SIDE / ex->height);
+  limit = MIN (limit, sqrt (TP_EXPORT_MAX_PNG_PIXELS / (ex->width * ex->height)));
+  if (scale > limit)
+    scale = floor (limit * 1000) / 1000;
+
+  width = MAX (1, (int) ceil (ex->width * scale - 0.001));
+  height = MAX (1, (int) ceil (ex->height * scale - 0.001));
+  if (scale < wanted)
+    report->warning = g_strdup_printf (_("The image would be %d × %d pixels, more than fits in a PNG "
+                                         "export; it was scaled down to %d × %d (scale %.3g)"),
+                                       (int) ceil (ex->width * wanted), (int) ceil (ex->height * wanted),
+                                       width, height, scale);
+
+  /* TODO: the renderer paints its own white background over the map, so
+   * only the title block is transparent; a TpRenderOptions flag to skip
+   * the background would make the whole image transparent. */
+  buffer = g_byte_array_new ();
+  if (!encode_png (ex, scale, width, height, options->transparent, buffer, error))
+    {
+      if (g_cancellable_is_cancelled (ex->cancellable))
+        {
+          g_clear_error (error);
+          g_cancellable_set_error_if_cancelled (ex->cancellable, error);
+        }
+      return NULL;
+    }
+
+  report->width_px = width;
+  report->height_px = height;
+  /* A pixel is a 1/96 inch on screen. */
+  report_text_size (ex, report, scale, 72.0 / 96.0);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static GBytes *
+export_svg (Export                *ex,
+            const TpExportOptions *options,
+            TpExportReport        *report,
+            GError               **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  surface = cairo_svg_surface_create_for_stream (append_to_array, buffer, ex->width, ex->height);
+  /* A document unit is a pixel at 100 % zoom: the SVG has the map's size. */
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+  cr = cairo_create (surface);
+  if (!options->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+    }
+  draw_content (cr, 1.0, ex);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (!check_cairo (status, error))
+    return NULL;
+
+  report_text_size (ex, report, 1.0, 72.0 / 96.0);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static void
+set_pdf_metadata (cairo_surface_t *surface,
+                  TpJourney       *journey)
+{
+  const char *author = tp_journey_get_author (journey);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, tp_journey_get_title (journey));
+  if (author != NULL && author[0] != '\0')
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
+                                  tp_scope_get_display_name (tp_journey_get_scope (journey)));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Touchpoint " PACKAGE_VERSION);
+}
+
+static gboolean
+finish_pdf (cairo_surface_t *surface,
+            cairo_t         *cr,
+            GError         **error)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return check_cairo (status, error);
+}
+
+/* One page: the paper size, or the content plus margins. */
+static GBytes *
+export_pdf_page (Export                *ex,
+                 const TpExportOptions *options,
+                 TpExportReport        *report,
+                 GError               **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  double margin = TP_MM_TO_PT (MAX (options->margin_mm, 0));
+  double page_w, page_h, scale;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  if (options->paper == TP_PAPER_NATURAL)
+    {
+      scale = 1;
+      /* Readers (Acrobat first) and cairo refuse pages over 200 inches a
+       * side; stay a point below it so that rounding cannot cross it. */
+      if (ex->width + 2 * margin > TP_EXPORT_MAX_PDF_PAGE || ex->height + 2 * margin > TP_EXPORT_MAX_PDF_PAGE)
+        {
+          scale = MIN ((TP_EXPORT_MAX_PDF_PAGE - 1 - 2 * margin) / ex->width,
+                       (TP_EXPORT_MAX_PDF_PAGE - 1 - 2 * margin) / ex->height);
+          /* Translators: %.0f %% is a percentage like "34 %" */
+          report->warning = g_strdup_printf (_("A PDF page can be at most 5.08 m (200 inches) on a side; "
+                                               "the map was scaled to %.0f %% to fit"), scale * 100);
+        }
+      page_w = ex->width * scale + 2 * margin;
+      page_h = ex->height * scale + 2 * margin;
+    }
+  else
+    {
+      double w_mm, h_mm;
+
+      tp_paper_get_size_mm (options->paper, resolve_orientation (ex, options->orientation),
+                            options->custom_width_mm, options->custom_height_mm, &w_mm, &h_mm);
+      page_w = TP_MM_TO_PT (w_mm);
+      page_h = TP_MM_TO_PT (h_mm);
+      if (page_w > TP_EXPORT_MAX_PDF_PAGE + 0.5 || page_h > TP_EXPORT_MAX_PDF_PAGE + 0.5)
+        {
+          g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                       _("A PDF page can be at most 5080 mm (200 inches) on a side; "
+                         "print larger posters on sheets"));
+          return NULL;
+        }
+      if (page_w - 2 * margin < 10 || page_h - 2 * margin < 10)
+        {
+          g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                       _("The margins leave no room on the page"));
+          return NULL;
+        }
+      scale = MIN ((page_w - 2 * margin) / ex->width, (page_h - 2 * margin) / ex->height);
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, buffer, page_w, page_h);
+  set_pdf_metadata (surface, ex->journey);
+  cr = cairo_create (surface);
+  /* Centred, at one scale for both directions. */
+  cairo_translate (cr, (page_w - ex->width * scale) / 2, (page_h - ex->height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  draw_content (cr, scale, ex);
+  cairo_show_page (cr);
+  if (!finish_pdf (surface, cr, error))
+    return NULL;
+
+  report->n_pages = 1;
+  report->rows = report->columns = 1;
+  report->poster_width_mm = TP_PT_TO_MM (page_w);
+  report->poster_height_mm = TP_PT_TO_MM (page_h);
+  report_text_size (ex, report, scale, 1.0);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* The poster for @options on sheets of @sheet_w × @sheet_h pt. */
+static gboolean
+plan_poster_on (Export                *ex,
+                const TpExportOptions *options,
+                double                 sheet_w,
+                double                 sheet_h,
+                double                 margin,
+                TpPosterPlan          *plan,
+                GError               **error)
+{
+  double poster_w, poster_h;
+  double overlap = TP_MM_TO_PT (MAX (options->overlap_mm, 0));
+
+  if (options->paper == TP_PAPER_NATURAL)
+    {
+      if (options->sheets_across == 0)
+        {
+          g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                       _("A tiled poster needs a poster size or a number of sheets across"));
+          return FALSE;
+        }
+      /* As wide as so many sheets, as high as the map needs. */
+      poster_w = (sheet_w - 2 * margin - overlap) * options->sheets_across + overlap;
+      poster_h = tp_poster_height_for_width (poster_w, ex->width, ex->height, margin);
+    }
+  else
+    {
+      double w_mm, h_mm;
+
+      tp_paper_get_size_mm (options->paper, resolve_orientation (ex, options->orientation),
+                            options->custom_width_mm, options->custom_height_mm, &w_mm, &h_mm);
+      poster_w = TP_MM_TO_PT (w_mm);
+      poster_h = TP_MM_TO_PT (h_mm);
+    }
+
+  if (!tp_poster_plan_init (plan, poster_w, poster_h, sheet_w, sheet_h, margin, overlap))
+    {
+      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                   _("The margins and the overlap leave no room on the sheets"));
+      return FALSE;
+    }
+  tp_poster_plan_fit (plan, ex->width, ex->height, margin);
+  return TRUE;
+}
+
+static gboolean
+plan_poster (Export                *ex,
+             const TpExportOptions *options,
+             TpOrientation          sheet_orientation,
+             TpPosterPlan          *plan,
+             GError               **error)
+{
+  double sheet_w_mm, sheet_h_mm;
+
+  tp_paper_get_size_mm (options->tile_paper, sheet_orientation, 0, 0, &sheet_w_mm, &sheet_h_mm);
+  return plan_poster_on (ex, options, TP_MM_TO_PT (sheet_w_mm), TP_MM_TO_PT (sheet_h_mm),
+                         TP_MM_TO_PT (MAX (options->margin_mm, 0)), plan, error);
+}
+
+/* The overview page's text: size, sheets, scale, smallest text, how to
+ * assemble. Fills the report's poster fields. */
+static char *
+poster_info (Export                *ex,
+             const TpExportOptions *options,
+             const TpPosterPlan    *plan,
+             TpExportReport        *report)
+{
+  GString *info = g_string_new (NULL);
+
+  report->rows = plan->rows;
+  report->columns = plan->columns;
+  report->n_pages = 1 + plan->rows * plan->columns;
+  report->poster_width_mm = TP_PT_TO_MM (plan->poster_width);
+  report->poster_height_mm = TP_PT_TO_MM (plan->poster_height);
+  report_text_size (ex, report, plan->scale, 1.0);
+
+  /* Translators: the poster size in mm and how it is cut into sheets */
+  g_string_append_printf (info, _("Poster %.0f × %.0f mm on %u sheets, %u across × %u down; "
+                                  "overlap %.0f mm."),
+                          report->poster_width_mm, report->poster_height_mm,
+                          plan->rows * plan->columns, plan->columns, plan->rows, options->overlap_mm);
+  g_string_append_c (info, '\n');
+  /* Translators: the scale as a percentage and the smallest text size */
+  g_string_append_printf (info, _("Scale %.0f %%; smallest text %.1f pt (%.1f mm)."),
+                          plan->scale * 100, report->smallest_text_pt, report->smallest_text_mm);
+  if (report->warning != NULL)
+    g_string_append_printf (info, "\n⚠ %s", report->warning);
+  g_string_append_c (info, '\n');
+  g_string_append (info, _("Cut each sheet along its left and top cut marks and glue it "
+                           "onto the grey glue strips of its neighbours, starting at A1."));
+  return g_string_free (info, FALSE);
+}
+
+/* A poster on sheets: the assembly overview, then every sheet. */
+static GBytes *
+export_pdf_tiled (Export                *ex,
+                  const TpExportOptions *options,
+                  TpExportReport        *report,
+                  GCancellable          *cancellable,
+                  GError               **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autofree char *info = NULL;
+  TpPosterPlan plan;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const char *title = tp_journey_get_title (ex->journey);
+
+  if (options->tile_orientation == TP_ORIENTATION_AUTO)
+    {
+      TpPosterPlan other;
+
+      if (!plan_poster (ex, options, TP_ORIENTATION_PORTRAIT, &plan, error))
+        return NULL;
+      if (plan_poster (ex, options, TP_ORIENTATION_LANDSCAPE, &other, NULL)
+          && other.rows * other.columns < plan.rows * plan.columns)
+        plan = other;
+    }
+  else if (!plan_poster (ex, options, options->tile_orientation, &plan, error))
+    return NULL;
+
+  info = poster_info (ex, options, &plan, report);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, buffer,
+                                                 plan.sheet_width, plan.sheet_height);
+  set_pdf_metadata (surface, ex->journey);
+  cr = cairo_create (surface);
+
+  ex->full_detail = FALSE;
+  tp_poster_draw_overview (cr, &plan, title, info, draw_content, ex);
+  cairo_show_page (cr);
+  ex->full_detail = TRUE;
+
+  for (guint r = 0; r < plan.rows; r++)
+    for (guint c = 0; c < plan.columns; c++)
+      {
+        if (g_cancellable_is_cancelled (cancellable))
+          break;
+        tp_poster_draw_sheet (cr, &plan, r, c, title, draw_content, ex);
+        cairo_show_page (cr);
+      }
+
+  if (!finish_pdf (surface, cr, error))
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+GBytes *
+tp_export_to_bytes (TpJourney             *journey,
+                    const TpExportOptions *options,
+                    TpExportReport        *report,
+                    GCancellable          *cancellable,
+                    GError               **error)
+{
+  g_auto(Export) ex = { 0 };
+  TpExportReport scratch = { 0 };
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (report == NULL)
+    report = &scratch;
+  tp_export_report_clear (report);
+  *report = (TpExportReport) { 0 };
+
+  if (options->tile && options->format != TP_EXPORT_FORMAT_PDF)
+    {
+      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
+                   _("Only a PDF can hold a poster on several sheets"));
+      return NULL;
+    }
+
+  if (!export_prepare (&ex, journey, options, error))
+    return NULL;
+  ex.cancellable = cancellable;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  switch (options->format)
+    {
+    case TP_EXPORT_FORMAT_PNG:
+      bytes = export_png (&ex, options, report, error);
+      break;
+    case TP_EXPORT_FORMAT_SVG:
+      bytes = export_svg (&ex, options, report, error);
+      break;
+    case TP_EXPORT_FORMAT_PDF:
+      if (options->tile)
+        bytes = export_pdf_tiled (&ex, options, report, cancellable, error);
+      else
+        bytes = export_pdf_page (&ex, options, report, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  tp_export_report_clear (&scratch);
+  return bytes;
+}
+
+gboolean
+tp_export_to_stream (TpJourney             *journey,
+                     GOutputStream         *stream,
+                     const TpExportOptions *options,
+                     TpExportReport        *report,
+                     GCancellable          *cancellable,
+                     GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const void *data;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  bytes = tp_export_to_bytes (journey, options, report, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return g_output_stream_write_all (stream, data, length, NULL, cancellable, error);
+}
+
+gboolean
+tp_export_to_file (TpJourney             *journey,
+                   GFile                 *file,
+                   const TpExportOptions *options,
+                   TpExportReport        *report,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = tp_export_to_bytes (journey, options, report, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (tp_file_replace_atomically (file, data, length, FALSE, NULL, NULL, cancellable, &local_error))
+    return TRUE;
+
+  name = g_file_get_parse_name (file);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 /* Translators: %s is a path */
+                 _("Cannot export to “%s”: it is a folder"), name);
+  else
+    g_set_error (error, local_error->domain, local_error->code,
+                 /* Translators: %s is a path, then the reason */
+                 _("Cannot export to “%s”: %s"), name, local_error->message);
+  return FALSE;
+}
+
+/* Painter: the same drawing for printing, previews and the clipboard */
+
+struct _TpExportPainter
+{
+  Export          ex;
+  TpExportOptions options;
+};
+
+TpExportPainter *
+tp_export_painter_new (TpJourney             *journey,
+                       const TpExportOptions *options,
+                       GError               **error)
+{
+  TpExportPainter *self;
+
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  self = g_new0 (TpExportPainter, 1);
+  self->options = *options;
+  self->options.hidden_lanes = g_strdupv (options->hidden_lanes);
+  /* Paper is vector: every word drawn (printing, PDF previews). */
+  self->options.format = TP_EXPORT_FORMAT_PDF;
+  if (!export_prepare (&self->ex, journey, &self->options, error))
+    {
+      tp_export_painter_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+tp_export_painter_free (TpExportPainter *self)
+{
+  if (self == NULL)
+    return;
+  export_clear (&self->ex);
+  tp_export_options_clear (&self->options);
+  g_free (self);
+}
+
+void
+tp_export_painter_get_size (TpExportPainter *self,
+                            double          *width,
+                            double          *height)
+{
+  g_return_if_fail (self != NULL);
+
+  if (width != NULL)
+    *width = self->ex.width;
+  if (height != NULL)
+    *height = self->ex.height;
+}
+
+void
+tp_export_painter_get_map_size (TpExportPainter *self,
+                                double          *width,
+                                double          *height)
+{
+  g_return_if_fail (self != NULL);
+
+  if (width != NULL)
+    *width = self->ex.map_width;
+  if (height != NULL)
+    *height = self->ex.map_height;
+}
+
+double
+tp_export_painter_get_smallest_text (TpExportPainter *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->ex.smallest_text;
+}
+
+void
+tp_export_painter_draw (TpExportPainter *self,
+                        cairo_t         *cr,
+                        double           zoom,
+                        gboolean         full_detail)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  self->ex.full_detail = full_detail;
+  draw_content (cr, zoom, &self->ex);
+}
+
+static void
+draw_full_detail (cairo_t *cr,
+                  double   zoom,
+                  gpointer user_data)
+{
+  tp_export_painter_draw (user_data, cr, zoom, TRUE);
+}
+
+static void
+draw_overview (cairo_t *cr,
+               double   zoom,
+               gpointer user_data)
+{
+  tp_export_painter_draw (user_data, cr, zoom, FALSE);
+}
+
+void
+tp_export_painter_fit_page (TpExportPainter *self,
+                            cairo_t         *cr,
+                            double           page_width,
+                            double           page_height,
+                            double           margin,
+                            TpExportReport  *report)
+{
+  double scale;
+
+  g_return_if_fail (self != NULL);
+
+  scale = MIN ((page_width - 2 * margin) / self->ex.width, (page_height - 2 * margin) / self->ex.height);
+  scale = MAX (scale, 0.001);
+  if (report != NULL)
+    {
+      report->n_pages = report->rows = report->columns = 1;
+      report->poster_width_mm = TP_PT_TO_MM (page_width);
+      report->poster_height_mm = TP_PT_TO_MM (page_height);
+      report_text_size (&self->ex, report, scale, 1.0);
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, (page_width - self->ex.width * scale) / 2, (page_height - self->ex.height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  tp_export_painter_draw (self, cr, scale, TRUE);
+  cairo_restore (cr);
+}
+
+gboolean
+tp_export_painter_plan_poster (TpExportPainter *self,
+                               double           sheet_width,
+                               double           sheet_height,
+                               double           margin,
+                               TpPosterPlan    *plan,
+                               TpExportReport  *report,
+                               char           **info,
+                               GError         **error)
+{
+  g_autofree char *text = NULL;
+  TpExportReport scratch = { 0 };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (plan != NULL, FALSE);
+
+  if (!plan_poster_on (&self->ex, &self->options, sheet_width, sheet_height, margin, plan, error))
+    return FALSE;
+  text = poster_info (&self->ex, &self->options, plan, report != NULL ? report : &scratch);
+  tp_export_report_clear (&scratch);
+  if (info != NULL)
+    *info = g_steal_pointer (&text);
+  return TRUE;
+}
+
+void
+tp_export_painter_draw_sheet (TpExportPainter    *self,
+                              cairo_t            *cr,
+                              const TpPosterPlan *plan,
+                              int                 index,
+                              const char         *info)
+{
+  const char *title;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (plan != NULL);
+  g_return_if_fail (index >= -1 && index < (int) (plan->rows * plan->columns));
+
+  title = tp_journey_get_title (self->ex.journey);
+  if (index < 0)
+    tp_poster_draw_overview (cr, plan, title, info != NULL ? info : "", draw_overview, self);
+  else
+    tp_poster_draw_sheet (cr, plan, index / plan->columns, index % plan->columns, title,
+                          draw_full_detail, self);
+}

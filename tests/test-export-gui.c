@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tp-application.h"
+#include "tp-export-dialog.h"
+#include "tp-print.h"
+#include "tp-resources.h"
+#include "tp-window.h"
+
+/* Export dialog, printing and "Copy as Image" in the real application
+ * (needs a display: run under xvfb-run). Steps run one per timeout; a
+ * step returns FALSE to be tried again. */
+
+#define STEP_TIMEOUT_MS 50
+#define MAX_TRIES 400
+
+typedef struct _Fixture Fixture;
+typedef gboolean (*StepFunc) (Fixture *f);
+
+struct _Fixture
+{
+  TpApplication *app;
+  TpWindow *window;
+  const StepFunc *steps;
+  guint step;
+  guint tries;
+  gboolean done;
+  char *tmpdir;
+  char *export_path;
+};
+
+static gboolean have_display;
+
+static gboolean
+run_step_cb (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  if (f->steps[f->step] (f))
+    {
+      f->step++;
+      f->tries = 0;
+    }
+  else if (++f->tries > MAX_TRIES)
+    g_error ("Step %u did not complete", f->step);
+
+  if (f->steps[f->step] == NULL)
+    {
+      f->done = TRUE;
+      g_application_quit (G_APPLICATION (f->app));
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_startup (GApplication *app,
+            Fixture      *f)
+{
+  g_timeout_add (STEP_TIMEOUT_MS, run_step_cb, f);
+}
+
+static void
+run_steps (const StepFunc *steps)
+{
+  char *argv[] = { (char *) "test-export-gui", NULL };
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+
+  if (!have_display)
+    {
+      if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_DISPLAY"), "1") != 0)
+        g_error ("No display: run the GUI tests under xvfb-run "
+                 "(or set TP_TEST_ALLOW_NO_DISPLAY=1 to skip them)");
+      g_test_skip ("No display and TP_TEST_ALLOW_NO_DISPLAY=1");
+      return;
+    }
+
+  f.app = tp_application_new ();
+  f.steps = steps;
+  f.tmpdir = g_dir_make_tmp ("touchpoint-export-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f.export_path = g_build_filename (f.tmpdir, "map.pdf", NULL);
+  g_signal_connect (f.app, "startup", G_CALLBACK (on_startup), &f);
+
+  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
+  g_assert_true (f.done);
+
+  g_unlink (f.export_path);
+  g_rmdir (f.tmpdir);
+  g_free (f.export_path);
+  g_free (f.tmpdir);
+  g_object_unref (f.app);
+}
+
+static TpExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (TP_IS_EXPORT_DIALOG (window))
+        return TP_EXPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static void
+collect_toast_titles (GtkWidget *widget,
+                      GString   *titles)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
+    g_string_append_printf (titles, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_toast_titles (child, titles);
+}
+
+/* With TP_SCREENSHOT_DIR set, saves how @widget looks, for people to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("TP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* ------------------------------------------------------------------ steps */
+
+static gboolean
+step_window (Fixture *f)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  if (windows == NULL || !TP_IS_WINDOW (windows->data) || !gtk_widget_get_mapped (windows->data))
+    return FALSE;
+  f->window = windows->data;
+  return TRUE;
+}
+
+/* The dialog remembers: the format and page come from GSettings. */
+static gboolean
+step_open_export (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "last-export-format", "pdf");
+  g_settings_set_string (settings, "export-paper", "a4");
+  g_settings_set_boolean (settings, "export-title-block", TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  return TRUE;
+}
+
+static gboolean
+step_export (Fixture *f)
+{
+  TpExportDialog *dialog = find_export_dialog ();
+  g_autoptr(GFile) file = NULL;
+
+  if (dialog == NULL || !gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+    return FALSE;
+
+  /* The sample on A4 comes out small, and the dialog says so before. */
+  {
+    g_autoptr(GString) texts = g_string_new (NULL);
+
+    collect_labels (GTK_WIDGET (dialog), texts);
+    g_assert_nonnull (strstr (texts->str, "smallest text"));
+    g_assert_nonnull (strstr (texts->str, "may be hard to read"));
+  }
+
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+  file = g_file_new_for_path (f->export_path);
+  tp_export_dialog_export_to_file (dialog, file);
+  g_assert_true (tp_export_dialog_is_busy (dialog));
+  return TRUE;
+}
+
+/* Done in the background: the dialog closes, a toast offers to open the
+ * file, and the folder is remembered. */
+static gboolean
+step_exported (Fixture *f)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) titles = g_string_new (NULL);
+  g_autofree char *folder = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (find_export_dialog () != NULL)
+    return FALSE;
+
+  g_assert_true (g_file_get_contents (f->export_path, &data, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (strncmp (data, "%PDF-", 5) == 0);
+
+  folder = g_settings_get_string (settings, "recent-export-folder");
+  g_assert_cmpstr (folder, ==, f->tmpdir);
+
+  collect_toast_titles (GTK_WIDGET (f->window), titles);
+  g_test_message ("toasts: %s", titles->str);
+  g_assert_nonnull (strstr (titles->str, "Exported “map.pdf”"));
+  return TRUE;
+}
+
+static gboolean
+step_copy_image (Fixture *f)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GdkContentFormats *formats;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-image", NULL));
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/svg+xml"));
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  return TRUE;
+}
+
+/* Printing runs the same drawing through GtkPrintOperation: one page, or
+ * a poster over the printer's sheets with an overview first. */
+static gboolean
+step_print (Fixture *f)
+{
+  TpJourney *journey = tp_document_get_journey (tp_window_get_document (f->window));
+  g_autofree char *path = g_build_filename (f->tmpdir, "print.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  int n_pages = 0;
+
+  g_assert_true (tp_print_journey_to_pdf (journey, path, GTK_PAPER_NAME_A4, TP_PAPER_NATURAL,
+                                          TRUE, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pages, ==, 1);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_unlink (path);
+
+  /* A2 turned like the map (landscape) over upright A4 sheets. */
+  g_free (path);
+  path = g_build_filename (g_getenv ("TP_SCREENSHOT_DIR") != NULL ? g_getenv ("TP_SCREENSHOT_DIR") : f->tmpdir,
+                           "print-poster.pdf", NULL);
+  g_assert_true (tp_print_journey_to_pdf (journey, path, GTK_PAPER_NAME_A4, TP_PAPER_A2,
+                                          FALSE, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pages, >, 4);
+  if (g_getenv ("TP_SCREENSHOT_DIR") == NULL)
+    g_unlink (path);
+  return TRUE;
+}
+
+static void
+test_export_dialog (void)
+{
+  static const StepFunc steps[] = { step_window, step_open_export, step_export, step_exported, NULL };
+
+  run_steps (steps);
+}
+
+static void
+test_copy_and_print (void)
+{
+  static const StepFunc steps[] = { step_window, step_copy_image, step_print, NULL };
+
+  run_steps (steps);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  have_display = gtk_init_check ();
+  tp_register_resource ();
+
+  g_test_add_func ("/export-gui/dialog", test_export_dialog);
+  g_test_add_func ("/export-gui/copy-and-print", test_copy_and_print);
+
+  return g_test_run ();
+}
