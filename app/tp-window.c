@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
+#include "tp-canvas.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
 #include "tp-outline-view.h"
+#include "tp-palette-view.h"
 #include "tp-print.h"
 #include "tp-window.h"
 
@@ -29,6 +32,9 @@ struct _TpWindow
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
   TpOutlineView *outline_view;
+  TpPaletteView *palette_view;
+  TpCanvas *canvas;
+  GtkMenuButton *zoom_button;
   GMenu *recent_submenu;
 };
 
@@ -382,6 +388,94 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* ---------------------------------------------------------------- canvas */
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+
+  /* "win.zoom-in" -> "canvas.zoom-in" */
+  g_autofree char *canvas_action = g_strconcat ("canvas.", action_name + strlen ("win."), NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->canvas), canvas_action, NULL);
+}
+
+static void
+on_canvas_zoom_changed (TpCanvas   *canvas,
+                        GParamSpec *pspec,
+                        TpWindow   *self)
+{
+  double zoom = tp_canvas_get_zoom (canvas);
+  /* Translators: the zoom level in the header bar, e.g. "100 %" */
+  g_autofree char *label = g_strdup_printf (_("%d %%"), (int) round (zoom * 100));
+
+  gtk_menu_button_set_label (self->zoom_button, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", zoom < TP_CANVAS_MAX_ZOOM - 1e-6);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", zoom > TP_CANVAS_MIN_ZOOM + 1e-6);
+}
+
+/* The outline follows the canvas selection: it is the accessible list of
+ * what the canvas draws. */
+static void
+on_canvas_selection_changed (TpCanvas *canvas,
+                             TpWindow *self)
+{
+  g_autoptr(GPtrArray) selection = tp_canvas_get_selection (canvas);
+  TpTouchpoint *touchpoint = NULL;
+
+  if (self->outline_view == NULL)
+    return;
+  for (guint i = 0; i < selection->len && touchpoint == NULL; i++)
+    if (TP_IS_TOUCHPOINT (g_ptr_array_index (selection, i)))
+      touchpoint = g_ptr_array_index (selection, i);
+  tp_outline_view_select_touchpoint (self->outline_view, touchpoint);
+}
+
+static void
+on_outline_touchpoint_selected (TpOutlineView *outline,
+                                TpTouchpoint  *touchpoint,
+                                TpWindow      *self)
+{
+  tp_canvas_select (self->canvas, TP_ELEMENT (touchpoint));
+  if (touchpoint != NULL)
+    tp_canvas_scroll_to_element (self->canvas, TP_ELEMENT (touchpoint));
+}
+
+static void
+on_palette_item_activated (TpPaletteView *palette,
+                           const char    *item,
+                           TpWindow      *self)
+{
+  /* The canvas opens the new card's title for typing; else keep the
+   * keyboard on the map. */
+  if (tp_canvas_add_item (self->canvas, item) != NULL && tp_canvas_get_editor (self->canvas) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
+}
+
+TpCanvas *
+tp_window_get_canvas (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+  return self->canvas;
+}
+
+TpOutlineView *
+tp_window_get_outline (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+  return self->outline_view;
+}
+
+TpPaletteView *
+tp_window_get_palette (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+  return self->palette_view;
+}
+
 /* ---------------------------------------------------------------- export */
 
 /* The document's name without ".journey", for exported files. */
@@ -615,6 +709,10 @@ tp_window_constructed (GObject *object)
                            G_CALLBACK (tp_window_update_actions), self, G_CONNECT_SWAPPED);
 
   tp_outline_view_set_journey (self->outline_view, tp_document_get_journey (self->document));
+  tp_canvas_set_document (self->canvas, self->document);
+  g_settings_bind (self->settings, "show-employee-overlay",
+                   self->canvas, "show-employee-overlay", G_SETTINGS_BIND_GET);
+  on_canvas_zoom_changed (self->canvas, NULL, self);
 
   tp_window_update_title (self);
   tp_window_update_actions (self);
@@ -698,6 +796,8 @@ tp_window_class_init (TpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TP_TYPE_OUTLINE_VIEW);
+  g_type_ensure (TP_TYPE_PALETTE_VIEW);
+  g_type_ensure (TP_TYPE_CANVAS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/ui/tp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TpWindow, open_button);
@@ -707,12 +807,23 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, palette_view);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_touchpoint_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_palette_item_activated);
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
@@ -725,6 +836,11 @@ tp_window_init (TpWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  {
+    g_autoptr(GAction) overlay = g_settings_create_action (self->settings, "show-employee-overlay");
+
+    g_action_map_add_action (G_ACTION_MAP (self), overlay);
+  }
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

@@ -4,7 +4,10 @@
 #include <adwaita.h>
 
 #include "tp-application.h"
+#include "tp-canvas.h"
 #include "tp-document.h"
+#include "tp-outline-view.h"
+#include "tp-palette-view.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +24,10 @@ TpDocument *tp_window_get_document (TpWindow      *self);
 gboolean    tp_window_save_to_file (TpWindow      *self,
                                     GFile         *file,
                                     GError       **error);
+
+/* The window's parts, for tests. */
+TpCanvas      *tp_window_get_canvas   (TpWindow      *self);
+TpOutlineView *tp_window_get_outline  (TpWindow      *self);
+TpPaletteView *tp_window_get_palette  (TpWindow      *self);
 
 G_END_DECLS

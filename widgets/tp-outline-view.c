@@ -23,6 +23,12 @@ struct _TpOutlineView
   AdwClamp *clamp;
   GtkWidget *content;
   AdwStatusPage *empty_page;
+
+  /* The selected touchpoint's row; rows by touchpoint id (borrowed). */
+  char *selected_id;
+  GHashTable *rows;
+  gboolean compact;
+  gboolean updating_selection;
 };
 
 G_DEFINE_FINAL_TYPE (TpOutlineView, tp_outline_view, GTK_TYPE_WIDGET)
@@ -30,10 +36,18 @@ G_DEFINE_FINAL_TYPE (TpOutlineView, tp_outline_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_JOURNEY,
+  PROP_COMPACT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  TOUCHPOINT_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define ROW_ID_KEY "tp-outline-touchpoint-id"
 
@@ -181,7 +195,8 @@ make_touchpoint_row (TpOutlineView *self,
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-  if (lane_name != NULL && *lane_name != '\0')
+  /* In a narrow sidebar the lane is only spoken, not shown. */
+  if (lane_name != NULL && *lane_name != '\0' && !self->compact)
     {
       GtkWidget *lane_label = make_label (lane_name, "dim-label", FALSE);
 
@@ -227,7 +242,7 @@ make_header (TpOutlineView *self,
 
   gtk_widget_add_css_class (box, "outline-header");
 
-  title = make_heading (tp_journey_get_title (self->journey), "title-1", 1);
+  title = make_heading (tp_journey_get_title (self->journey), self->compact ? "title-2" : "title-1", 1);
   gtk_box_append (GTK_BOX (box), title);
 
   if (persona != NULL && *persona != '\0')
@@ -273,6 +288,57 @@ make_header (TpOutlineView *self,
   return box;
 }
 
+/* Selects @row (NULL: none) in its list and unselects every other list. */
+static void
+show_selection (TpOutlineView *self,
+                GtkWidget     *row)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  self->updating_selection = TRUE;
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GtkWidget *list = gtk_widget_get_parent (value);
+
+      if (value != row && GTK_IS_LIST_BOX (list)
+          && gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == value)
+        gtk_list_box_unselect_row (GTK_LIST_BOX (list), value);
+    }
+  if (row != NULL && GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
+    gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  self->updating_selection = FALSE;
+}
+
+static void
+on_row_selected (GtkListBox    *list,
+                 GtkListBoxRow *row,
+                 TpOutlineView *self)
+{
+  const char *id;
+  TpTouchpoint *touchpoint = NULL;
+
+  if (self->updating_selection)
+    return;
+  if (row == NULL)
+    {
+      /* Another list's row was picked, or the selection went away. */
+      return;
+    }
+
+  id = g_object_get_data (G_OBJECT (row), ROW_ID_KEY);
+  if (g_strcmp0 (id, self->selected_id) == 0)
+    return;
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  show_selection (self, GTK_WIDGET (row));
+
+  if (self->journey != NULL && id != NULL)
+    touchpoint = tp_journey_lookup_touchpoint (self->journey, id);
+  g_signal_emit (self, signals[TOUCHPOINT_SELECTED], 0, touchpoint);
+}
+
 static GtkWidget *
 make_stage_section (TpOutlineView *self,
                     guint          number,
@@ -306,7 +372,8 @@ make_stage_section (TpOutlineView *self,
   gtk_box_append (GTK_BOX (section), heading_box);
 
   list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
+  g_signal_connect (list, "row-selected", G_CALLBACK (on_row_selected), self);
   gtk_widget_add_css_class (list, "boxed-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tp_stage_get_name (stage),
@@ -326,6 +393,7 @@ make_stage_section (TpOutlineView *self,
 
       if (focus_id != NULL && g_str_equal (focus_id, tp_element_get_id (TP_ELEMENT (touchpoint))))
         *focus_row = row;
+      g_hash_table_insert (self->rows, g_strdup (tp_element_get_id (TP_ELEMENT (touchpoint))), row);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
   gtk_box_append (GTK_BOX (section), list);
@@ -366,6 +434,7 @@ tp_outline_view_rebuild (TpOutlineView *self)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
   focus_id = g_strdup (get_focused_touchpoint_id (self));
+  g_hash_table_remove_all (self->rows);
   adw_clamp_set_child (self->clamp, NULL);
   self->content = NULL;
 
@@ -422,6 +491,9 @@ tp_outline_view_rebuild (TpOutlineView *self)
   adw_clamp_set_child (self->clamp, content);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->scroller));
 
+  if (self->selected_id != NULL)
+    show_selection (self, g_hash_table_lookup (self->rows, self->selected_id));
+
   if (focus_row != NULL)
     gtk_widget_grab_focus (focus_row);
 }
@@ -456,6 +528,8 @@ tp_outline_view_dispose (GObject *object)
   g_clear_object (&self->journey);
 
   g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->selected_id, g_free);
   self->scroller = NULL;
   self->clamp = NULL;
   self->content = NULL;
@@ -477,6 +551,9 @@ tp_outline_view_get_property (GObject    *object,
     case PROP_JOURNEY:
       g_value_set_object (value, self->journey);
       break;
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -494,6 +571,9 @@ tp_outline_view_set_property (GObject      *object,
     {
     case PROP_JOURNEY:
       tp_outline_view_set_journey (self, g_value_get_object (value));
+      break;
+    case PROP_COMPACT:
+      tp_outline_view_set_compact (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -513,7 +593,16 @@ tp_outline_view_class_init (TpOutlineViewClass *klass)
   properties[PROP_JOURNEY] =
     g_param_spec_object ("journey", NULL, NULL, TP_TYPE_JOURNEY,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* For a sidebar: smaller heading, no lane column. */
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user picked a touchpoint's row (the touchpoint, or NULL). */
+  signals[TOUCHPOINT_SELECTED] =
+    g_signal_new ("touchpoint-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TP_TYPE_TOUCHPOINT);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "outlineview");
@@ -525,6 +614,7 @@ tp_outline_view_init (TpOutlineView *self)
 {
   GtkWidget *viewport_child;
 
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 
@@ -586,4 +676,68 @@ tp_outline_view_set_journey (TpOutlineView *self,
 
   tp_outline_view_rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNEY]);
+}
+
+void
+tp_outline_view_select_touchpoint (TpOutlineView *self,
+                                   TpTouchpoint  *touchpoint)
+{
+  const char *id;
+  GtkWidget *row;
+
+  g_return_if_fail (TP_IS_OUTLINE_VIEW (self));
+  g_return_if_fail (touchpoint == NULL || TP_IS_TOUCHPOINT (touchpoint));
+
+  id = touchpoint != NULL ? tp_element_get_id (TP_ELEMENT (touchpoint)) : NULL;
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+
+  row = id != NULL ? g_hash_table_lookup (self->rows, id) : NULL;
+  show_selection (self, row);
+  if (row != NULL && self->scroller != NULL)
+    {
+      graphene_rect_t bounds;
+      GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+      if (viewport != NULL && gtk_widget_compute_bounds (row, viewport, &bounds))
+        {
+          double value = gtk_adjustment_get_value (vadj);
+          double page = gtk_adjustment_get_page_size (vadj);
+          double top = bounds.origin.y + value;
+
+          if (bounds.origin.y < 0)
+            gtk_adjustment_set_value (vadj, top - 12);
+          else if (bounds.origin.y + bounds.size.height > page)
+            gtk_adjustment_set_value (vadj, top + bounds.size.height - page + 12);
+        }
+    }
+}
+
+TpTouchpoint *
+tp_outline_view_get_selected_touchpoint (TpOutlineView *self)
+{
+  g_return_val_if_fail (TP_IS_OUTLINE_VIEW (self), NULL);
+
+  if (self->journey == NULL || self->selected_id == NULL)
+    return NULL;
+  return tp_journey_lookup_touchpoint (self->journey, self->selected_id);
+}
+
+void
+tp_outline_view_set_compact (TpOutlineView *self,
+                             gboolean       compact)
+{
+  g_return_if_fail (TP_IS_OUTLINE_VIEW (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+  self->compact = compact;
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  tp_outline_view_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }

@@ -16,5 +16,12 @@ GtkWidget *tp_outline_view_new         (void);
 TpJourney *tp_outline_view_get_journey (TpOutlineView *self);
 void       tp_outline_view_set_journey (TpOutlineView *self,
                                         TpJourney     *journey);
+/* Selects and shows the row of @touchpoint (NULL: none) without emitting
+ * "touchpoint-selected", which is for the user's picks. */
+void       tp_outline_view_select_touchpoint (TpOutlineView *self,
+                                              TpTouchpoint  *touchpoint);
+TpTouchpoint *tp_outline_view_get_selected_touchpoint (TpOutlineView *self);
+void       tp_outline_view_set_compact (TpOutlineView *self,
+                                        gboolean       compact);
 
 G_END_DECLS

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tp-document.h"
+#include "tp-layout.h"
+
+G_BEGIN_DECLS
+
+#define TP_TYPE_CANVAS (tp_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (TpCanvas, tp_canvas, TP, CANVAS, GtkWidget)
+
+#define TP_CANVAS_MIN_ZOOM 0.1
+#define TP_CANVAS_MAX_ZOOM 4.0
+
+/* The journey map editor: draws the document's journey with
+ * tp_render_journey() and edits it through the document, one undo step per
+ * gesture. It implements GtkScrollable; put it directly in a
+ * GtkScrolledWindow.
+ *
+ * Actions (on the widget class): canvas.zoom-in (Ctrl+plus, Ctrl+=),
+ * canvas.zoom-out (Ctrl+minus), canvas.zoom-reset (Ctrl+0, 100 %),
+ * canvas.zoom-fit (Ctrl+9), canvas.select-all (Ctrl+A), canvas.delete
+ * (Delete, BackSpace), canvas.edit (F2, Enter), canvas.duplicate (Ctrl+D),
+ * canvas.cut/copy/paste (Ctrl+X/C/V), canvas.set-score "i" (digits, 0 for
+ * 10), canvas.select-neighbour "(ii)" (arrows), canvas.move-card "(ii)"
+ * (Alt+arrows), canvas.toggle-moment, and the context menu's header
+ * actions (canvas.rename, add-stage, add-lane, move-header "i",
+ * delete-header). Escape clears the selection or cancels a drag;
+ * Shift+F10 and Menu open the context menu.
+ *
+ * Gestures: click, Shift/Ctrl+click and a band on empty space select;
+ * dragging a touchpoint moves it (tp_document_move_touchpoint), a note or
+ * opportunity re-attaches it, a curve dot sets the score, a stage or lane
+ * header reorders; Ctrl+scroll and pinch zoom around the pointer; palette
+ * items (see TpPaletteView) are dropped as text. Stage and lane headers
+ * stay pinned while scrolling. */
+
+GtkWidget  *tp_canvas_new                (void);
+
+TpDocument *tp_canvas_get_document       (TpCanvas   *self);
+void        tp_canvas_set_document       (TpCanvas   *self,
+                                          TpDocument *document);
+double      tp_canvas_get_zoom           (TpCanvas   *self);
+/* Zooms around the middle of the view. */
+void        tp_canvas_set_zoom           (TpCanvas   *self,
+                                          double      zoom);
+/* Zooms keeping the document point under widget point (@x, @y) fixed. */
+void        tp_canvas_zoom_at            (TpCanvas   *self,
+                                          double      zoom,
+                                          double      x,
+                                          double      y);
+void        tp_canvas_zoom_to_fit        (TpCanvas   *self);
+
+/* The one conversion between widget and document coordinates. */
+void        tp_canvas_widget_to_document (TpCanvas   *self,
+                                          double      widget_x,
+                                          double      widget_y,
+                                          double     *doc_x,
+                                          double     *doc_y);
+void        tp_canvas_document_to_widget (TpCanvas   *self,
+                                          double      doc_x,
+                                          double      doc_y,
+                                          double     *widget_x,
+                                          double     *widget_y);
+
+/* The layout the canvas draws, up to date with the journey. */
+TpLayout   *tp_canvas_get_layout         (TpCanvas   *self);
+
+/* The selected cards (TpElement), in journey order; a new array. */
+GPtrArray  *tp_canvas_get_selection      (TpCanvas   *self);
+/* Selects exactly @element (NULL: nothing). */
+void        tp_canvas_select             (TpCanvas   *self,
+                                          TpElement  *element);
+void        tp_canvas_select_all         (TpCanvas   *self);
+void        tp_canvas_scroll_to_element  (TpCanvas   *self,
+                                          TpElement  *element);
+
+/* Edits the title (or text, or name) of @element in place. */
+void        tp_canvas_start_editing      (TpCanvas   *self,
+                                          TpElement  *element);
+/* The in-place editor while editing, else NULL. */
+GtkEditable *tp_canvas_get_editor        (TpCanvas   *self);
+
+/* Palette items, as dragged and activated: "channel:<nick>", "blocker",
+ * "enabler" or "opportunity". Adds the item to the cell at document
+ * point (@doc_x, @doc_y); returns the new element (borrowed) or NULL. */
+TpElement  *tp_canvas_add_item_at        (TpCanvas   *self,
+                                          const char *item,
+                                          double      doc_x,
+                                          double      doc_y);
+/* Adds the item to the cell of the selection, or the first cell. */
+TpElement  *tp_canvas_add_item           (TpCanvas   *self,
+                                          const char *item);
+
+/* For tests: run the code paths the gestures and drop target run, at
+ * widget coordinates. */
+void        tp_canvas_test_drag          (TpCanvas        *self,
+                                          double           x0,
+                                          double           y0,
+                                          double           x1,
+                                          double           y1,
+                                          GdkModifierType  state,
+                                          gboolean         cancel);
+void        tp_canvas_test_click         (TpCanvas        *self,
+                                          double           x,
+                                          double           y,
+                                          int              n_press,
+                                          GdkModifierType  state);
+gboolean    tp_canvas_test_drop          (TpCanvas        *self,
+                                          const char      *item,
+                                          double           x,
+                                          double           y);
+/* Opens the context menu for what is at (@x, @y); FALSE when nothing has one. */
+gboolean    tp_canvas_test_context_menu  (TpCanvas        *self,
+                                          double           x,
+                                          double           y);
+GtkPopover *tp_canvas_test_get_menu      (TpCanvas        *self);
+/* The steps of a drag one at a time (what tp_canvas_test_drag() runs);
+ * cancel is what Escape does during a drag. */
+void        tp_canvas_test_press         (TpCanvas        *self,
+                                          double           x,
+                                          double           y,
+                                          GdkModifierType  state);
+void        tp_canvas_test_motion        (TpCanvas        *self,
+                                          double           x,
+                                          double           y);
+void        tp_canvas_test_release       (TpCanvas        *self,
+                                          double           x,
+                                          double           y);
+gboolean    tp_canvas_test_cancel        (TpCanvas        *self);
+
+G_END_DECLS
