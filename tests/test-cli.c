@@ -103,6 +103,18 @@ test_version (void)
 }
 
 static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  /* The help lists the headless options and needs no display. */
+  run_touchpoint (&run, "--help", NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--check"));
+  g_assert_nonnull (strstr (run.out, "--export"));
+}
+
+static void
 test_check_sample (void)
 {
   g_autofree char *sample = tp_test_sample_path ();
@@ -543,6 +555,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/check-sample", test_check_sample);
   g_test_add_func ("/cli/check-sample-dutch", test_check_sample_dutch);
   g_test_add_func ("/cli/check-findings-count", test_check_findings_count);
