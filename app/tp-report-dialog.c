@@ -526,9 +526,10 @@ dup_default_name (TpReportDialog *self)
     case FORMAT_CSV_TOUCHPOINTS: return g_strdup_printf (_("%s touchpoints.csv"), base);
     /* Translators: a file name; %s is the journey's title */
     case FORMAT_CSV_EMPLOYEE_NOTES: return g_strdup_printf (_("%s employee notes.csv"), base);
-    /* Translators: a file name; %s is the journey's title */
     case FORMAT_CSV_OPPORTUNITIES:
-    default: return g_strdup_printf (_("%s opportunities.csv"), base);
+    default:
+      /* Translators: a file name; %s is the journey's title */
+      return g_strdup_printf (_("%s opportunities.csv"), base);
     }
 }
 

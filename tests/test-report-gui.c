@@ -339,7 +339,7 @@ step_screenshot (Fixture *f)
   /* A frame drawn with the pages in it. */
   if (++f->tries < 4)
     return FALSE;
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog.png");
+  save_screenshot (GTK_WIDGET (dialog), "report-dialog-pdf.png");
   return TRUE;
 }
 
@@ -427,6 +427,9 @@ step_export_html (Fixture *f)
   /* The remembered sections come back. */
   g_assert_false (gtk_check_button_get_active (find_section_check (dialog, tp_report_section_get_title (TP_REPORT_SECTION_CHANNELS))));
   g_assert_true (gtk_check_button_get_active (find_section_check (dialog, tp_report_section_get_title (TP_REPORT_SECTION_SUMMARY))));
+  /* No pages to preview for HTML. */
+  g_assert_cmpuint (tp_report_dialog_get_n_pages (dialog), ==, 0);
+  save_screenshot (GTK_WIDGET (dialog), "report-dialog-html.png");
   tp_report_dialog_export_to_file (dialog, file);
   return TRUE;
 }
