@@ -199,7 +199,8 @@ preview_thread (GTask        *task,
   report = tp_report_build (journey, &job->options);
   if (g_task_return_error_if_cancelled (task))
     return;
-  job->images = tp_report_render_pages (report, PREVIEW_PAGES, job->scale, &job->n_pages, &error);
+  job->images = tp_report_render_pages (report, PREVIEW_PAGES, job->scale, &job->n_pages,
+                                        cancellable, &error);
   if (job->images == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

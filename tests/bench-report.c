@@ -30,7 +30,7 @@ measure (const char *label,
   html = tp_report_html_write (report);
   html_done = g_get_monotonic_time ();
   /* The dialog's preview: three pages at thumbnail size. */
-  images = tp_report_render_pages (report, 3, 0.35, NULL, &error);
+  images = tp_report_render_pages (report, 3, 0.35, NULL, NULL, &error);
   g_assert_no_error (error);
   images_done = g_get_monotonic_time ();
 

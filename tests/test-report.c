@@ -512,7 +512,7 @@ test_render_pages (void)
 
   pdf = tp_report_pdf_write (report, &n_pdf_pages, &error);
   g_assert_no_error (error);
-  images = tp_report_render_pages (report, 5, 0.5, &n_pages, &error);
+  images = tp_report_render_pages (report, 5, 0.5, &n_pages, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, ==, n_pdf_pages);
   g_assert_cmpuint (images->len, ==, 5);
@@ -542,10 +542,22 @@ test_render_pages (void)
     options.sections = TP_REPORT_SECTION_SUMMARY;
     report = tp_report_build (journey, &options);
   }
-  images = tp_report_render_pages (report, 3, 0.25, &n_pages, &error);
+  images = tp_report_render_pages (report, 3, 0.25, &n_pages, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (images->len, ==, MIN (n_pages, 3));
   g_assert_cmpuint (n_pages, <, n_pdf_pages);
+
+  /* A preview that is no longer wanted stops. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GPtrArray) none = NULL;
+
+    g_cancellable_cancel (cancellable);
+    none = tp_report_render_pages (report, 3, 0.25, NULL, cancellable, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (none);
+    g_clear_error (&error);
+  }
 }
 
 /* ---- HTML ---- */

@@ -96,6 +96,7 @@ typedef struct {
   GPtrArray       *images;
   guint            max_images;
   double           image_scale;
+  GCancellable    *cancellable;
 } Pdf;
 
 /* ---- text ---- */
@@ -1161,8 +1162,10 @@ run_pass (Pdf         *pdf,
     {
       TpReportBlock *block = g_ptr_array_index (report->blocks, i);
 
-      /* Images: the pages asked for are done. */
+      /* Images: the pages asked for are done, or no longer wanted. */
       if (pdf->images != NULL && pdf->page > pdf->max_images)
+        break;
+      if (g_cancellable_is_cancelled (pdf->cancellable))
         break;
 
       switch (block->kind)
@@ -1248,11 +1251,12 @@ tp_report_pdf_write (TpReport  *report,
 }
 
 GPtrArray *
-tp_report_render_pages (TpReport  *report,
-                        guint      max_pages,
-                        double     scale,
-                        guint     *n_pages,
-                        GError   **error)
+tp_report_render_pages (TpReport      *report,
+                        guint          max_pages,
+                        double         scale,
+                        guint         *n_pages,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   Pdf pdf = { 0 };
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
@@ -1263,6 +1267,7 @@ tp_report_render_pages (TpReport  *report,
 
   pdf.report = report;
   pdf.section_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  pdf.cancellable = cancellable;
 
   /* The same two passes as the PDF: the first counts pages (into a PDF
    * that is thrown away), the second draws the first pages as images. */
@@ -1276,6 +1281,8 @@ tp_report_render_pages (TpReport  *report,
       ok = run_pass (&pdf, NULL, error);
     }
   g_array_unref (pdf.section_pages);
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
   if (!ok)
     return NULL;
 
