@@ -8,10 +8,10 @@
 #include "tp-canvas.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
-#include "tp-report-dialog.h"
 #include "tp-outline-view.h"
 #include "tp-palette-view.h"
 #include "tp-print.h"
+#include "tp-report-dialog.h"
 #include "tp-window.h"
 
 struct _TpWindow
