@@ -588,6 +588,10 @@ step_drag_deleted_card_ends (Fixture *f)
 {
   double x1, y1;
 
+  /* The canvas notices at its relayout idle; under load this step's
+   * timeout can be due before that idle has run. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   cell_point (f, 2, LANE_TOUCHPOINTS, 0.5, 0.95, &x1, &y1);
   /* Escape has nothing left to cancel; the release changes nothing. */
   g_assert_false (tp_canvas_test_cancel (f->canvas));
