@@ -407,6 +407,22 @@ step_department_filter (Fixture *f)
 
   g_assert_cmpuint (count_changed (all, filtered, &planning), >, planning.width * planning.height / 2);
   g_assert_cmpuint (count_changed (all, filtered, &cardiology), ==, 0);
+  /* The employee line leaves out the hidden department's score. */
+  {
+    TpLayout *layout = tp_canvas_get_layout (f->canvas);
+    GListModel *lanes = tp_journey_get_lanes (get_journey (f));
+    guint changed = 0;
+
+    for (guint l = 0; l < g_list_model_get_n_items (lanes); l++)
+      {
+        g_autoptr(TpLane) lane = g_list_model_get_item (lanes, l);
+        TpRect rect;
+
+        if (tp_lane_get_kind (lane) == TP_LANE_KIND_EMOTION_CURVE && tp_layout_get_lane_rect (layout, l, &rect))
+          changed += count_changed (all, filtered, &rect);
+      }
+    g_assert_cmpuint (changed, >, 20);
+  }
 
   /* "All departments" shows every one again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "dept.all", NULL));

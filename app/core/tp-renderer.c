@@ -1164,10 +1164,30 @@ set_dash (Ctx    *ctx,
   cairo_set_dash (ctx->cr, dashes, 2, fmod (from_x, on + off));
 }
 
+/* The employee line counts only the departments shown: the points of
+ * notes of hidden departments left out (a new array either way). */
+static GArray *
+visible_employee_points (Ctx          *ctx,
+                         const GArray *points)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TpCurvePoint), points->len);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const TpCurvePoint *point = &g_array_index (points, TpCurvePoint, i);
+
+      if (TP_IS_EMPLOYEE_NOTE (point->element) && note_hidden (ctx, TP_EMPLOYEE_NOTE (point->element)))
+        continue;
+      g_array_append_val (out, *point);
+    }
+  return out;
+}
+
 static void
 draw_curve_lane (Ctx         *ctx,
                  TpLayoutRow *row)
 {
+  g_autoptr(GArray) employee = NULL;
   cairo_t *cr = ctx->cr;
   const Palette *pal = ctx->pal;
   TpRect *plot = &row->plot;
@@ -1234,12 +1254,14 @@ draw_curve_lane (Ctx         *ctx,
 
   /* The employee travels along: a dashed line of their own scores. */
   if (ctx->options->show_employee_overlay && row->employee_curve->len > 0)
+    employee = visible_employee_points (ctx, row->employee_curve);
+  if (employee != NULL && employee->len > 0)
     {
-      const TpCurvePoint *e = (const TpCurvePoint *) (gpointer) row->employee_curve->data;
-      guint ne = row->employee_curve->len;
+      const TpCurvePoint *e = (const TpCurvePoint *) (gpointer) employee->data;
+      guint ne = employee->len;
       guint efirst, elast;
 
-      tp_layout_get_curve_range (row->employee_curve, x0 - 400, x1 + 400, &efirst, &elast);
+      tp_layout_get_curve_range (employee, x0 - 400, x1 + 400, &efirst, &elast);
       efirst = efirst > 0 ? efirst - 1 : 0;
       elast = MIN (elast + 1, ne);
 
