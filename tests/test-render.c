@@ -731,6 +731,36 @@ test_department_legend (Fixture       *f,
     }
 }
 
+/* With the overlay on, the consult's blocker marker has a ring in the
+ * colour of the blocker's department (the first: cardiology); with the
+ * department hidden, the marker is gone. */
+static void
+test_marker_department_ring (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GHashTable) hidden = g_hash_table_new (g_str_hash, g_str_equal);
+  TpElement *consult = tp_journey_lookup (f->journey, "t19");
+  TpRenderOptions options;
+  TpRect card, corner;
+  cairo_surface_t *surface;
+  double cardiology[3];
+
+  tp_department_color (0, TP_PALETTE_LIGHT, cardiology);
+  g_assert_true (tp_layout_get_card_rect (f->layout, consult, &card));
+  corner = (TpRect) { card.x + card.width - 30, card.y + card.height - 12, 30, 24 };
+
+  tp_render_options_init (&options);
+  surface = render (f->layout, 1, &options, NULL);
+  g_assert_cmpuint (count_color (surface, &corner, cardiology), >, 10);
+  cairo_surface_destroy (surface);
+
+  g_hash_table_add (hidden, (gpointer) "cardiology outpatient clinic");
+  options.hidden_departments = hidden;
+  surface = render (f->layout, 1, &options, NULL);
+  g_assert_cmpuint (count_color (surface, &corner, cardiology), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 /* A critical finding marks its card with a red dot on screen; paper
  * stays clean. */
 static void
@@ -784,6 +814,7 @@ main (int   argc,
   ADD ("/render/device-scale", test_device_scale);
   ADD ("/render/department-legend", test_department_legend);
   ADD ("/render/finding-marks", test_finding_marks);
+  ADD ("/render/marker-department-ring", test_marker_department_ring);
 #undef ADD
 
   return g_test_run ();

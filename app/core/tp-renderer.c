@@ -274,7 +274,23 @@ typedef struct {
    * and their display names in legend order. */
   GHashTable            *departments;
   GPtrArray             *department_names;
+  /* With the overlay on: TpTouchpoint -> NoteMarks packed in a pointer,
+   * from the notes of the departments shown. */
+  GHashTable            *note_marks;
 } Ctx;
+
+/* A touchpoint's markers: how many blockers and enablers of the shown
+ * departments, and the department (index + 1, 0 for none) of the first
+ * of each. */
+typedef union {
+  struct {
+    guint8 n_blockers;
+    guint8 n_enablers;
+    guint8 blocker_department;
+    guint8 enabler_department;
+  } m;
+  guint32 packed;
+} NoteMarks;
 
 static inline void
 set_source (cairo_t    *cr,
@@ -529,16 +545,27 @@ draw_star (Ctx    *ctx,
 static void
 marker_sprite (Ctx          *ctx,
                const TpRect *bounds,
-               guint         blocker)
+               guint         params)
 {
   cairo_t *cr = ctx->cr;
   double cx = bounds->x + bounds->width / 2;
   double cy = bounds->y + bounds->height / 2;
   double radius = bounds->width / 2 - 1.5;
+  /* Bit 0: a blocker (else an enabler); above it the department's index
+   * + 1 for the ring, 0 for a plain one. */
+  guint department = params >> 1;
+  gboolean blocker = params & 1;
 
   cairo_new_path (cr);
   cairo_arc (cr, cx, cy, radius + 1.5, 0, 2 * G_PI);
-  set_source (cr, &ctx->pal->card);
+  if (department > 0)
+    {
+      /* A thicker ring in the department's colour. */
+      set_department_source (ctx, department - 1);
+      radius -= 1;
+    }
+  else
+    set_source (cr, &ctx->pal->card);
   cairo_fill (cr);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   set_source (cr, blocker ? &ctx->pal->blocker_accent : &ctx->pal->enabler_accent);
@@ -561,17 +588,23 @@ draw_overlay_markers (Ctx                *ctx,
 {
   const double radius = 7;
   double cx = r->x + r->width - 16;
+  NoteMarks marks;
+
+  marks.packed = ctx->note_marks != NULL
+                 ? GPOINTER_TO_UINT (g_hash_table_lookup (ctx->note_marks, item->element)) : 0;
 
   for (int i = 0; i < 2; i++)
     {
       guint blocker = i == 0;
+      guint department = blocker ? marks.m.blocker_department : marks.m.enabler_department;
       TpRect bounds = TP_RECT_INIT (cx - radius - 1.5, r->y + r->height - radius - 1.5,
                                     2 * radius + 3, 2 * radius + 3);
 
-      if ((blocker ? item->n_blockers : item->n_enablers) == 0)
+      if ((blocker ? marks.m.n_blockers : marks.m.n_enablers) == 0)
         continue;
 
-      draw_sprite (ctx, SPRITE_MARKER, blocker, &bounds, marker_sprite);
+      /* The sprite's parameter: the kind, and the department's ring. */
+      draw_sprite (ctx, SPRITE_MARKER, blocker | department << 1, &bounds, marker_sprite);
       cx -= 2 * radius + 4;
     }
 }
@@ -1674,8 +1707,45 @@ tp_render_options_init (TpRenderOptions *options)
 }
 
 static void
+collect_note_marks (Ctx *ctx)
+{
+  TpJourney *journey = ctx->layout->journey;
+  GListModel *notes = tp_journey_get_employee_notes (journey);
+  guint n = g_list_model_get_n_items (notes);
+
+  ctx->note_marks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
+      const char *tp_id = tp_employee_note_get_touchpoint_id (note);
+      TpTouchpoint *tp = *tp_id != '\0' ? tp_journey_lookup_touchpoint (journey, tp_id) : NULL;
+      NoteMarks marks;
+      guint department;
+
+      if (tp == NULL || note_hidden (ctx, note))
+        continue;
+      marks.packed = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->note_marks, tp));
+      department = MIN (note_department (ctx, note), 255);
+      if (tp_employee_note_get_kind (note) == TP_NOTE_KIND_BLOCKER)
+        {
+          if (marks.m.n_blockers == 0)
+            marks.m.blocker_department = department;
+          marks.m.n_blockers = MIN (marks.m.n_blockers + 1, 255);
+        }
+      else
+        {
+          if (marks.m.n_enablers == 0)
+            marks.m.enabler_department = department;
+          marks.m.n_enablers = MIN (marks.m.n_enablers + 1, 255);
+        }
+      g_hash_table_insert (ctx->note_marks, tp, GUINT_TO_POINTER (marks.packed));
+    }
+}
+
+static void
 ctx_clear (Ctx *ctx)
 {
+  g_clear_pointer (&ctx->note_marks, g_hash_table_unref);
   g_clear_pointer (&ctx->departments, g_hash_table_unref);
   g_clear_pointer (&ctx->department_names, g_ptr_array_unref);
 }
@@ -1706,6 +1776,9 @@ ctx_init (Ctx                   *ctx,
                              tp_department_key (g_ptr_array_index (ctx->department_names, i)),
                              GUINT_TO_POINTER (i + 1));
     }
+  ctx->note_marks = NULL;
+  if (layout->journey != NULL && options->show_employee_overlay)
+    collect_note_marks (ctx);
 
   {
     cairo_surface_t *target = cairo_get_group_target (cr);
