@@ -575,7 +575,13 @@ update_department_menu (TpWindow *self)
       g_object_set_data (G_OBJECT (action), "tp-index", GUINT_TO_POINTER (i));
       g_signal_connect_object (action, "change-state", G_CALLBACK (on_department_action), self, 0);
       g_action_map_add_action (G_ACTION_MAP (self->department_actions), G_ACTION (action));
-      g_menu_append (self->department_section, name, detailed);
+      {
+        /* Menu labels take "_" for a mnemonic. */
+        g_auto(GStrv) parts = g_strsplit (name, "_", -1);
+        g_autofree char *label = g_strjoinv ("__", parts);
+
+        g_menu_append (self->department_section, label, detailed);
+      }
       g_hash_table_add (keys, department_key);
     }
 
