@@ -9,6 +9,12 @@ cd "$(dirname "$0")/.."
 sh build-aux/install-deps.sh
 sh build-aux/build.sh _build-test --werror
 
+# Without root the full-disk tests cannot mount their private tmpfs; they
+# then skip, and the final line counts them as skipped.
+if [ "$(id -u)" -ne 0 ]; then
+  export TP_TEST_ALLOW_NO_TMPFS=1
+fi
+
 status=0
 xvfb-run -a -s "-screen 0 1600x1000x24" \
   dbus-run-session -- \

@@ -855,6 +855,30 @@ test_preferences_thresholds (void)
   fixture_clear (&f);
 }
 
+/* Every icon the app ships loads as an image: a missing SVG loader
+ * (librsvg2-common) would otherwise show broken-image placeholders. */
+static void
+test_bundled_icons_load (void)
+{
+  const char *folder = "/io/github/touchpoint/Touchpoint/icons/scalable/actions";
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = g_resources_enumerate_children (folder, 0, &error);
+  guint loaded = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_path ("/", folder, names[i], NULL);
+      g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_resource_at_scale (path, 32, 32, TRUE, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (pixbuf);
+      g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 32);
+      loaded++;
+    }
+  g_assert_cmpuint (loaded, >=, TP_N_CHANNELS + 4);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -905,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/gui/close-unsaved", test_close_unsaved);
   g_test_add_func ("/gui/save-changed-on-disk", test_save_changed_on_disk);
   g_test_add_func ("/gui/preferences-thresholds", test_preferences_thresholds);
+  g_test_add_func ("/gui/bundled-icons-load", test_bundled_icons_load);
 
   status = g_test_run ();
   remove_tree (home);
