@@ -176,11 +176,11 @@ tp_score_color (int       score,
 
 /* Departments */
 
-/* Adwaita's blue, orange, green, purple, brown, teal, pink and slate:
- * apart in hue and lightness, none of them the red or green of blockers
- * and enablers' fills. */
+/* Blue, orange, teal, magenta, brown, gold, slate and olive: apart in
+ * hue and lightness, and none of them the red and green of blockers and
+ * enablers or the purple of the employee line. */
 static const guint32 department_colors[] = {
-  0x1c71d8, 0xe66100, 0x26a269, 0x9141ac, 0x865e3c, 0x1b8e9e, 0xc0398a, 0x5e5c64,
+  0x1c71d8, 0xe66100, 0x1b8e9e, 0xc0398a, 0x865e3c, 0xb58900, 0x5e5c64, 0x6a7d1a,
 };
 
 char *
