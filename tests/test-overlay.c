@@ -320,6 +320,33 @@ step_activate_blocked_moment (Fixture *f)
   return TRUE;
 }
 
+/* A finding about a stage (its average) scrolls the map to the stage
+ * and selects no card. */
+static gboolean
+step_activate_stage_finding (Fixture *f)
+{
+  const char *ids[] = { "s5", NULL };
+  g_autoptr(TpFinding) finding = tp_finding_new (TP_FINDING_STAGE_BELOW_GOOD_ENOUGH, TP_SEVERITY_WARNING,
+                                                 "stage", ids, NULL);
+  g_autoptr(GPtrArray) selection = NULL;
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->canvas));
+  TpRect stage;
+  double x, y;
+
+  gtk_adjustment_set_value (hadjustment, 0);
+  g_signal_emit_by_name (tp_window_get_insights_panel (f->window), "finding-activated", finding);
+  selection = tp_canvas_get_selection (f->canvas);
+  g_assert_cmpuint (selection->len, ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+
+  /* The stage's header is in view, right of the pinned lane headers. */
+  g_assert_true (tp_layout_get_stage_header_rect (tp_canvas_get_layout (f->canvas), 4, &stage));
+  tp_canvas_document_to_widget (f->canvas, stage.x, stage.y, &x, &y);
+  g_assert_cmpfloat (x, >=, TP_LAYOUT_LANE_HEADER_WIDTH * tp_canvas_get_zoom (f->canvas) - 1);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (f->canvas)));
+  return TRUE;
+}
+
 /* The overlay toggle through the window action: the canvas state, what
  * it draws (the legend and the markers) and the export dialog's default. */
 static gboolean
@@ -488,6 +515,7 @@ static void
 test_findings (void)
 {
   RUN (step_window_shown, step_shortcuts, step_activate_finding, step_activate_blocked_moment,
+       step_activate_stage_finding,
        step_score_consult, step_mark_gone, step_sidebar_toggle, step_close);
 }
 
