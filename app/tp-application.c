@@ -388,6 +388,8 @@ static const struct {
   { "win.export-report", { "<Control><Shift>r", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.copy-image", { "<Control><Shift>c", NULL } },
+  { "win.show-employee-overlay", { "<Control>e", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
 };
 
 /* ---------------------------------------------------------------- GApplication */
