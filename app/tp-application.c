@@ -385,8 +385,11 @@ static const struct {
   { "win.zoom-reset", { "<Control>0", NULL } },
   { "win.zoom-fit", { "<Control>9", NULL } },
   { "win.export", { "<Control><Shift>e", NULL } },
+  { "win.export-report", { "<Control><Shift>r", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.copy-image", { "<Control><Shift>c", NULL } },
+  { "win.show-employee-overlay", { "<Control>e", NULL } },
+  { "win.show-sidebar", { "F9", NULL } },
 };
 
 /* ---------------------------------------------------------------- GApplication */

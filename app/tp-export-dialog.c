@@ -630,3 +630,18 @@ tp_export_dialog_new (GtkWindow  *parent,
   update_rows (self);
   return self;
 }
+
+void
+tp_export_dialog_set_employee_layer (TpExportDialog *self,
+                                     gboolean        show)
+{
+  g_return_if_fail (TP_IS_EXPORT_DIALOG (self));
+  gtk_switch_set_active (self->employee_switch, show);
+}
+
+gboolean
+tp_export_dialog_get_employee_layer (TpExportDialog *self)
+{
+  g_return_val_if_fail (TP_IS_EXPORT_DIALOG (self), FALSE);
+  return gtk_switch_get_active (self->employee_switch);
+}

@@ -21,6 +21,11 @@ TpExportDialog *tp_export_dialog_new            (GtkWindow      *parent,
  * a file (the Export button asks first). */
 void            tp_export_dialog_export_to_file (TpExportDialog *self,
                                                  GFile          *file);
+/* The employee layer switch: the window sets it to what the canvas
+ * shows, so an export draws what is on screen. */
+void            tp_export_dialog_set_employee_layer (TpExportDialog *self,
+                                                     gboolean        show);
+gboolean        tp_export_dialog_get_employee_layer (TpExportDialog *self);
 /* TRUE while an export runs. */
 gboolean        tp_export_dialog_is_busy        (TpExportDialog *self);
 

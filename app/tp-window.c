@@ -5,12 +5,17 @@
 #include <math.h>
 #include <string.h>
 
+#include "tp-analysis.h"
 #include "tp-canvas.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
+#include "tp-insights-panel.h"
+#include "tp-inspector.h"
 #include "tp-outline-view.h"
 #include "tp-palette-view.h"
 #include "tp-print.h"
+#include "tp-renderer.h"
+#include "tp-report-dialog.h"
 #include "tp-window.h"
 
 struct _TpWindow
@@ -36,6 +41,19 @@ struct _TpWindow
   TpCanvas *canvas;
   GtkMenuButton *zoom_button;
   GMenu *recent_submenu;
+  GtkWidget *right_sidebar;
+  GtkStack *sidebar_stack;
+  GtkStackPage *insights_page;
+  TpInspector *inspector;
+  TpInsightsPanel *insights_panel;
+  GMenu *department_section;
+
+  /* Findings on the canvas and the department filter, recomputed a
+   * moment after the journey changes. */
+  guint analysis_id;
+  GSimpleActionGroup *department_actions;
+  GPtrArray *departments;        /* display names, legend order */
+  GHashTable *hidden_departments; /* keys */
 };
 
 G_DEFINE_FINAL_TYPE (TpWindow, tp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -426,12 +444,265 @@ on_canvas_selection_changed (TpCanvas *canvas,
   g_autoptr(GPtrArray) selection = tp_canvas_get_selection (canvas);
   TpTouchpoint *touchpoint = NULL;
 
+  if (self->inspector != NULL)
+    tp_inspector_set_selection (self->inspector, selection);
   if (self->outline_view == NULL)
     return;
   for (guint i = 0; i < selection->len && touchpoint == NULL; i++)
     if (TP_IS_TOUCHPOINT (g_ptr_array_index (selection, i)))
       touchpoint = g_ptr_array_index (selection, i);
   tp_outline_view_select_touchpoint (self->outline_view, touchpoint);
+}
+
+/* ---------------------------------------------------------------- insights */
+
+static void
+on_finding_activated (TpInsightsPanel *panel,
+                      TpFinding       *finding,
+                      TpWindow        *self)
+{
+  /* The canvas selection follows, and with it the inspector; the
+   * sidebar stays on the findings so the next one is a click away. */
+  tp_canvas_select_ids (self->canvas, tp_finding_get_ids (finding));
+}
+
+static void
+update_hidden_departments (TpWindow *self)
+{
+  g_autoptr(GHashTable) hidden = NULL;
+
+  if (g_hash_table_size (self->hidden_departments) > 0)
+    hidden = g_hash_table_ref (self->hidden_departments);
+  tp_canvas_set_hidden_departments (self->canvas, hidden);
+}
+
+static void
+on_department_action (GSimpleAction *action,
+                      GVariant      *state,
+                      TpWindow      *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "tp-index"));
+  const char *name;
+  g_autofree char *key = NULL;
+
+  if (self->departments == NULL || index >= self->departments->len)
+    return;
+  name = g_ptr_array_index (self->departments, index);
+  key = tp_department_key (name);
+  if (key == NULL)
+    return;
+
+  g_simple_action_set_state (action, state);
+  if (g_variant_get_boolean (state))
+    g_hash_table_remove (self->hidden_departments, key);
+  else
+    g_hash_table_add (self->hidden_departments, g_steal_pointer (&key));
+  {
+    GAction *all = g_action_map_lookup_action (G_ACTION_MAP (self->department_actions), "all");
+
+    g_simple_action_set_state (G_SIMPLE_ACTION (all),
+                               g_variant_new_boolean (g_hash_table_size (self->hidden_departments) == 0));
+  }
+  update_hidden_departments (self);
+}
+
+static void
+on_all_departments_action (GSimpleAction *action,
+                           GVariant      *state,
+                           TpWindow      *self)
+{
+  /* Checking "All" shows every department; unchecking it does nothing
+   * (which departments would it hide?). */
+  if (!g_variant_get_boolean (state))
+    return;
+  g_hash_table_remove_all (self->hidden_departments);
+  g_simple_action_set_state (action, state);
+  for (guint i = 0; self->departments != NULL && i < self->departments->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("d%u", i);
+      GAction *item = g_action_map_lookup_action (G_ACTION_MAP (self->department_actions), name);
+
+      if (item != NULL)
+        g_simple_action_set_state (G_SIMPLE_ACTION (item), g_variant_new_boolean (TRUE));
+    }
+  update_hidden_departments (self);
+}
+
+static gboolean
+same_departments (GPtrArray *a,
+                  GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The filter menu: "All departments" and a check item per department of
+ * the employee notes, in legend order. Departments no longer in the
+ * journey leave the filter. */
+static void
+update_department_menu (TpWindow *self)
+{
+  g_autoptr(GPtrArray) departments = tp_journey_list_departments (tp_document_get_journey (self->document));
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  gchar **old_actions;
+
+  if (same_departments (departments, self->departments))
+    return;
+
+  old_actions = g_action_group_list_actions (G_ACTION_GROUP (self->department_actions));
+  for (guint i = 0; old_actions[i] != NULL; i++)
+    if (!g_str_equal (old_actions[i], "all"))
+      g_action_map_remove_action (G_ACTION_MAP (self->department_actions), old_actions[i]);
+  g_strfreev (old_actions);
+  g_menu_remove_all (self->department_section);
+
+  for (guint i = 0; i < departments->len; i++)
+    {
+      const char *name = g_ptr_array_index (departments, i);
+      g_autofree char *action_name = g_strdup_printf ("d%u", i);
+      g_autofree char *detailed = g_strconcat ("dept.", action_name, NULL);
+      char *department_key = tp_department_key (name);
+      g_autoptr(GSimpleAction) action = NULL;
+
+      action = g_simple_action_new_stateful (action_name, NULL,
+                                             g_variant_new_boolean (!g_hash_table_contains (self->hidden_departments,
+                                                                                            department_key)));
+      g_object_set_data (G_OBJECT (action), "tp-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (action, "change-state", G_CALLBACK (on_department_action), self, 0);
+      g_action_map_add_action (G_ACTION_MAP (self->department_actions), G_ACTION (action));
+      {
+        /* Menu labels take "_" for a mnemonic. */
+        g_auto(GStrv) parts = g_strsplit (name, "_", -1);
+        g_autofree char *label = g_strjoinv ("__", parts);
+
+        g_menu_append (self->department_section, label, detailed);
+      }
+      g_hash_table_add (keys, department_key);
+    }
+
+  g_hash_table_iter_init (&iter, self->hidden_departments);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (keys, key))
+      g_hash_table_iter_remove (&iter);
+
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  self->departments = g_steal_pointer (&departments);
+  update_hidden_departments (self);
+}
+
+/* Hides or shows the notes of @department on the canvas, as the filter
+ * menu's check item does. */
+void
+tp_window_set_department_visible (TpWindow   *self,
+                                  const char *department,
+                                  gboolean    visible)
+{
+  g_autofree char *key = tp_department_key (department);
+
+  g_return_if_fail (TP_IS_WINDOW (self));
+
+  update_department_menu (self);
+  for (guint i = 0; key != NULL && self->departments != NULL && i < self->departments->len; i++)
+    {
+      g_autofree char *other = tp_department_key (g_ptr_array_index (self->departments, i));
+      g_autofree char *name = NULL;
+
+      if (g_strcmp0 (key, other) != 0)
+        continue;
+      name = g_strdup_printf ("d%u", i);
+      g_action_group_change_action_state (G_ACTION_GROUP (self->department_actions), name,
+                                          g_variant_new_boolean (visible));
+    }
+}
+
+/* Marks for the canvas (the most urgent warning or critical finding per
+ * touchpoint) and the count on the Insights tab. */
+static void
+update_findings (TpWindow *self)
+{
+  TpJourney *journey = tp_document_get_journey (self->document);
+  g_autoptr(GPtrArray) findings = tp_analyze_journey (journey);
+  g_autoptr(GHashTable) marks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autofree char *title = NULL;
+  guint n_urgent = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TpFinding *finding = g_ptr_array_index (findings, i);
+      TpSeverity severity = tp_finding_get_severity (finding);
+      const char * const *ids = tp_finding_get_ids (finding);
+
+      if (severity < TP_SEVERITY_WARNING)
+        continue;
+      n_urgent++;
+      for (guint j = 0; ids[j] != NULL; j++)
+        {
+          TpTouchpoint *touchpoint = tp_journey_lookup_touchpoint (journey, ids[j]);
+
+          if (touchpoint != NULL
+              && GPOINTER_TO_INT (g_hash_table_lookup (marks, touchpoint)) < (int) severity)
+            g_hash_table_insert (marks, touchpoint, GINT_TO_POINTER (severity));
+        }
+    }
+  tp_canvas_set_finding_marks (self->canvas, marks);
+
+  if (n_urgent > 0)
+    /* Translators: the Insights tab with the number of critical and warning findings */
+    title = g_strdup_printf (_("Insights (%u)"), n_urgent);
+  else
+    title = g_strdup (_("Insights"));
+  gtk_stack_page_set_title (self->insights_page, title);
+  gtk_stack_page_set_needs_attention (self->insights_page, n_urgent > 0);
+
+  update_department_menu (self);
+}
+
+static gboolean
+analysis_timeout_cb (gpointer user_data)
+{
+  TpWindow *self = user_data;
+
+  self->analysis_id = 0;
+  update_findings (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_journey_changed (TpWindow *self)
+{
+  /* Like the insights panel: once typing pauses. */
+  g_clear_handle_id (&self->analysis_id, g_source_remove);
+  self->analysis_id = g_timeout_add (150, analysis_timeout_cb, self);
+}
+
+void
+tp_window_refresh_findings (TpWindow *self)
+{
+  g_return_if_fail (TP_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->analysis_id, g_source_remove);
+  update_findings (self);
+  tp_insights_panel_refresh (self->insights_panel);
+}
+
+TpInspector *
+tp_window_get_inspector (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+  return self->inspector;
+}
+
+TpInsightsPanel *
+tp_window_get_insights_panel (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+  return self->insights_panel;
 }
 
 static void
@@ -525,7 +796,36 @@ export_action (GtkWidget  *widget,
                                                  tp_document_get_journey (self->document),
                                                  base_name);
 
+  /* Export what the map shows. */
+  tp_export_dialog_set_employee_layer (dialog, g_settings_get_boolean (self->settings, "show-employee-overlay"));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_report_exported (TpReportDialog *dialog,
+                    GFile          *file,
+                    TpWindow       *self)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (_("Report saved"));
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  TpReportDialog *dialog = tp_report_dialog_new (GTK_WINDOW (self), tp_document_get_journey (self->document));
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_report_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -710,6 +1010,11 @@ tp_window_constructed (GObject *object)
 
   tp_outline_view_set_journey (self->outline_view, tp_document_get_journey (self->document));
   tp_canvas_set_document (self->canvas, self->document);
+  tp_inspector_set_document (self->inspector, self->document);
+  tp_insights_panel_set_document (self->insights_panel, self->document);
+  g_signal_connect_object (tp_document_get_journey (self->document), "changed",
+                           G_CALLBACK (on_journey_changed), self, G_CONNECT_SWAPPED);
+  update_findings (self);
   g_settings_bind (self->settings, "show-employee-overlay",
                    self->canvas, "show-employee-overlay", G_SETTINGS_BIND_GET);
   on_canvas_zoom_changed (self->canvas, NULL, self);
@@ -734,8 +1039,12 @@ tp_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
+  g_clear_handle_id (&self->analysis_id, g_source_remove);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  g_clear_object (&self->department_actions);
+  g_clear_pointer (&self->departments, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden_departments, g_hash_table_unref);
 
   G_OBJECT_CLASS (tp_window_parent_class)->dispose (object);
 }
@@ -798,6 +1107,8 @@ tp_window_class_init (TpWindowClass *klass)
   g_type_ensure (TP_TYPE_OUTLINE_VIEW);
   g_type_ensure (TP_TYPE_PALETTE_VIEW);
   g_type_ensure (TP_TYPE_CANVAS);
+  g_type_ensure (TP_TYPE_INSPECTOR);
+  g_type_ensure (TP_TYPE_INSIGHTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/touchpoint/Touchpoint/ui/tp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TpWindow, open_button);
@@ -810,6 +1121,13 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, palette_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, right_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, insights_page);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, inspector);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, insights_panel);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, department_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_zoom_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_touchpoint_selected);
@@ -825,6 +1143,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
@@ -841,6 +1160,21 @@ tp_window_init (TpWindow *self)
 
     g_action_map_add_action (G_ACTION_MAP (self), overlay);
   }
+  {
+    g_autoptr(GPropertyAction) sidebar = g_property_action_new ("show-sidebar", self->right_sidebar, "visible");
+    g_autoptr(GSimpleAction) all = g_simple_action_new_stateful ("all", NULL, g_variant_new_boolean (TRUE));
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (sidebar));
+
+    /* The department filter belongs to this window, not to the file. */
+    self->hidden_departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    self->department_actions = g_simple_action_group_new ();
+    g_signal_connect_object (all, "change-state", G_CALLBACK (on_all_departments_action), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (self->department_actions), G_ACTION (all));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "dept", G_ACTION_GROUP (self->department_actions));
+  }
+  /* Opening a journey shows what is worth discussing about it. */
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "insights");
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));

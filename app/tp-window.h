@@ -6,6 +6,8 @@
 #include "tp-application.h"
 #include "tp-canvas.h"
 #include "tp-document.h"
+#include "tp-insights-panel.h"
+#include "tp-inspector.h"
 #include "tp-outline-view.h"
 #include "tp-palette-view.h"
 
@@ -29,5 +31,16 @@ gboolean    tp_window_save_to_file (TpWindow      *self,
 TpCanvas      *tp_window_get_canvas   (TpWindow      *self);
 TpOutlineView *tp_window_get_outline  (TpWindow      *self);
 TpPaletteView *tp_window_get_palette  (TpWindow      *self);
+TpInspector   *tp_window_get_inspector (TpWindow     *self);
+TpInsightsPanel *tp_window_get_insights_panel (TpWindow *self);
+
+/* Recomputes the findings on the canvas and in the panel now instead of
+ * once the journey has stopped changing; for tests. */
+void           tp_window_refresh_findings (TpWindow   *self);
+/* The department filter (the View menu's Departments): hides or shows
+ * the employee notes of @department on the canvas. Per window. */
+void           tp_window_set_department_visible (TpWindow   *self,
+                                                 const char *department,
+                                                 gboolean    visible);
 
 G_END_DECLS

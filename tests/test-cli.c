@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sys/wait.h>
 #include <string.h>
 
@@ -27,29 +28,36 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* @env: NULL or a NULL-terminated list of "NAME=VALUE" to set for the run. */
 static void
-run_touchpoint (Run        *run,
-                const char *first_arg,
-                ...)
+run_touchpoint_valist (Run         *run,
+                       const char **env,
+                       const char  *first_arg,
+                       va_list      args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GError) error = NULL;
   const char *binary = g_getenv ("TOUCHPOINT_BIN");
   int wait_status;
-  va_list args;
 
   g_assert_nonnull (binary);
   g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first_arg);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   /* Headless work must not need a display. */
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+
+      g_assert_nonnull (pair[1]);
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &wait_status, &error));
@@ -60,6 +68,31 @@ run_touchpoint (Run        *run,
 }
 
 static void
+run_touchpoint (Run        *run,
+                const char *first_arg,
+                ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  run_touchpoint_valist (run, NULL, first_arg, args);
+  va_end (args);
+}
+
+static void
+run_touchpoint_with_env (Run         *run,
+                         const char **env,
+                         const char  *first_arg,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, first_arg);
+  run_touchpoint_valist (run, env, first_arg, args);
+  va_end (args);
+}
+
+static void
 test_version (void)
 {
   g_auto(Run) run = { 0 };
@@ -67,6 +100,18 @@ test_version (void)
   run_touchpoint (&run, "--version", NULL);
   g_assert_cmpint (run.exit_code, ==, 0);
   g_assert_cmpstr (run.out, ==, "touchpoint " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto(Run) run = { 0 };
+
+  /* The help lists the headless options and needs no display. */
+  run_touchpoint (&run, "--help", NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--check"));
+  g_assert_nonnull (strstr (run.out, "--export"));
 }
 
 static void
@@ -116,6 +161,70 @@ test_check_findings_count (void)
     if (g_regex_match_simple ("^  (critical|warning|info): .+$", lines[i], 0, 0))
       n_finding_lines++;
   g_assert_cmpuint (n_finding_lines, ==, findings->len);
+}
+
+/* The command line speaks Dutch with a Dutch locale, from the catalogue
+ * built into <build>/po (TOUCHPOINT_LOCALEDIR, set by tests/meson.build). */
+static void
+test_check_sample_dutch (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "score-11.journey", NULL);
+  const char *localedir = g_getenv ("TOUCHPOINT_LOCALEDIR");
+  g_autofree char *mo = NULL;
+  g_autofree char *localedir_env = NULL;
+  g_autofree char *previous_locale = NULL;
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autofree char *touchpoints = g_strdup_printf ("  Contactmomenten: %u (",
+                                                  g_list_model_get_n_items (tp_journey_get_touchpoints (journey)));
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad_run = { 0 };
+  const char *env[] = {
+    "LANGUAGE=nl",
+    "LANG=nl_NL.UTF-8",
+    "LC_ALL=nl_NL.UTF-8",
+    NULL, /* TOUCHPOINT_LOCALEDIR */
+    NULL,
+  };
+
+  g_assert_nonnull (localedir);
+  mo = g_build_filename (localedir, "nl", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+
+  /* Without the locale, gettext falls back to English whatever LANGUAGE says. */
+  previous_locale = g_strdup (setlocale (LC_ALL, NULL));
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("The nl_NL.UTF-8 locale is not installed");
+      return;
+    }
+  setlocale (LC_ALL, previous_locale);
+
+  localedir_env = g_strconcat ("TOUCHPOINT_LOCALEDIR=", localedir, NULL);
+  env[3] = localedir_env;
+
+  run_touchpoint_with_env (&run, env, "--check", sample, NULL);
+  g_assert_cmpint (run.exit_code, ==, 0);
+  g_assert_nonnull (strstr (run.out, ": geldige klantreis “Hospital outpatient visit”\n"));
+  g_assert_nonnull (strstr (run.out, "\n  Fases: 5\n"));
+  g_assert_nonnull (strstr (run.out, touchpoints));
+  g_assert_nonnull (strstr (run.out, " met score)\n"));
+  g_assert_nonnull (strstr (run.out, "\n  Momenten van de waarheid: 3\n"));
+  g_assert_nonnull (strstr (run.out, "\n  Medewerkersnotities: "));
+  g_assert_nonnull (strstr (run.out, "\n  Kansen: "));
+  g_assert_nonnull (strstr (run.out, "\nBevindingen: "));
+  g_assert_nonnull (strstr (run.out, "\n  kritiek: Moment van de waarheid “Three-minute consult with the cardiologist”"
+                                     " scoort 3, lager dan het doel van 9\n"));
+  g_assert_null (strstr (run.out, "Stages"));
+  g_assert_null (strstr (run.out, "Touchpoints"));
+  g_assert_null (strstr (run.out, "Findings"));
+  g_assert_null (strstr (run.out, "critical"));
+  g_assert_cmpstr (run.err, ==, "");
+
+  /* Errors from the core library (its own gettext calls) too. */
+  run_touchpoint_with_env (&bad_run, env, "--check", bad, NULL);
+  g_assert_cmpint (bad_run.exit_code, ==, 1);
+  g_assert_nonnull (strstr (bad_run.err, "is geen geheel getal van 1 tot en met 10\n"));
 }
 
 static void
@@ -446,7 +555,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/check-sample", test_check_sample);
+  g_test_add_func ("/cli/check-sample-dutch", test_check_sample_dutch);
   g_test_add_func ("/cli/check-findings-count", test_check_findings_count);
   g_test_add_func ("/cli/check-bad-files", test_check_bad_files);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);

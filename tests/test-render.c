@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "tp-analysis.h"
 #include "tp-layout.h"
 #include "tp-renderer.h"
 #include "tp-test-util.h"
@@ -647,6 +648,153 @@ test_device_scale (Fixture       *f,
   cairo_surface_destroy (hidpi);
 }
 
+/* Pixels within a small distance of @rgb inside @rect (document units
+ * at scale 1). */
+static guint
+count_color (cairo_surface_t *surface,
+             const TpRect    *rect,
+             const double     rgb[3])
+{
+  guint n = 0;
+
+  for (int y = (int) ceil (rect->y); y < (int) floor (rect->y + rect->height); y++)
+    for (int x = (int) ceil (rect->x); x < (int) floor (rect->x + rect->width); x++)
+      {
+        Pixel p = pixel_at (surface, x, y);
+
+        if (p.a > 0.99 && fabs (p.r - rgb[0]) < 0.02 && fabs (p.g - rgb[1]) < 0.02 && fabs (p.b - rgb[2]) < 0.02)
+          n++;
+      }
+  return n;
+}
+
+static void
+test_department_key (void)
+{
+  g_autofree char *a = tp_department_key ("  Planning ");
+  g_autofree char *b = tp_department_key ("PLANNING");
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_null (tp_department_key (NULL));
+  g_assert_null (tp_department_key ("   "));
+}
+
+/* The departments of the employee notes, sorted, each with its own
+ * colour; the legend under the employee lane's name shows their swatches
+ * when the overlay is on (on paper too: exports carry it), not when off. */
+static void
+test_department_legend (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) departments = tp_journey_list_departments (f->journey);
+  const char *expected[] = { "Cardiology outpatient clinic", "Hospitality", "Planning", "Poliklinieken" };
+  GListModel *lanes = tp_journey_get_lanes (f->journey);
+  TpRenderOptions options;
+  TpRect header = { 0 };
+  gboolean found = FALSE;
+  double colors[G_N_ELEMENTS (expected)][3];
+
+  g_assert_cmpuint (departments->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < departments->len; i++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (departments, i), ==, expected[i]);
+      tp_department_color (i, TP_PALETTE_LIGHT, colors[i]);
+      for (guint j = 0; j < i; j++)
+        g_assert_false (colors[i][0] == colors[j][0] && colors[i][1] == colors[j][1] && colors[i][2] == colors[j][2]);
+    }
+
+  for (guint l = 0; l < g_list_model_get_n_items (lanes) && !found; l++)
+    {
+      g_autoptr(TpLane) lane = g_list_model_get_item (lanes, l);
+
+      if (tp_lane_get_kind (lane) == TP_LANE_KIND_EMPLOYEE)
+        found = tp_layout_get_lane_header_rect (f->layout, l, &header);
+    }
+  g_assert_true (found);
+
+  for (TpPalette palette = TP_PALETTE_LIGHT; palette <= TP_PALETTE_PRINT; palette += TP_PALETTE_PRINT - TP_PALETTE_LIGHT)
+    {
+      cairo_surface_t *on, *off;
+      double hospitality[3];
+
+      tp_department_color (1, palette, hospitality);
+      tp_render_options_init (&options);
+      options.palette = palette;
+      on = render (f->layout, 1, &options, NULL);
+      options.show_employee_overlay = FALSE;
+      off = render (f->layout, 1, &options, NULL);
+
+      g_assert_cmpuint (count_color (on, &header, hospitality), >, 40);
+      g_assert_cmpuint (count_color (off, &header, hospitality), ==, 0);
+      cairo_surface_destroy (on);
+      cairo_surface_destroy (off);
+    }
+}
+
+/* With the overlay on, the consult's blocker marker has a ring in the
+ * colour of the blocker's department (the first: cardiology); with the
+ * department hidden, the marker is gone. */
+static void
+test_marker_department_ring (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GHashTable) hidden = g_hash_table_new (g_str_hash, g_str_equal);
+  TpElement *consult = tp_journey_lookup (f->journey, "t19");
+  TpRenderOptions options;
+  TpRect card, corner;
+  cairo_surface_t *surface;
+  double cardiology[3];
+
+  tp_department_color (0, TP_PALETTE_LIGHT, cardiology);
+  g_assert_true (tp_layout_get_card_rect (f->layout, consult, &card));
+  corner = (TpRect) { card.x + card.width - 30, card.y + card.height - 12, 30, 24 };
+
+  tp_render_options_init (&options);
+  surface = render (f->layout, 1, &options, NULL);
+  g_assert_cmpuint (count_color (surface, &corner, cardiology), >, 10);
+  cairo_surface_destroy (surface);
+
+  g_hash_table_add (hidden, (gpointer) "cardiology outpatient clinic");
+  options.hidden_departments = hidden;
+  surface = render (f->layout, 1, &options, NULL);
+  g_assert_cmpuint (count_color (surface, &corner, cardiology), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* A critical finding marks its card with a red dot on screen; paper
+ * stays clean. */
+static void
+test_finding_marks (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GHashTable) marks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  TpElement *consult = tp_journey_lookup (f->journey, "t19");
+  const double red[3] = { 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0 };
+  TpRenderOptions options;
+  TpRect card, corner;
+  cairo_surface_t *surface;
+
+  g_assert_nonnull (consult);
+  g_assert_true (tp_layout_get_card_rect (f->layout, consult, &card));
+  corner = (TpRect) { card.x + card.width - 12, card.y - 6, 18, 18 };
+  g_hash_table_insert (marks, consult, GINT_TO_POINTER (TP_SEVERITY_CRITICAL));
+
+  tp_render_options_init (&options);
+  surface = render (f->layout, 1, &options, NULL);
+  g_assert_cmpuint (count_color (surface, &corner, red), ==, 0);
+  cairo_surface_destroy (surface);
+
+  options.finding_marks = marks;
+  surface = render (f->layout, 1, &options, NULL);
+  g_assert_cmpuint (count_color (surface, &corner, red), >, 30);
+  cairo_surface_destroy (surface);
+
+  options.palette = TP_PALETTE_PRINT;
+  surface = render (f->layout, 1, &options, NULL);
+  g_assert_cmpuint (count_color (surface, &corner, red), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +802,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/score-color", test_score_color);
+  g_test_add_func ("/render/department-key", test_department_key);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/render/print-regions", test_print_regions);
   ADD ("/render/png-scales-and-dark", test_png_scales_and_dark);
@@ -663,6 +812,9 @@ main (int   argc,
   ADD ("/render/simplified", test_simplified);
   ADD ("/render/pdf-svg", test_pdf_svg);
   ADD ("/render/device-scale", test_device_scale);
+  ADD ("/render/department-legend", test_department_legend);
+  ADD ("/render/finding-marks", test_finding_marks);
+  ADD ("/render/marker-department-ring", test_marker_department_ring);
 #undef ADD
 
   return g_test_run ();

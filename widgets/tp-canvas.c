@@ -62,6 +62,8 @@ struct _TpCanvas
 
   double zoom;
   gboolean show_employee_overlay;
+  GHashTable *finding_marks;      /* TpElement -> TpSeverity, or NULL */
+  GHashTable *hidden_departments; /* department keys, or NULL */
   GtkAdjustment *hadjustment;
   GtkAdjustment *vadjustment;
   guint hscroll_policy : 1;
@@ -444,6 +446,10 @@ update_accessible_description (TpCanvas *self)
                                   -1);
 }
 
+static TpPalette current_palette (void);
+static void scroll_to_stage (TpCanvas *self,
+                             TpStage  *stage);
+
 static void
 selection_changed (TpCanvas *self)
 {
@@ -537,6 +543,107 @@ tp_canvas_select (TpCanvas  *self,
 }
 
 void
+tp_canvas_set_finding_marks (TpCanvas   *self,
+                             GHashTable *marks)
+{
+  g_return_if_fail (TP_IS_CANVAS (self));
+
+  if (marks == self->finding_marks)
+    return;
+  if (marks != NULL)
+    g_hash_table_ref (marks);
+  g_clear_pointer (&self->finding_marks, g_hash_table_unref);
+  self->finding_marks = marks;
+  g_clear_pointer (&self->scene_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GHashTable *
+tp_canvas_get_finding_marks (TpCanvas *self)
+{
+  g_return_val_if_fail (TP_IS_CANVAS (self), NULL);
+  return self->finding_marks;
+}
+
+void
+tp_canvas_set_hidden_departments (TpCanvas   *self,
+                                  GHashTable *departments)
+{
+  g_return_if_fail (TP_IS_CANVAS (self));
+
+  if (departments == self->hidden_departments)
+    return;
+  if (departments != NULL)
+    g_hash_table_ref (departments);
+  g_clear_pointer (&self->hidden_departments, g_hash_table_unref);
+  self->hidden_departments = departments;
+  g_clear_pointer (&self->scene_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+GHashTable *
+tp_canvas_get_hidden_departments (TpCanvas *self)
+{
+  g_return_val_if_fail (TP_IS_CANVAS (self), NULL);
+  return self->hidden_departments;
+}
+
+void
+tp_canvas_render_options (TpCanvas        *self,
+                          TpRenderOptions *options)
+{
+  g_return_if_fail (TP_IS_CANVAS (self));
+  g_return_if_fail (options != NULL);
+
+  tp_render_options_init (options);
+  options->palette = current_palette ();
+  options->selection = self->selection;
+  options->show_employee_overlay = self->show_employee_overlay;
+  options->finding_marks = self->finding_marks;
+  options->hidden_departments = self->hidden_departments;
+}
+
+void
+tp_canvas_select_ids (TpCanvas           *self,
+                      const char * const *ids)
+{
+  TpElement *first = NULL;
+  TpStage *stage = NULL;
+
+  g_return_if_fail (TP_IS_CANVAS (self));
+
+  if (self->journey == NULL || ids == NULL)
+    return;
+
+  g_hash_table_remove_all (self->selection);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      TpElement *element = tp_journey_lookup (self->journey, ids[i]);
+
+      if (element == NULL)
+        continue;
+      if (TP_IS_STAGE (element))
+        {
+          if (stage == NULL)
+            stage = TP_STAGE (element);
+          continue;
+        }
+      if (!TP_IS_TOUCHPOINT (element) && !TP_IS_EMPLOYEE_NOTE (element) && !TP_IS_OPPORTUNITY (element))
+        continue;
+      g_hash_table_add (self->selection, g_object_ref (element));
+      if (first == NULL)
+        first = element;
+    }
+  set_cursor (self, first);
+  selection_changed (self);
+
+  if (first != NULL)
+    tp_canvas_scroll_to_element (self, first);
+  else if (stage != NULL)
+    scroll_to_stage (self, stage);
+}
+
+void
 tp_canvas_select_all (TpCanvas *self)
 {
   GListModel *touchpoints;
@@ -565,6 +672,44 @@ get_primary_selected (TpCanvas *self)
     return self->cursor;
   selection = tp_canvas_get_selection (self);
   return selection->len > 0 ? g_ptr_array_index (selection, 0) : NULL;
+}
+
+/* Brings a stage's column into view from its header. */
+static void
+scroll_to_stage (TpCanvas *self,
+                 TpStage  *stage)
+{
+  GListModel *stages;
+  guint n;
+  int width;
+
+  ensure_layout (self);
+  if (self->layout == NULL || self->hadjustment == NULL)
+    return;
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  configure_adjustments (self);
+  stages = tp_journey_get_stages (self->journey);
+  n = g_list_model_get_n_items (stages);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TpStage) item = g_list_model_get_item (stages, i);
+      TpRect rect;
+      double value, x0, x1;
+
+      if (item != stage || !tp_layout_get_stage_header_rect (self->layout, i, &rect))
+        continue;
+      value = gtk_adjustment_get_value (self->hadjustment);
+      x0 = (rect.x - TP_LAYOUT_LANE_HEADER_WIDTH) * self->zoom - 24;
+      x1 = (rect.x + rect.width) * self->zoom + 24;
+      if (x0 < value)
+        gtk_adjustment_set_value (self->hadjustment, x0);
+      else if (width > 0 && x1 > value + width)
+        gtk_adjustment_set_value (self->hadjustment, MIN (x0, x1 - width));
+      if (self->vadjustment != NULL)
+        gtk_adjustment_set_value (self->vadjustment, 0);
+      break;
+    }
 }
 
 void
@@ -2963,6 +3108,8 @@ tp_canvas_snapshot (GtkWidget   *widget,
   options.zoom = self->zoom * gtk_widget_get_scale_factor (widget);
   options.selection = self->selection;
   options.show_employee_overlay = self->show_employee_overlay;
+  options.finding_marks = self->finding_marks;
+  options.hidden_departments = self->hidden_departments;
   options.hover = self->hover;
   if (self->dnd_active && self->dnd_target != NULL)
     options.hover = self->dnd_target;
@@ -3159,6 +3306,8 @@ tp_canvas_dispose (GObject *object)
   TpCanvas *self = TP_CANVAS (object);
 
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  g_clear_pointer (&self->finding_marks, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_departments, g_hash_table_unref);
   g_clear_handle_id (&self->edit_idle_id, g_source_remove);
   g_clear_handle_id (&self->editor_focus_id, g_source_remove);
   g_clear_object (&self->edit_pending);

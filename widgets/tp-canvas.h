@@ -5,6 +5,7 @@
 
 #include "tp-document.h"
 #include "tp-layout.h"
+#include "tp-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -76,6 +77,26 @@ void        tp_canvas_select             (TpCanvas   *self,
 void        tp_canvas_select_all         (TpCanvas   *self);
 void        tp_canvas_scroll_to_element  (TpCanvas   *self,
                                           TpElement  *element);
+/* Selects the cards among @ids (touchpoints, employee notes,
+ * opportunities) and scrolls the first into view; with no card but a
+ * stage among them, scrolls to that stage's column. A finding's ids. */
+void        tp_canvas_select_ids         (TpCanvas           *self,
+                                          const char * const *ids);
+
+/* Finding marks on cards: see TpRenderOptions.finding_marks. Takes a
+ * reference; NULL for none. */
+void        tp_canvas_set_finding_marks  (TpCanvas   *self,
+                                          GHashTable *marks);
+GHashTable *tp_canvas_get_finding_marks  (TpCanvas   *self);
+/* Departments (tp_department_key()) whose employee notes are dimmed;
+ * takes a reference; NULL for none. Per view, not saved. */
+void        tp_canvas_set_hidden_departments (TpCanvas   *self,
+                                              GHashTable *departments);
+GHashTable *tp_canvas_get_hidden_departments (TpCanvas   *self);
+/* The options the canvas draws with, apart from scrolling, zoom, hover
+ * and drag feedback: for tests and for exports of what is shown. */
+void        tp_canvas_render_options     (TpCanvas        *self,
+                                          TpRenderOptions *options);
 
 /* Edits the title (or text, or name) of @element in place. */
 void        tp_canvas_start_editing      (TpCanvas   *self,

@@ -138,14 +138,15 @@ update_header (GtkListBoxRow *row,
     {
     case TP_SEVERITY_CRITICAL:
       /* Translators: a heading in the insights panel */
-      text = g_strdup_printf (ngettext ("%u critical", "%u critical", count), count);
+      text = g_strdup_printf (ngettext ("%u critical finding", "%u critical findings", count), count);
       break;
     case TP_SEVERITY_WARNING:
       text = g_strdup_printf (ngettext ("%u warning", "%u warnings", count), count);
       break;
     case TP_SEVERITY_INFO:
     default:
-      text = g_strdup_printf (ngettext ("%u note", "%u notes", count), count);
+      /* Translators: findings that are for information only */
+      text = g_strdup_printf (ngettext ("%u observation", "%u observations", count), count);
       break;
     }
 

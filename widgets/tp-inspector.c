@@ -1081,7 +1081,7 @@ build_touchpoint (TpInspector  *self,
   GtkWidget *group;
   Field *field;
 
-  group = add_group (page, _("Touchpoint"), NULL);
+  group = add_group (page, C_("journey element", "Touchpoint"), NULL);
   add_entry (self, group, _("Title"), touchpoint, "title");
   add_text (self, group, _("Description"), touchpoint, "description");
 
@@ -1138,7 +1138,7 @@ build_opportunity (TpInspector   *self,
 
   add_text (self, group, _("Text"), opportunity, "text");
   add_entry (self, group, _("Owner"), opportunity, "owner");
-  add_reference (self, group, FIELD_LINK, "touchpoint-id", _("Touchpoint"), opportunity,
+  add_reference (self, group, FIELD_LINK, "touchpoint-id", C_("journey element", "Touchpoint"), opportunity,
                  "touchpoint-id", NULL);
 }
 

@@ -12,7 +12,9 @@
 #include "tp-export.h"
 #include "tp-journey-format.h"
 
-static const char *headless_options[] = { "--version", "--check", "--export", "--report", "--help-export", NULL };
+/* --help too: the full help lists these options, which GApplication does not know. */
+static const char *headless_options[] = { "--version", "--check", "--export", "--report", "--help-export",
+                                          "--help", "--help-all", "-h", "-?", NULL };
 
 gboolean
 tp_cli_is_headless (int    argc,

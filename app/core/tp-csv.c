@@ -169,7 +169,7 @@ tp_csv_write_employee_notes (TpJourney *journey)
   csv = csv_start ();
 
   /* Translators: column headers of the employee notes spreadsheet export */
-  csv_row (csv, _("ID"), _("Kind"), _("Touchpoint"), _("Stage"), _("Role"), _("Department"),
+  csv_row (csv, _("ID"), _("Kind"), C_("journey element", "Touchpoint"), _("Stage"), _("Role"), _("Department"),
            _("Severity"), _("Score"), _("Text"), NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
@@ -212,7 +212,7 @@ tp_csv_write_opportunities (TpJourney *journey)
   csv = csv_start ();
 
   /* Translators: column headers of the opportunities spreadsheet export */
-  csv_row (csv, _("ID"), _("Opportunity"), _("Owner"), _("Touchpoint"), _("Stage"), NULL);
+  csv_row (csv, _("ID"), _("Opportunity"), _("Owner"), C_("journey element", "Touchpoint"), _("Stage"), NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (opportunities); i++)
     {

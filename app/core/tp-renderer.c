@@ -5,6 +5,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "tp-analysis.h"
 #include "tp-layout-private.h"
 #include "tp-render-glyphs.h"
 #include "tp-renderer.h"
@@ -173,6 +174,84 @@ tp_score_color (int       score,
       rgb[i] += (1 - rgb[i]) * 0.15;
 }
 
+/* Departments */
+
+/* Blue, orange, teal, magenta, brown, gold, slate and olive: apart in
+ * hue and lightness, and none of them the red and green of blockers and
+ * enablers or the purple of the employee line. */
+static const guint32 department_colors[] = {
+  0x1c71d8, 0xe66100, 0x1b8e9e, 0xc0398a, 0x865e3c, 0xb58900, 0x5e5c64, 0x6a7d1a,
+};
+
+char *
+tp_department_key (const char *department)
+{
+  g_autofree char *copy = NULL;
+
+  if (department == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (department));
+  if (*copy == '\0')
+    return NULL;
+  return g_utf8_casefold (copy, -1);
+}
+
+static int
+compare_department_keys (gconstpointer a,
+                         gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+tp_journey_list_departments (TpJourney *journey)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  GListModel *notes;
+  guint n;
+
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), out);
+
+  notes = tp_journey_get_employee_notes (journey);
+  n = g_list_model_get_n_items (notes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
+      const char *department = tp_employee_note_get_department (note);
+      char *key = tp_department_key (department);
+
+      if (key == NULL || g_hash_table_contains (seen, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_insert (seen, key, g_strstrip (g_strdup (department)));
+      g_ptr_array_add (keys, key);
+    }
+
+  g_ptr_array_sort (keys, compare_department_keys);
+  for (guint i = 0; i < keys->len; i++)
+    g_ptr_array_add (out, g_strdup (g_hash_table_lookup (seen, g_ptr_array_index (keys, i))));
+  return out;
+}
+
+void
+tp_department_color (guint     index,
+                     TpPalette palette,
+                     double    rgb[3])
+{
+  guint32 hex = department_colors[index % G_N_ELEMENTS (department_colors)];
+
+  rgb[0] = ((hex >> 16) & 0xff) / 255.0;
+  rgb[1] = ((hex >> 8) & 0xff) / 255.0;
+  rgb[2] = (hex & 0xff) / 255.0;
+  if (palette == TP_PALETTE_DARK)
+    for (int i = 0; i < 3; i++)
+      rgb[i] += (1 - rgb[i]) * 0.25;
+}
+
 /* Rendering state for one call */
 
 typedef struct {
@@ -193,13 +272,67 @@ typedef struct {
   gboolean               backs_drawn;
   double                 device_scale; /* the target's, for HiDPI */
   double                 pixel_scale;  /* device pixels per document unit */
+  /* The employee notes' departments: key -> GUINT_TO_POINTER (index + 1),
+   * and their display names in legend order. */
+  GHashTable            *departments;
+  GPtrArray             *department_names;
+  /* With the overlay on: TpTouchpoint -> NoteMarks packed in a pointer,
+   * from the notes of the departments shown. */
+  GHashTable            *note_marks;
 } Ctx;
+
+/* A touchpoint's markers: how many blockers and enablers of the shown
+ * departments, and the department (index + 1, 0 for none) of the first
+ * of each. */
+typedef union {
+  struct {
+    guint8 n_blockers;
+    guint8 n_enablers;
+    guint8 blocker_department;
+    guint8 enabler_department;
+  } m;
+  guint32 packed;
+} NoteMarks;
 
 static inline void
 set_source (cairo_t    *cr,
             const Rgba *c)
 {
   cairo_set_source_rgba (cr, c->r, c->g, c->b, c->a);
+}
+
+/* The department index + 1 of an employee note, or 0. */
+static guint
+note_department (Ctx            *ctx,
+                 TpEmployeeNote *note)
+{
+  g_autofree char *key = tp_department_key (tp_employee_note_get_department (note));
+
+  if (key == NULL || ctx->departments == NULL)
+    return 0;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->departments, key));
+}
+
+static gboolean
+note_hidden (Ctx            *ctx,
+             TpEmployeeNote *note)
+{
+  g_autofree char *key = NULL;
+
+  if (ctx->options->hidden_departments == NULL || g_hash_table_size (ctx->options->hidden_departments) == 0)
+    return FALSE;
+  key = tp_department_key (tp_employee_note_get_department (note));
+  return key != NULL && g_hash_table_contains (ctx->options->hidden_departments, key);
+}
+
+static void
+set_department_source (Ctx   *ctx,
+                       guint  index)
+{
+  double rgb[3];
+
+  tp_department_color (index, ctx->palette, rgb);
+  cairo_set_source_rgb (ctx->cr, rgb[0], rgb[1], rgb[2]);
 }
 
 static void
@@ -438,16 +571,27 @@ draw_star (Ctx    *ctx,
 static void
 marker_sprite (Ctx          *ctx,
                const TpRect *bounds,
-               guint         blocker)
+               guint         params)
 {
   cairo_t *cr = ctx->cr;
   double cx = bounds->x + bounds->width / 2;
   double cy = bounds->y + bounds->height / 2;
   double radius = bounds->width / 2 - 1.5;
+  /* Bit 0: a blocker (else an enabler); above it the department's index
+   * + 1 for the ring, 0 for a plain one. */
+  guint department = params >> 1;
+  gboolean blocker = params & 1;
 
   cairo_new_path (cr);
   cairo_arc (cr, cx, cy, radius + 1.5, 0, 2 * G_PI);
-  set_source (cr, &ctx->pal->card);
+  if (department > 0)
+    {
+      /* A thicker ring in the department's colour. */
+      set_department_source (ctx, department - 1);
+      radius -= 1;
+    }
+  else
+    set_source (cr, &ctx->pal->card);
   cairo_fill (cr);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   set_source (cr, blocker ? &ctx->pal->blocker_accent : &ctx->pal->enabler_accent);
@@ -470,19 +614,59 @@ draw_overlay_markers (Ctx                *ctx,
 {
   const double radius = 7;
   double cx = r->x + r->width - 16;
+  NoteMarks marks;
+
+  marks.packed = ctx->note_marks != NULL
+                 ? GPOINTER_TO_UINT (g_hash_table_lookup (ctx->note_marks, item->element)) : 0;
 
   for (int i = 0; i < 2; i++)
     {
       guint blocker = i == 0;
+      guint department = blocker ? marks.m.blocker_department : marks.m.enabler_department;
       TpRect bounds = TP_RECT_INIT (cx - radius - 1.5, r->y + r->height - radius - 1.5,
                                     2 * radius + 3, 2 * radius + 3);
 
-      if ((blocker ? item->n_blockers : item->n_enablers) == 0)
+      if ((blocker ? marks.m.n_blockers : marks.m.n_enablers) == 0)
         continue;
 
-      draw_sprite (ctx, SPRITE_MARKER, blocker, &bounds, marker_sprite);
+      /* The sprite's parameter: the kind, and the department's ring. */
+      draw_sprite (ctx, SPRITE_MARKER, blocker | department << 1, &bounds, marker_sprite);
       cx -= 2 * radius + 4;
     }
+}
+
+/* A dot on the card's top right corner for the most urgent finding about
+ * it: red with "!" for critical, amber for a warning. */
+static void
+draw_finding_mark (Ctx                *ctx,
+                   const TpLayoutItem *item,
+                   const TpRect       *r)
+{
+  cairo_t *cr = ctx->cr;
+  int severity = GPOINTER_TO_INT (g_hash_table_lookup (ctx->options->finding_marks, item->element));
+  double cx = r->x + r->width - 3;
+  double cy = r->y + 3;
+  const double radius = 7.5;
+
+  if (severity != TP_SEVERITY_CRITICAL && severity != TP_SEVERITY_WARNING)
+    return;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, radius + 1.5, 0, 2 * G_PI);
+  set_source (cr, &ctx->pal->card);
+  cairo_fill (cr);
+  cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
+  if (severity == TP_SEVERITY_CRITICAL)
+    cairo_set_source_rgb (cr, 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0);
+  else
+    cairo_set_source_rgb (cr, 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0);
+  cairo_fill (cr);
+
+  /* "!" as two shapes, so it needs no font. */
+  cairo_rectangle (cr, cx - 1.1, cy - 4.5, 2.2, 5.5);
+  cairo_arc (cr, cx, cy + 3.4, 1.2, 0, 2 * G_PI);
+  set_source (cr, severity == TP_SEVERITY_CRITICAL ? &ctx->pal->on_dark : &ctx->pal->on_light);
+  cairo_fill (cr);
 }
 
 /* Cards */
@@ -771,8 +955,34 @@ draw_card (Ctx                *ctx,
       g_assert_not_reached ();
     }
 
+  /* The department's colour down the left edge of an employee note. */
+  if (item->style == TP_CARD_NOTE)
+    {
+      guint department = note_department (ctx, TP_EMPLOYEE_NOTE (item->element));
+
+      if (department > 0)
+        {
+          /* A bar inside the rounded corners: no clip, which SVG and
+           * HTML reports would carry as a clipPath per note. */
+          tp_path_rounded_rect (cr, r.x + 2, r.y + 3, 3.5, r.height - 6, 1.75);
+          set_department_source (ctx, department - 1);
+          cairo_fill (cr);
+        }
+    }
+
   if (ctx->options->show_employee_overlay && (item->n_blockers > 0 || item->n_enablers > 0))
     draw_overlay_markers (ctx, item, &r);
+
+  if (ctx->interactive && ctx->options->finding_marks != NULL)
+    draw_finding_mark (ctx, item, &r);
+
+  /* Notes of departments filtered out fade into the background. */
+  if (item->style == TP_CARD_NOTE && note_hidden (ctx, TP_EMPLOYEE_NOTE (item->element)))
+    {
+      tp_path_rounded_rect (cr, r.x - 1, r.y - 1, r.width + 2, r.height + 2.5, TP_CARD_RADIUS + 1);
+      cairo_set_source_rgba (cr, pal->background.r, pal->background.g, pal->background.b, 0.75);
+      cairo_fill (cr);
+    }
 
   if (is_selected (ctx, item->element))
     {
@@ -1232,10 +1442,30 @@ set_dash (Ctx    *ctx,
   cairo_set_dash (ctx->cr, dashes, 2, fmod (from_x, on + off));
 }
 
+/* The employee line counts only the departments shown: the points of
+ * notes of hidden departments left out (a new array either way). */
+static GArray *
+visible_employee_points (Ctx          *ctx,
+                         const GArray *points)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TpCurvePoint), points->len);
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const TpCurvePoint *point = &g_array_index (points, TpCurvePoint, i);
+
+      if (TP_IS_EMPLOYEE_NOTE (point->element) && note_hidden (ctx, TP_EMPLOYEE_NOTE (point->element)))
+        continue;
+      g_array_append_val (out, *point);
+    }
+  return out;
+}
+
 static void
 draw_curve_lane (Ctx         *ctx,
                  TpLayoutRow *row)
 {
+  g_autoptr(GArray) employee = NULL;
   cairo_t *cr = ctx->cr;
   const Palette *pal = ctx->pal;
   TpRect *plot = &row->plot;
@@ -1302,12 +1532,14 @@ draw_curve_lane (Ctx         *ctx,
 
   /* The employee travels along: a dashed line of their own scores. */
   if (ctx->options->show_employee_overlay && row->employee_curve->len > 0)
+    employee = visible_employee_points (ctx, row->employee_curve);
+  if (employee != NULL && employee->len > 0)
     {
-      const TpCurvePoint *e = (const TpCurvePoint *) (gpointer) row->employee_curve->data;
-      guint ne = row->employee_curve->len;
+      const TpCurvePoint *e = (const TpCurvePoint *) (gpointer) employee->data;
+      guint ne = employee->len;
       guint efirst, elast;
 
-      tp_layout_get_curve_range (row->employee_curve, x0 - 400, x1 + 400, &efirst, &elast);
+      tp_layout_get_curve_range (employee, x0 - 400, x1 + 400, &efirst, &elast);
       efirst = efirst > 0 ? efirst - 1 : 0;
       elast = MIN (elast + 1, ne);
 
@@ -1458,6 +1690,45 @@ draw_body (Ctx *ctx)
 
 /* Headers */
 
+/* Under the employee lane's name: the blocker and enabler markers and a
+ * swatch per department, as far as the lane is tall. */
+static void
+draw_department_legend (Ctx               *ctx,
+                        const TpLayoutRow *row)
+{
+  cairo_t *cr = ctx->cr;
+  TpLayout *layout = ctx->layout;
+  const Palette *pal = ctx->pal;
+  double label_width = TP_LAYOUT_LANE_HEADER_WIDTH - 14 - 22 - 8;
+  double y = row->y + 12 + row->name->height + 10;
+  double bottom = row->y + row->height - 6;
+  const double line = 17;
+
+  for (int i = 0; i < 2 && y + line <= bottom; i++, y += line)
+    {
+      guint blocker = i == 0;
+      const double radius = 6;
+      TpRect bounds = TP_RECT_INIT (21 - radius - 1.5, y + line / 2 - radius - 1.5,
+                                    2 * radius + 3, 2 * radius + 3);
+      TpLayoutText *label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width,
+                                                 blocker ? _("Blocker") : _("Enabler"));
+
+      draw_sprite (ctx, SPRITE_MARKER, blocker, &bounds, marker_sprite);
+      show_text (ctx, label, 36, y + (line - label->height) / 2, &pal->text_dim);
+    }
+
+  for (guint i = 0; i < ctx->department_names->len && y + line <= bottom; i++, y += line)
+    {
+      const char *name = g_ptr_array_index (ctx->department_names, i);
+      TpLayoutText *label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, name);
+
+      tp_path_rounded_rect (cr, 15, y + line / 2 - 5, 12, 10, 2);
+      set_department_source (ctx, i);
+      cairo_fill (cr);
+      show_text (ctx, label, 36, y + (line - label->height) / 2, &pal->text);
+    }
+}
+
 static void
 draw_lane_headers (Ctx *ctx)
 {
@@ -1500,6 +1771,10 @@ draw_lane_headers (Ctx *ctx)
       TpLayoutRow *row = tp_layout_row (layout, l);
 
       show_text (ctx, row->name, 14, row->y + 12, &pal->text);
+
+      if (row->kind == TP_LANE_KIND_EMPLOYEE && ctx->options->show_employee_overlay
+          && ctx->department_names != NULL && ctx->department_names->len > 0)
+        draw_department_legend (ctx, row);
 
       if (row->curve != NULL)
         {
@@ -1702,6 +1977,50 @@ tp_render_options_init (TpRenderOptions *options)
 }
 
 static void
+collect_note_marks (Ctx *ctx)
+{
+  TpJourney *journey = ctx->layout->journey;
+  GListModel *notes = tp_journey_get_employee_notes (journey);
+  guint n = g_list_model_get_n_items (notes);
+
+  ctx->note_marks = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
+      const char *tp_id = tp_employee_note_get_touchpoint_id (note);
+      TpTouchpoint *tp = *tp_id != '\0' ? tp_journey_lookup_touchpoint (journey, tp_id) : NULL;
+      NoteMarks marks;
+      guint department;
+
+      if (tp == NULL || note_hidden (ctx, note))
+        continue;
+      marks.packed = GPOINTER_TO_UINT (g_hash_table_lookup (ctx->note_marks, tp));
+      department = MIN (note_department (ctx, note), 255);
+      if (tp_employee_note_get_kind (note) == TP_NOTE_KIND_BLOCKER)
+        {
+          if (marks.m.n_blockers == 0)
+            marks.m.blocker_department = department;
+          marks.m.n_blockers = MIN (marks.m.n_blockers + 1, 255);
+        }
+      else
+        {
+          if (marks.m.n_enablers == 0)
+            marks.m.enabler_department = department;
+          marks.m.n_enablers = MIN (marks.m.n_enablers + 1, 255);
+        }
+      g_hash_table_insert (ctx->note_marks, tp, GUINT_TO_POINTER (marks.packed));
+    }
+}
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  g_clear_pointer (&ctx->note_marks, g_hash_table_unref);
+  g_clear_pointer (&ctx->departments, g_hash_table_unref);
+  g_clear_pointer (&ctx->department_names, g_ptr_array_unref);
+}
+
+static void
 ctx_init (Ctx                   *ctx,
           cairo_t               *cr,
           TpLayout              *layout,
@@ -1717,6 +2036,20 @@ ctx_init (Ctx                   *ctx,
   ctx->pal = &palettes[ctx->palette];
   ctx->interactive = ctx->palette != TP_PALETTE_PRINT;
   ctx->backs_drawn = FALSE;
+  ctx->departments = NULL;
+  ctx->department_names = NULL;
+  if (layout->journey != NULL)
+    {
+      ctx->department_names = tp_journey_list_departments (layout->journey);
+      ctx->departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < ctx->department_names->len; i++)
+        g_hash_table_insert (ctx->departments,
+                             tp_department_key (g_ptr_array_index (ctx->department_names, i)),
+                             GUINT_TO_POINTER (i + 1));
+    }
+  ctx->note_marks = NULL;
+  if (layout->journey != NULL && options->show_employee_overlay)
+    collect_note_marks (ctx);
 
   {
     cairo_surface_t *target = cairo_get_group_target (cr);
@@ -1781,7 +2114,10 @@ tp_render_journey (cairo_t               *cr,
 
   ctx_init (&ctx, cr, layout, options);
   if (tp_rect_is_empty (&ctx.visible))
-    return;
+    {
+      ctx_clear (&ctx);
+      return;
+    }
 
   cairo_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
@@ -1797,6 +2133,7 @@ tp_render_journey (cairo_t               *cr,
     draw_corner (&ctx);
 
   cairo_restore (cr);
+  ctx_clear (&ctx);
 }
 
 void
@@ -1830,6 +2167,7 @@ tp_render_card (cairo_t               *cr,
   cairo_save (cr);
   draw_card (&ctx, tp_layout_item (layout, GPOINTER_TO_UINT (index) - 1), dx, dy, TRUE);
   cairo_restore (cr);
+  ctx_clear (&ctx);
 }
 
 void

@@ -54,6 +54,13 @@ typedef struct {
   /* Employee notes' markers on their touchpoints' cards and the employee
    * line in emotion-curve lanes. */
   gboolean       show_employee_overlay;
+  /* Findings on cards: TpElement (key) -> GINT_TO_POINTER (TpSeverity)
+   * of the most urgent finding about it; warning and critical ones get a
+   * dot in the card's top right corner. Screen only; NULL for none. */
+  GHashTable    *finding_marks;
+  /* Departments (keys from tp_department_key()) whose employee notes are
+   * dimmed; NULL or empty for none. */
+  GHashTable    *hidden_departments;
   /* Drag feedback: an accent line at drop.indicator. Screen only. */
   gboolean       show_drop;
   TpLayoutDrop   drop;
@@ -90,5 +97,18 @@ void tp_render_drop_indicator  (cairo_t               *cr,
 void tp_score_color            (int                    score,
                                 TpPalette              palette,
                                 double                 rgb[3]);
+
+/* Departments compare without regard to case or surrounding white space:
+ * this is the form they are compared in. NULL for NULL or blank. */
+char      *tp_department_key       (const char            *department);
+/* The departments of the journey's employee notes, one spelling each
+ * (the first in note order), sorted by key: the order of the legend and of
+ * the colours. A new array of strings. */
+GPtrArray *tp_journey_list_departments (TpJourney       *journey);
+/* The colour of the @index-th department of tp_journey_list_departments()
+ * on @palette: eight distinguishable colours, repeating after that. */
+void       tp_department_color     (guint                  index,
+                                    TpPalette              palette,
+                                    double                 rgb[3]);
 
 G_END_DECLS

@@ -90,6 +90,13 @@ typedef struct {
    * page in the second (which has the same pagination). */
   GArray          *section_pages;
   guint            section_index;
+
+  /* Drawing pages as images (tp_report_render_pages()) rather than into
+   * the PDF: the same code, a new image surface per page. NULL for PDF. */
+  GPtrArray       *images;
+  guint            max_images;
+  double           image_scale;
+  GCancellable    *cancellable;
 } Pdf;
 
 /* ---- text ---- */
@@ -240,18 +247,46 @@ band_draw (Pdf      *pdf,
 
 static void draw_furniture (Pdf *pdf);
 
+/* A white image for the page about to be drawn; pages past the ones asked
+ * for are drawn into a single pixel and dropped. */
+static void
+begin_image_page (Pdf *pdf)
+{
+  cairo_surface_t *surface;
+  gboolean keep = pdf->page <= pdf->max_images;
+
+  g_clear_pointer (&pdf->cr, cairo_destroy);
+  surface = keep ? cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                               MAX ((int) ceil (pdf->width * pdf->image_scale), 1),
+                                               MAX ((int) ceil (pdf->height * pdf->image_scale), 1))
+                 : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  pdf->cr = cairo_create (surface);
+  cairo_set_source_rgb (pdf->cr, 1, 1, 1);
+  cairo_paint (pdf->cr);
+  if (keep)
+    {
+      cairo_scale (pdf->cr, pdf->image_scale, pdf->image_scale);
+      g_ptr_array_add (pdf->images, surface);
+    }
+  else
+    cairo_surface_destroy (surface);
+}
+
 static void
 begin_page (Pdf      *pdf,
             gboolean  landscape,
             gboolean  furniture)
 {
-  if (pdf->page > 0)
+  if (pdf->page > 0 && pdf->images == NULL)
     cairo_show_page (pdf->cr);
   pdf->page++;
 
   pdf->width = landscape ? pdf->page_height : pdf->page_width;
   pdf->height = landscape ? pdf->page_width : pdf->page_height;
-  cairo_pdf_surface_set_size (pdf->surface, pdf->width, pdf->height);
+  if (pdf->images != NULL)
+    begin_image_page (pdf);
+  else
+    cairo_pdf_surface_set_size (pdf->surface, pdf->width, pdf->height);
 
   pdf->x0 = MARGIN_SIDE;
   pdf->x1 = pdf->width - MARGIN_SIDE;
@@ -332,6 +367,9 @@ add_outline (Pdf        *pdf,
              double      y)
 {
   g_autofree char *link = NULL;
+
+  if (pdf->images != NULL)
+    return 0;
 
   /* Whole points: cairo reads the numbers with the C library's strtod,
    * which wants a decimal comma in a Dutch locale. */
@@ -1068,9 +1106,20 @@ run_pass (Pdf         *pdf,
   g_autofree char *date = g_date_time_format (report->options.date, "%Y-%m-%dT%H:%M:%S");
 
   tp_report_paper_get_size (report->options.paper, &pdf->page_width, &pdf->page_height);
-  pdf->surface = cairo_pdf_surface_create_for_stream (output != NULL ? append_to_array : discard,
-                                                      output, pdf->page_width, pdf->page_height);
-  pdf->cr = cairo_create (pdf->surface);
+  if (pdf->images != NULL)
+    {
+      /* Each page makes its own image; this one only sets up the context. */
+      cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+
+      pdf->cr = cairo_create (scratch);
+      cairo_surface_destroy (scratch);
+    }
+  else
+    {
+      pdf->surface = cairo_pdf_surface_create_for_stream (output != NULL ? append_to_array : discard,
+                                                          output, pdf->page_width, pdf->page_height);
+      pdf->cr = cairo_create (pdf->surface);
+    }
   pdf->context = pango_cairo_create_context (pdf->cr);
   /* Unhinted metrics: the same line breaks in both passes and in any
    * viewer, so the page count of the first pass holds. */
@@ -1088,12 +1137,15 @@ run_pass (Pdf         *pdf,
       pango_font_description_set_style (pdf->fonts[f], fonts[f].style);
     }
 
-  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, report->title);
-  if (*report->author != '\0')
-    cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_AUTHOR, report->author);
-  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_SUBJECT, _("Customer journey report"));
-  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR, report->generator);
-  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  if (pdf->surface != NULL)
+    {
+      cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, report->title);
+      if (*report->author != '\0')
+        cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_AUTHOR, report->author);
+      cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_SUBJECT, _("Customer journey report"));
+      cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR, report->generator);
+      cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    }
 
   pdf->page = 0;
   pdf->section = NULL;
@@ -1109,6 +1161,12 @@ run_pass (Pdf         *pdf,
   for (guint i = 0; i < report->blocks->len; i++)
     {
       TpReportBlock *block = g_ptr_array_index (report->blocks, i);
+
+      /* Images: the pages asked for are done, or no longer wanted. */
+      if (pdf->images != NULL && pdf->page > pdf->max_images)
+        break;
+      if (g_cancellable_is_cancelled (pdf->cancellable))
+        break;
 
       switch (block->kind)
         {
@@ -1130,14 +1188,27 @@ run_pass (Pdf         *pdf,
   if (pdf->page == 0)
     new_page (pdf);
 
-  cairo_show_page (pdf->cr);
   for (int f = 0; f < N_FONTS; f++)
     g_clear_pointer (&pdf->fonts[f], pango_font_description_free);
   g_clear_object (&pdf->context);
-  g_clear_pointer (&pdf->cr, cairo_destroy);
-  cairo_surface_finish (pdf->surface);
-  status = cairo_surface_status (pdf->surface);
-  g_clear_pointer (&pdf->surface, cairo_surface_destroy);
+  if (pdf->surface != NULL)
+    {
+      cairo_show_page (pdf->cr);
+      g_clear_pointer (&pdf->cr, cairo_destroy);
+      cairo_surface_finish (pdf->surface);
+      status = cairo_surface_status (pdf->surface);
+      g_clear_pointer (&pdf->surface, cairo_surface_destroy);
+    }
+  else
+    {
+      status = cairo_status (pdf->cr);
+      g_clear_pointer (&pdf->cr, cairo_destroy);
+      for (guint i = 0; i < pdf->images->len && status == CAIRO_STATUS_SUCCESS; i++)
+        {
+          cairo_surface_flush (g_ptr_array_index (pdf->images, i));
+          status = cairo_surface_status (g_ptr_array_index (pdf->images, i));
+        }
+    }
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -1177,4 +1248,45 @@ tp_report_pdf_write (TpReport  *report,
   if (n_pages != NULL)
     *n_pages = pdf.page;
   return g_byte_array_free_to_bytes (g_steal_pointer (&output));
+}
+
+GPtrArray *
+tp_report_render_pages (TpReport      *report,
+                        guint          max_pages,
+                        double         scale,
+                        guint         *n_pages,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  Pdf pdf = { 0 };
+  g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  gboolean ok;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (scale > 0, NULL);
+
+  pdf.report = report;
+  pdf.section_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  pdf.cancellable = cancellable;
+
+  /* The same two passes as the PDF: the first counts pages (into a PDF
+   * that is thrown away), the second draws the first pages as images. */
+  ok = run_pass (&pdf, NULL, error);
+  if (ok)
+    {
+      pdf.n_pages = pdf.page;
+      pdf.images = images;
+      pdf.max_images = max_pages;
+      pdf.image_scale = scale;
+      ok = run_pass (&pdf, NULL, error);
+    }
+  g_array_unref (pdf.section_pages);
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+  if (!ok)
+    return NULL;
+
+  if (n_pages != NULL)
+    *n_pages = pdf.n_pages;
+  return g_steal_pointer (&images);
 }

@@ -18,4 +18,16 @@ GBytes *tp_report_pdf_write (TpReport  *report,
                              guint     *n_pages,
                              GError   **error);
 
+/* The first @max_pages pages of the same PDF, drawn by the same code onto
+ * white ARGB32 image surfaces at @scale pixels per point (for previews).
+ * Returns the images (cairo_surface_t, freed with the array) and the
+ * report's number of pages in @n_pages (may be NULL). Stops early with
+ * G_IO_ERROR_CANCELLED when @cancellable is cancelled. */
+GPtrArray *tp_report_render_pages (TpReport      *report,
+                                   guint          max_pages,
+                                   double         scale,
+                                   guint         *n_pages,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
 G_END_DECLS

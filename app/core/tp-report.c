@@ -539,7 +539,7 @@ build_summary (Builder *b)
     {
       /* Stable: equal scores stay in journey order. */
       g_ptr_array_sort (scored, compare_by_score);
-      table = add_table (b, _("Touchpoint"), 5.8, _("Stage"), 2.0, _("Department"), 3.0,
+      table = add_table (b, C_("journey element", "Touchpoint"), 5.8, _("Stage"), 2.0, _("Department"), 3.0,
                          _("Score"), 1.4, NULL);
       table->score_columns = 1 << 3;
       for (guint i = 0; i < MIN (3, scored->len); i++)
@@ -643,7 +643,7 @@ build_stages (Builder *b)
             }
         }
 
-      table = add_table (b, _("Touchpoint"), 5.0, _("Channel"), 2.2, _("Department"), 2.8,
+      table = add_table (b, C_("journey element", "Touchpoint"), 5.0, _("Channel"), 2.2, _("Department"), 2.8,
                          _("Score"), 1.3, NULL);
       table->score_columns = 1 << 3;
       for (guint i = 0; i < tps->len; i++)
@@ -718,7 +718,7 @@ build_moments (Builder *b)
       if (table == NULL)
         {
           table = add_table (b, _("Moment of truth"), 3.0, _("Stage"), 2.3, _("Score"), 1.3,
-                             _("Result"), 1.8, _("Department"), 2.4, _("Related blockers"), 4.3,
+                             _("Result"), 2.1, _("Department"), 2.4, _("Related blockers"), 4.0,
                              NULL);
           table->score_columns = 1 << 2;
         }
@@ -837,7 +837,7 @@ build_employees (Builder *b)
         add_textf (b, TP_REPORT_TEXT_MUTED, "%s, %s", blockers, enablers);
       }
 
-      table = add_table (b, _("Kind"), 1.4, _("Note"), 4.4, _("Affects"), 2.6, _("Role"), 2.0,
+      table = add_table (b, _("Kind"), 2.0, _("Note"), 3.8, _("Affects"), 2.6, _("Role"), 2.0,
                          _("Severity"), 1.6, NULL);
       table->number_columns = 1 << 4;
       /* Blockers first: they are what management has to act on. */
@@ -939,8 +939,11 @@ build_channels (Builder *b)
   }
 
   chart = add_chart (b, TP_REPORT_CHART_CHANNEL_BARS, _("Touchpoints per channel"), 0);
-  table = add_table (b, _("Channel"), 2.8, _("Online or offline"), 2.0, _("Touchpoints"), 2.0,
-                     _("Average"), 1.5, _("Lowest"), 1.4, _("Highest"), 1.4, NULL);
+  /* Widths leave room for longer translations of the headers (Dutch). */
+  table = add_table (b, _("Channel"), 2.6, _("Online or offline"), 1.9,
+                     /* Translators: column header: the number of touchpoints per channel */
+                     C_("channel table", "Touchpoints"), 1.6,
+                     _("Average"), 2.0, _("Lowest"), 1.5, _("Highest"), 1.5, NULL);
   table->number_columns = (1 << 2) | (1 << 4) | (1 << 5);
   table->score_columns = 1 << 3;
   for (int c = 0; c < TP_N_CHANNELS; c++)
@@ -981,7 +984,7 @@ build_opportunities (Builder *b)
   add_text (b, TP_REPORT_TEXT_LEAD, _("What to change, and who owns the change."));
 
   table = add_table (b, _("No."), 0.7, _("Opportunity"), 5.6, _("Owner"), 2.6,
-                     _("Touchpoint"), 3.0, NULL);
+                     C_("journey element", "Touchpoint"), 3.0, NULL);
   table->number_columns = 1 << 0;
   for (guint i = 0; i < n; i++)
     {
