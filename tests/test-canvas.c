@@ -1213,6 +1213,79 @@ step_delete_stage (Fixture *f)
   return TRUE;
 }
 
+/* Types @text into the in-place editor and presses Enter. */
+static gboolean
+commit_editing (Fixture    *f,
+                const char *text)
+{
+  GtkEditable *editor = tp_canvas_get_editor (f->canvas);
+
+  if (editor == NULL)
+    return FALSE;
+  gtk_editable_set_text (editor, text);
+  g_signal_emit_by_name (editor, "activate");
+  return tp_canvas_get_editor (f->canvas) == NULL;
+}
+
+/* Without a pointer: the keyboard menu of the map and of a card reach
+ * every stage and lane action. */
+static gboolean
+step_headers_by_keyboard (Fixture *f)
+{
+  TpJourney *journey = get_journey (f);
+  GListModel *stages = tp_journey_get_stages (journey);
+  GListModel *lanes = tp_journey_get_lanes (journey);
+  g_autoptr(TpStage) added = NULL;
+  g_autoptr(TpLane) added_lane = NULL;
+  TpHistory *history = tp_document_get_history (get_document (f));
+  guint depth = tp_history_get_undo_depth (history);
+  guint n_stages = g_list_model_get_n_items (stages);
+  guint n_lanes = g_list_model_get_n_items (lanes);
+  guint position;
+
+  /* Nothing selected: the map's menu adds a stage at the end. */
+  tp_canvas_select (f->canvas, NULL);
+  g_assert_true (tp_canvas_test_keyboard_menu (f->canvas));
+  g_assert_nonnull (tp_canvas_test_get_menu (f->canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-stage", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
+  added = g_list_model_get_item (stages, n_stages);
+  g_assert_true (commit_editing (f, "Follow-up"));
+  g_assert_cmpstr (tp_stage_get_name (added), ==, "Follow-up");
+
+  /* A card's menu names its stage and lane: add a stage after s2, a lane
+   * of notes below l2, rename and delete by id. */
+  tp_canvas_select_ids (f->canvas, (const char *[]) { "t9", NULL });
+  g_assert_true (tp_canvas_test_keyboard_menu (f->canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.header", "(ss)", "add-after", "s2"));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 2);
+  g_assert_true (commit_editing (f, "Check-in"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-lane-after", "(si)",
+                                             "l2", TP_LANE_KIND_NOTES));
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, n_lanes + 1);
+  added_lane = g_list_model_get_item (lanes, 2);
+  g_assert_cmpint (tp_lane_get_kind (added_lane), ==, TP_LANE_KIND_NOTES);
+  g_assert_true (commit_editing (f, "Remarks"));
+  g_assert_cmpstr (tp_lane_get_name (added_lane), ==, "Remarks");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.header", "(ss)", "rename", "s1"));
+  g_assert_true (commit_editing (f, "Referral"));
+  g_assert_cmpstr (tp_stage_get_name (tp_journey_lookup_stage (journey, "s1")), ==, "Referral");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.header", "(ss)",
+                                             "delete", tp_element_get_id (TP_ELEMENT (added))));
+  g_assert_false (tp_journey_get_position (journey, TP_ELEMENT (added), &position));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
+
+  /* All undoable: back to where this step started. */
+  while (tp_history_get_undo_depth (history) > depth)
+    g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages);
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, n_lanes);
+  g_assert_cmpstr (tp_stage_get_name (tp_journey_lookup_stage (journey, "s1")), ==, "Referral & appointment");
+  return TRUE;
+}
+
 static gboolean
 step_add_stage_and_rename (Fixture *f)
 {
@@ -1345,7 +1418,7 @@ step_reorder_headers (Fixture *f)
 static void
 test_headers (void)
 {
-  RUN (step_reorder_headers, step_delete_stage, step_add_stage_and_rename);
+  RUN (step_reorder_headers, step_delete_stage, step_add_stage_and_rename, step_headers_by_keyboard);
 }
 
 /* ---------------------------------------------------------------- snapshot */

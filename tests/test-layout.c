@@ -759,6 +759,43 @@ test_generated (void)
   g_assert_cmpuint (total, ==, 2000 + 200 + 80);
 }
 
+/* A long stage name widens its column (up to a limit); the cards stay
+ * centred in it and hit testing follows. */
+static void
+test_column_fits_stage_name (Fixture       *f,
+                             gconstpointer  data)
+{
+  guint s4 = stage_index (f->journey, "s4");
+  TpTouchpoint *consult = tp_journey_lookup_touchpoint (f->journey, "t19");
+  TpRect column_before, column_after, other_before, other_after, card;
+  TpLayoutHit hit;
+
+  tp_layout_get_stage_rect (f->layout, s4, &column_before);
+  tp_layout_get_stage_rect (f->layout, 0, &other_before);
+
+  g_object_set (tp_journey_lookup_stage (f->journey, "s4"),
+                "name", "Consultation with the specialist, and the questions afterwards", NULL);
+  tp_layout_update (f->layout);
+
+  tp_layout_get_stage_rect (f->layout, s4, &column_after);
+  tp_layout_get_stage_rect (f->layout, 0, &other_after);
+  g_assert_cmpfloat (column_after.width, >, column_before.width);
+  g_assert_cmpfloat (column_after.width, <=, TP_LAYOUT_MAX_COLUMN_WIDTH);
+  g_assert_cmpfloat (other_after.width, ==, other_before.width);
+
+  g_assert_true (tp_layout_get_card_rect (f->layout, TP_ELEMENT (consult), &card));
+  g_assert_cmpfloat (fabs ((card.x - column_after.x) - (column_after.x + column_after.width - card.x - card.width)), <=, 1.0);
+  hit = tp_layout_hit_test (f->layout, card.x + card.width / 2, card.y + card.height / 2, 0);
+  g_assert_cmpint (hit.kind, ==, TP_LAYOUT_HIT_TOUCHPOINT);
+  g_assert_true (hit.element == TP_ELEMENT (consult));
+
+  /* A short name gives the card width back. */
+  g_object_set (tp_journey_lookup_stage (f->journey, "s4"), "name", "Consult", NULL);
+  tp_layout_update (f->layout);
+  tp_layout_get_stage_rect (f->layout, s4, &column_after);
+  g_assert_cmpfloat (column_after.width, ==, column_before.width);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -778,6 +815,7 @@ main (int   argc,
   ADD ("/layout/drop-position", test_drop_position);
   ADD ("/layout/items-in-rect", test_items_in_rect);
   ADD ("/layout/update", test_update);
+  ADD ("/layout/column-fits-stage-name", test_column_fits_stage_name);
 #undef ADD
   g_test_add_func ("/layout/empty-journey", test_empty_journey);
   g_test_add_func ("/layout/generated", test_generated);

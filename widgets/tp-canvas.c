@@ -1765,6 +1765,88 @@ on_click_pressed (GtkGestureClick *gesture,
 
 /* ---------------------------------------------------------------- context menu */
 
+/* One entry per kind of lane, named by the kind; @after_id, when set, is
+ * the lane the new one goes below. */
+static GMenu *
+lane_kinds_menu (const char *after_id)
+{
+  GMenu *kinds = g_menu_new ();
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (TP_TYPE_LANE_KIND);
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    {
+      g_autofree char *action = NULL;
+
+      if (after_id != NULL)
+        action = g_strdup_printf ("canvas.add-lane-after(('%s',%d))", after_id, enum_class->values[i].value);
+      else
+        action = g_strdup_printf ("canvas.add-lane-of-kind(%d)", enum_class->values[i].value);
+      g_menu_append (kinds, tp_lane_kind_get_display_name (enum_class->values[i].value), action);
+    }
+  return kinds;
+}
+
+/* A card's menu also reaches its stage and lane, so that headers can be
+ * renamed, added and deleted without a pointer. */
+static void
+append_header_submenus (TpCanvas  *self,
+                        GMenu     *menu,
+                        TpElement *card)
+{
+  g_autoptr(GMenu) section = g_menu_new ();
+  TpStage *stage = NULL;
+  TpLane *lane = NULL;
+
+  if (TP_IS_TOUCHPOINT (card))
+    {
+      stage = tp_journey_lookup_stage (self->journey, tp_touchpoint_get_stage_id (TP_TOUCHPOINT (card)));
+      lane = tp_journey_lookup_lane (self->journey, tp_touchpoint_get_lane_id (TP_TOUCHPOINT (card)));
+    }
+  else if (TP_IS_EMPLOYEE_NOTE (card))
+    {
+      TpEmployeeNote *note = TP_EMPLOYEE_NOTE (card);
+      TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_employee_note_get_touchpoint_id (note));
+
+      stage = tp_journey_lookup_stage (self->journey,
+                                       tp ? tp_touchpoint_get_stage_id (tp) : tp_employee_note_get_stage_id (note));
+    }
+
+  if (stage != NULL)
+    {
+      g_autoptr(GMenu) items = g_menu_new ();
+      const char *id = tp_element_get_id (TP_ELEMENT (stage));
+      g_autofree char *rename = g_strdup_printf ("canvas.header(('rename','%s'))", id);
+      g_autofree char *add = g_strdup_printf ("canvas.header(('add-after','%s'))", id);
+      g_autofree char *remove = g_strdup_printf ("canvas.header(('delete','%s'))", id);
+      /* Translators: a submenu; %s is the stage's name */
+      g_autofree char *label = g_strdup_printf (_("Stage “%s”"), tp_stage_get_name (stage));
+
+      g_menu_append (items, _("_Rename Stage"), rename);
+      g_menu_append (items, _("_Add Stage After"), add);
+      g_menu_append (items, _("_Delete Stage"), remove);
+      g_menu_append_submenu (section, label, G_MENU_MODEL (items));
+    }
+
+  if (lane != NULL)
+    {
+      g_autoptr(GMenu) items = g_menu_new ();
+      const char *id = tp_element_get_id (TP_ELEMENT (lane));
+      g_autofree char *rename = g_strdup_printf ("canvas.header(('rename','%s'))", id);
+      g_autofree char *remove = g_strdup_printf ("canvas.header(('delete','%s'))", id);
+      g_autoptr(GMenu) kinds = lane_kinds_menu (id);
+      /* Translators: a submenu; %s is the lane's name */
+      g_autofree char *label = g_strdup_printf (_("Lane “%s”"), tp_lane_get_name (lane));
+
+      g_menu_append (items, _("_Rename Lane"), rename);
+      g_menu_append_submenu (items, _("_Add Lane Below"), G_MENU_MODEL (kinds));
+      g_menu_append (items, _("_Delete Lane"), remove);
+      g_menu_append_submenu (section, label, G_MENU_MODEL (items));
+    }
+
+  if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+}
+
 static void
 show_menu (TpCanvas  *self,
            TpElement *target,
@@ -1794,22 +1876,25 @@ show_menu (TpCanvas  *self,
     {
       g_menu_append (section, _("_Rename Lane"), "canvas.rename");
       {
-        g_autoptr(GMenu) kinds = g_menu_new ();
-        g_autoptr(GEnumClass) enum_class = g_type_class_ref (TP_TYPE_LANE_KIND);
-
-        /* One entry per kind of lane, named by the kind. */
-        for (guint i = 0; i < enum_class->n_values; i++)
-          {
-            g_autofree char *action = g_strdup_printf ("canvas.add-lane-of-kind(%d)", enum_class->values[i].value);
-
-            g_menu_append (kinds, tp_lane_kind_get_display_name (enum_class->values[i].value), action);
-          }
+        g_autoptr(GMenu) kinds = lane_kinds_menu (NULL);
         g_menu_append_submenu (section, _("_Add Lane"), G_MENU_MODEL (kinds));
       }
       g_menu_append (section, _("Move _Up"), "canvas.move-header(-1)");
       g_menu_append (section, _("Move _Down"), "canvas.move-header(1)");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_menu_append (menu, _("_Delete Lane"), "canvas.delete-header");
+    }
+  else if (target == NULL)
+    {
+      /* The map itself: what a keyboard user needs to start from nothing. */
+      g_menu_append (section, _("Add _Stage"), "canvas.add-stage");
+      g_menu_append_submenu (section, _("Add _Lane"), G_MENU_MODEL (lane_kinds_menu (NULL)));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+      g_clear_object (&section);
+      section = g_menu_new ();
+      g_menu_append (section, _("_Paste"), "canvas.paste");
+      g_menu_append (section, _("Select _All"), "canvas.select-all");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
     }
   else
     {
@@ -1827,6 +1912,8 @@ show_menu (TpCanvas  *self,
         }
       g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
       g_menu_append (menu, _("_Delete"), "canvas.delete");
+      if (target != NULL)
+        append_header_submenus (self, menu, target);
     }
 
   g_set_object (&self->menu_target, target);
@@ -1889,8 +1976,14 @@ context_menu_cb (GtkWidget *widget,
   graphene_rect_t bounds;
   TpRect rect;
 
-  if (self->editor != NULL || element == NULL)
+  if (self->editor != NULL)
     return FALSE;
+
+  if (element == NULL)
+    {
+      show_menu (self, NULL, 24, 24);
+      return TRUE;
+    }
 
   ensure_layout (self);
   tp_canvas_scroll_to_element (self, element);
@@ -2280,6 +2373,55 @@ move_header_action (GtkWidget  *widget,
   if ((delta < 0 && from == 0) || (delta > 0 && from + 1 >= g_list_model_get_n_items (list)))
     return;
   tp_document_reorder (self->document, self->menu_target, from + delta);
+}
+
+static void delete_header_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+
+/* A stage or lane named by id, from the menus a card or the keyboard opens:
+ * (verb, id) with verb rename, add-after or delete. */
+static void
+header_by_id_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+  const char *verb, *id;
+  TpElement *header;
+
+  g_variant_get (parameter, "(&s&s)", &verb, &id);
+  header = self->journey ? tp_journey_lookup (self->journey, id) : NULL;
+  if (!TP_IS_STAGE (header) && !TP_IS_LANE (header))
+    return;
+
+  g_set_object (&self->menu_target, header);
+  if (g_str_equal (verb, "rename"))
+    rename_action (widget, "canvas.rename", NULL);
+  else if (g_str_equal (verb, "add-after"))
+    add_header_action (widget, TP_IS_STAGE (header) ? "canvas.add-stage" : "canvas.add-lane", NULL);
+  else if (g_str_equal (verb, "delete"))
+    delete_header_action (widget, "canvas.delete-header", NULL);
+}
+
+static void
+add_lane_after_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TpCanvas *self = TP_CANVAS (widget);
+  const char *id;
+  int kind;
+  TpElement *lane;
+
+  g_variant_get (parameter, "(&si)", &id, &kind);
+  lane = self->journey ? tp_journey_lookup (self->journey, id) : NULL;
+  if (!TP_IS_LANE (lane))
+    return;
+
+  g_set_object (&self->menu_target, lane);
+  {
+    g_autoptr(GVariant) kind_variant = g_variant_ref_sink (g_variant_new_int32 (kind));
+    add_header_action (widget, "canvas.add-lane-of-kind", kind_variant);
+  }
 }
 
 static void
@@ -3499,6 +3641,8 @@ tp_canvas_class_init (TpCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.add-lane", NULL, add_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.add-lane-of-kind", "i", add_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.delete-header", NULL, delete_header_action);
+  gtk_widget_class_install_action (widget_class, "canvas.header", "(ss)", header_by_id_action);
+  gtk_widget_class_install_action (widget_class, "canvas.add-lane-after", "(si)", add_lane_after_action);
   gtk_widget_class_install_action (widget_class, "canvas.move-header", "i", move_header_action);
   gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)", select_neighbour_action);
   gtk_widget_class_install_action (widget_class, "canvas.move-card", "(ii)", move_card_action);
@@ -3734,6 +3878,14 @@ tp_canvas_test_context_menu (TpCanvas *self,
   g_return_val_if_fail (TP_IS_CANVAS (self), FALSE);
 
   return context_menu_at (self, x, y);
+}
+
+gboolean
+tp_canvas_test_keyboard_menu (TpCanvas *self)
+{
+  g_return_val_if_fail (TP_IS_CANVAS (self), FALSE);
+
+  return context_menu_cb (GTK_WIDGET (self), NULL, NULL);
 }
 
 GtkPopover *

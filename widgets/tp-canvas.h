@@ -138,6 +138,9 @@ gboolean    tp_canvas_test_context_menu  (TpCanvas        *self,
                                           double           x,
                                           double           y);
 GtkPopover *tp_canvas_test_get_menu      (TpCanvas        *self);
+/* What Shift+F10 and the Menu key run: the menu of the selection, or of
+ * the map when nothing is selected. */
+gboolean    tp_canvas_test_keyboard_menu (TpCanvas        *self);
 /* The steps of a drag one at a time (what tp_canvas_test_drag() runs);
  * cancel is what Escape does during a drag. */
 void        tp_canvas_test_press         (TpCanvas        *self,

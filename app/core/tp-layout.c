@@ -39,6 +39,13 @@ static const struct {
   [TP_TEXT_HEADING] = { TP_FONT_FAMILY " Bold 10", 2 },
 };
 
+/* Cards are centred in their stage's column. */
+static inline double
+card_x (const TpLayoutColumn *column)
+{
+  return column->x + floor ((column->width - TP_LAYOUT_CARD_WIDTH) / 2);
+}
+
 /* Text cache */
 
 static guint
@@ -764,15 +771,21 @@ tp_layout_update (TpLayout *self)
   stage_ids = g_hash_table_new (g_str_hash, g_str_equal);
   lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
-  /* Columns: all the same width, so the time axis reads evenly. */
+  /* Columns: as wide as a card, or wider for a long stage name (up to a
+   * limit, then it ellipsizes), so names stay readable; the cards sit in
+   * the middle of their column. */
   x = TP_LAYOUT_LANE_HEADER_WIDTH;
   for (guint s = 0; s < n_stages; s++)
     {
       TpLayoutColumn column = { 0, };
+      double name_width;
 
       column.stage = g_list_model_get_item (stages, s);
       column.x = x;
-      column.width = TP_LAYOUT_CARD_WIDTH + 2 * TP_LAYOUT_COLUMN_PADDING;
+      name_width = measure_text (self, TP_TEXT_STAGE, -1, tp_stage_get_name (column.stage), FALSE)->text_width;
+      column.width = CLAMP (ceil (name_width) + 40 + TP_LAYOUT_COLUMN_PADDING,
+                            TP_LAYOUT_CARD_WIDTH + 2 * TP_LAYOUT_COLUMN_PADDING,
+                            TP_LAYOUT_MAX_COLUMN_WIDTH);
       /* The chevron's point takes some of the width. */
       column.name = measure_text (self, TP_TEXT_STAGE, column.width - 40,
                                   tp_stage_get_name (column.stage), FALSE);
@@ -822,7 +835,7 @@ tp_layout_update (TpLayout *self)
       item->style = p->style;
       item->stage = p->stage;
       item->lane = p->lane;
-      item->rect.x = tp_layout_column (self, p->stage)->x + TP_LAYOUT_COLUMN_PADDING;
+      item->rect.x = card_x (tp_layout_column (self, p->stage));
       item->rect.width = TP_LAYOUT_CARD_WIDTH;
       /* Whole units: at 100 % cards sit on pixel edges and stay crisp. */
       item->rect.height = ceil (measure_card (self, item));
@@ -1534,7 +1547,7 @@ tp_layout_get_drop_position (TpLayout     *self,
     index = n;
 
   drop->index = index;
-  drop->indicator = TP_RECT_INIT (column->x + TP_LAYOUT_COLUMN_PADDING, line_y - 1.5,
+  drop->indicator = TP_RECT_INIT (card_x (column), line_y - 1.5,
                                   TP_LAYOUT_CARD_WIDTH, 3);
   return TRUE;
 }

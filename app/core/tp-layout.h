@@ -27,6 +27,8 @@ G_BEGIN_DECLS
 #define TP_LAYOUT_LANE_HEADER_WIDTH   160.0
 #define TP_LAYOUT_STAGE_HEADER_HEIGHT  48.0
 #define TP_LAYOUT_CARD_WIDTH          200.0
+/* A stage column widens for a long name up to this. */
+#define TP_LAYOUT_MAX_COLUMN_WIDTH    360.0
 /* Room either side of the cards in a stage column. */
 #define TP_LAYOUT_COLUMN_PADDING       12.0
 /* Room above the first and below the last card of a cell. */

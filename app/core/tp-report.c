@@ -525,8 +525,11 @@ build_summary (Builder *b)
   add_heading (b, 2, TP_REPORT_SECTION_SUMMARY, _("The steepest drop"), NULL);
   if (tp_journey_steepest_drop (b->journey, &drop))
     /* Translators: %s are touchpoint titles, %d scores and the size of the fall */
-    add_textf (b, TP_REPORT_TEXT_BODY, _("From “%s” (%d) to “%s” (%d): the experience falls %d points "
-                                         "between two consecutive touchpoints."),
+    add_textf (b, TP_REPORT_TEXT_BODY, ngettext ("From “%s” (%d) to “%s” (%d): the experience falls %d point "
+                                                 "between two consecutive touchpoints.",
+                                                 "From “%s” (%d) to “%s” (%d): the experience falls %d points "
+                                                 "between two consecutive touchpoints.",
+                                                 (unsigned long) -drop.delta),
                tp_touchpoint_get_title (drop.from), tp_touchpoint_get_score (drop.from),
                tp_touchpoint_get_title (drop.to), tp_touchpoint_get_score (drop.to), -drop.delta);
   else
@@ -618,11 +621,11 @@ build_stages (Builder *b)
       add_text (b, TP_REPORT_TEXT_BODY, tp_stage_get_description (stage));
       if (st->scores.n_scored > 0)
         /* Translators: a stage's figures in the report */
-        add_textf (b, TP_REPORT_TEXT_MUTED, _("%u touchpoints, %u scored · average %s · lowest %d · highest %d"),
+        add_textf (b, TP_REPORT_TEXT_MUTED, _("Touchpoints: %u, scored: %u · average %s · lowest %d · highest %d"),
                    st->scores.n_touchpoints, st->scores.n_scored, avg, st->scores.min, st->scores.max);
       else
         /* Translators: a stage's figures when none of its touchpoints has a score */
-        add_textf (b, TP_REPORT_TEXT_MUTED, _("%u touchpoints, none scored"), st->scores.n_touchpoints);
+        add_textf (b, TP_REPORT_TEXT_MUTED, _("Touchpoints: %u, none scored"), st->scores.n_touchpoints);
 
       if (tps->len == 0)
         continue;
@@ -1030,8 +1033,7 @@ build_findings (Builder *b)
   /* Translators: %u are numbers of findings */
   add_textf (b, TP_REPORT_TEXT_LEAD, _("The analysis checks every touchpoint against the rule of "
                                        "thumb and the employee layer against the customer’s side. "
-                                       "It found %u critical findings, %u warnings and %u points for "
-                                       "information."),
+                                       "Critical: %u · warnings: %u · for information: %u."),
              counts[TP_SEVERITY_CRITICAL], counts[TP_SEVERITY_WARNING], counts[TP_SEVERITY_INFO]);
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
