@@ -6,6 +6,7 @@
 
 #include "tp-application.h"
 #include "tp-canvas.h"
+#include "tp-gui-test-util.h"
 #include "tp-resources.h"
 #include "tp-window.h"
 
@@ -30,14 +31,8 @@ struct _Fixture
   TpApplication *app;
   TpWindow *window;          /* weak */
   TpCanvas *canvas;          /* borrowed from the window */
-  StepFunc *steps;
-  guint n_steps;
-  guint step;
-  guint tries;
-  gboolean done;
+  TpGuiDriver driver;
 };
-
-static gboolean have_display;
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -136,37 +131,6 @@ can_undo (Fixture *f)
 
 /* ---------------------------------------------------------------- driver */
 
-static gboolean
-run_step_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  if (f->step >= f->n_steps)
-    return G_SOURCE_REMOVE;
-
-  if (f->steps[f->step] (f))
-    {
-      f->step++;
-      f->tries = 0;
-    }
-  else if (++f->tries > MAX_TRIES)
-    g_error ("Step %u did not complete", f->step);
-
-  if (f->step >= f->n_steps)
-    {
-      f->done = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_startup (GApplication *app,
-            Fixture      *f)
-{
-  g_timeout_add (STEP_TIMEOUT_MS, run_step_cb, f);
-}
-
 /* The sample is shown and the canvas has its size. */
 static gboolean
 step_window_ready (Fixture *f)
@@ -206,25 +170,20 @@ run_steps (const StepFunc *steps,
   char *argv[] = { (char *) "test-canvas", NULL };
   g_autofree StepFunc *all = g_new0 (StepFunc, n_steps + 2);
 
-  if (!have_display)
-    {
-      if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_DISPLAY"), "1") != 0)
-        g_error ("No display: run the GUI tests under xvfb-run "
-                 "(or set TP_TEST_ALLOW_NO_DISPLAY=1 to skip them)");
-      g_test_skip ("No display and TP_TEST_ALLOW_NO_DISPLAY=1");
-      return;
-    }
+  if (!tp_gui_test_check_display ())
+    return;
 
   all[0] = step_window_ready;
   memcpy (all + 1, steps, n_steps * sizeof (StepFunc));
   all[n_steps + 1] = step_close;
-  f.steps = all;
-  f.n_steps = n_steps + 2;
+  f.driver.fixture = &f;
+  f.driver.steps = (const TpGuiStepFunc *) all;
+  f.driver.n_steps = n_steps + 2;
+  f.driver.interval_ms = STEP_TIMEOUT_MS;
+  f.driver.max_tries = MAX_TRIES;
 
   f.app = tp_application_new ();
-  g_signal_connect (f.app, "startup", G_CALLBACK (on_startup), &f);
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_assert_true (f.done);
+  g_assert_cmpint (tp_gui_test_run (&f.driver, G_APPLICATION (f.app), 1, argv), ==, 0);
   g_assert_finalize_object (f.app);
   g_assert_null (f.window);
 }
@@ -1501,9 +1460,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
+  tp_gui_test_init (&argc, &argv);
   tp_register_resource ();
 
   g_test_add_func ("/canvas/palette", test_palette);

@@ -6,6 +6,7 @@
 
 #include "tp-application.h"
 #include "tp-export-dialog.h"
+#include "tp-gui-test-util.h"
 #include "tp-print.h"
 #include "tp-resources.h"
 #include "tp-window.h"
@@ -24,44 +25,10 @@ struct _Fixture
 {
   TpApplication *app;
   TpWindow *window;
-  const StepFunc *steps;
-  guint step;
-  guint tries;
-  gboolean done;
+  TpGuiDriver driver;
   char *tmpdir;
   char *export_path;
 };
-
-static gboolean have_display;
-
-static gboolean
-run_step_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  if (f->steps[f->step] (f))
-    {
-      f->step++;
-      f->tries = 0;
-    }
-  else if (++f->tries > MAX_TRIES)
-    g_error ("Step %u did not complete", f->step);
-
-  if (f->steps[f->step] == NULL)
-    {
-      f->done = TRUE;
-      g_application_quit (G_APPLICATION (f->app));
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_startup (GApplication *app,
-            Fixture      *f)
-{
-  g_timeout_add (STEP_TIMEOUT_MS, run_step_cb, f);
-}
 
 static void
 run_steps (const StepFunc *steps)
@@ -70,24 +37,22 @@ run_steps (const StepFunc *steps)
   g_autoptr(GError) error = NULL;
   Fixture f = { 0 };
 
-  if (!have_display)
-    {
-      if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_DISPLAY"), "1") != 0)
-        g_error ("No display: run the GUI tests under xvfb-run "
-                 "(or set TP_TEST_ALLOW_NO_DISPLAY=1 to skip them)");
-      g_test_skip ("No display and TP_TEST_ALLOW_NO_DISPLAY=1");
-      return;
-    }
+  if (!tp_gui_test_check_display ())
+    return;
 
   f.app = tp_application_new ();
-  f.steps = steps;
+  f.driver.fixture = &f;
+  f.driver.steps = (const TpGuiStepFunc *) steps;
+  while (steps[f.driver.n_steps] != NULL)
+    f.driver.n_steps++;
+  f.driver.interval_ms = STEP_TIMEOUT_MS;
+  f.driver.max_tries = MAX_TRIES;
+  f.driver.quit_when_done = TRUE;
   f.tmpdir = g_dir_make_tmp ("touchpoint-export-gui-XXXXXX", &error);
   g_assert_no_error (error);
   f.export_path = g_build_filename (f.tmpdir, "map.pdf", NULL);
-  g_signal_connect (f.app, "startup", G_CALLBACK (on_startup), &f);
 
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_assert_true (f.done);
+  g_assert_cmpint (tp_gui_test_run (&f.driver, G_APPLICATION (f.app), 1, argv), ==, 0);
 
   g_unlink (f.export_path);
   g_rmdir (f.tmpdir);
@@ -99,16 +64,9 @@ run_steps (const StepFunc *steps)
 static TpExportDialog *
 find_export_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *window = tp_gui_find_toplevel (TP_TYPE_EXPORT_DIALOG);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (TP_IS_EXPORT_DIALOG (window))
-        return TP_EXPORT_DIALOG (window);
-    }
-  return NULL;
+  return window != NULL ? TP_EXPORT_DIALOG (window) : NULL;
 }
 
 static void
@@ -122,44 +80,7 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, texts);
 }
 
-static void
-collect_toast_titles (GtkWidget *widget,
-                      GString   *titles)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
-    g_string_append_printf (titles, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_toast_titles (child, titles);
-}
-
 /* With TP_SCREENSHOT_DIR set, saves how @widget looks, for people to look at. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("TP_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* ------------------------------------------------------------------ steps */
 
 static gboolean
@@ -204,7 +125,7 @@ step_export (Fixture *f)
     g_assert_nonnull (strstr (texts->str, "may be hard to read"));
   }
 
-  save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+  tp_gui_save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
   file = g_file_new_for_path (f->export_path);
   tp_export_dialog_export_to_file (dialog, file);
   g_assert_true (tp_export_dialog_is_busy (dialog));
@@ -232,7 +153,7 @@ step_exported (Fixture *f)
   folder = g_settings_get_string (settings, "recent-export-folder");
   g_assert_cmpstr (folder, ==, f->tmpdir);
 
-  collect_toast_titles (GTK_WIDGET (f->window), titles);
+  tp_gui_collect_toast_titles (GTK_WIDGET (f->window), titles);
   g_test_message ("toasts: %s", titles->str);
   g_assert_nonnull (strstr (titles->str, "Exported “map.pdf”"));
   return TRUE;
@@ -302,8 +223,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
+  tp_gui_test_init (&argc, &argv);
   tp_register_resource ();
 
   g_test_add_func ("/export-gui/dialog", test_export_dialog);

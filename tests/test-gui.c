@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tp-application.h"
+#include "tp-gui-test-util.h"
 #include "tp-journey-format.h"
 #include "tp-resources.h"
 #include "tp-preferences-window.h"
@@ -28,42 +29,12 @@ struct _Fixture
   TpApplication *app;
   TpWindow *window;          /* weak */
   GPtrArray *steps;
-  guint step;
-  guint tries;
-  gboolean done;
+  TpGuiDriver driver;
   char *tmpdir;
   GFile *saved_file;
 };
 
 /* ---------------------------------------------------------------- helpers */
-
-static void
-collect_widgets (GtkWidget  *widget,
-                 gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-                 gconstpointer data,
-                 GPtrArray  *found)
-{
-  if (match (widget, data))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, match, data, found);
-}
-
-static gboolean
-has_css_class (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return gtk_widget_has_css_class (widget, data);
-}
-
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
-}
 
 static gboolean
 is_button_for_action (GtkWidget     *widget,
@@ -71,28 +42,6 @@ is_button_for_action (GtkWidget     *widget,
 {
   return GTK_IS_BUTTON (widget)
          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
-static GPtrArray *
-find_all (GtkWidget    *root,
-          gboolean    (*match) (GtkWidget *widget, gconstpointer data),
-          gconstpointer data)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, match, data, found);
-  return found;
-}
-
-static GtkWidget *
-find_one (GtkWidget    *root,
-          gboolean    (*match) (GtkWidget *widget, gconstpointer data),
-          gconstpointer data)
-{
-  g_autoptr(GPtrArray) found = find_all (root, match, data);
-
-  g_assert_cmpuint (found->len, ==, 1);
-  return g_ptr_array_index (found, 0);
 }
 
 static GPtrArray *
@@ -128,13 +77,13 @@ static const char *
 get_badge_text (TpWindow   *window,
                 const char *title)
 {
-  GtkWidget *title_label = find_one (GTK_WIDGET (window), is_label_with_text, title);
+  GtkWidget *title_label = tp_gui_find_one (GTK_WIDGET (window), tp_gui_is_label_with_text, title);
   GtkWidget *row = gtk_widget_get_ancestor (title_label, GTK_TYPE_LIST_BOX_ROW);
   GtkWidget *badge;
 
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_has_css_class (row, "touchpoint-row"));
-  badge = find_one (row, has_css_class, "score-badge");
+  badge = tp_gui_find_one (row, tp_gui_has_css_class, "score-badge");
   return gtk_label_get_text (GTK_LABEL (badge));
 }
 
@@ -152,7 +101,7 @@ static void
 click_response (AdwMessageDialog *dialog,
                 const char       *label)
 {
-  g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (dialog), is_button_with_label, label);
+  g_autoptr(GPtrArray) buttons = tp_gui_find_all (GTK_WIDGET (dialog), is_button_with_label, label);
   GtkWidget *button = NULL;
 
   for (guint i = 0; i < buttons->len; i++)
@@ -171,7 +120,7 @@ static gboolean
 action_button_enabled (TpWindow   *window,
                        const char *action)
 {
-  GtkWidget *button = find_one (GTK_WIDGET (window), is_button_for_action, action);
+  GtkWidget *button = tp_gui_find_one (GTK_WIDGET (window), is_button_for_action, action);
 
   return gtk_widget_get_sensitive (button);
 }
@@ -189,64 +138,22 @@ get_consult (TpWindow *window)
 
 /* ---------------------------------------------------------------- driver */
 
-/* Runs the steps in order, one per timeout; a step returns FALSE to be
- * tried again (up to MAX_TRIES), for things that happen asynchronously. */
-static gboolean
-run_step_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-  StepFunc step;
-
-  if (f->step >= f->steps->len)
-    return G_SOURCE_REMOVE;
-
-  step = (StepFunc) g_ptr_array_index (f->steps, f->step);
-  if (step (f))
-    {
-      f->step++;
-      f->tries = 0;
-    }
-  else if (++f->tries > MAX_TRIES)
-    g_error ("Step %u did not complete", f->step);
-
-  if (f->step >= f->steps->len)
-    {
-      f->done = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_startup (GApplication *app,
-            Fixture      *f)
-{
-  g_timeout_add (STEP_TIMEOUT_MS, run_step_cb, f);
-}
-
-static gboolean have_display;
-
 static gboolean
 fixture_init (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  /* A missing display fails the run; skipping would hide a broken CI set-up. */
-  if (!have_display)
-    {
-      if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_DISPLAY"), "1") != 0)
-        g_error ("No display: run the GUI tests under xvfb-run "
-                 "(or set TP_TEST_ALLOW_NO_DISPLAY=1 to skip them)");
-      g_test_skip ("No display and TP_TEST_ALLOW_NO_DISPLAY=1");
-      return FALSE;
-    }
+  if (!tp_gui_test_check_display ())
+    return FALSE;
 
   memset (f, 0, sizeof *f);
   f->app = tp_application_new ();
   f->steps = g_ptr_array_new ();
   f->tmpdir = g_dir_make_tmp ("touchpoint-gui-XXXXXX", &error);
   g_assert_no_error (error);
-  g_signal_connect (f->app, "startup", G_CALLBACK (on_startup), f);
+  f->driver.fixture = f;
+  f->driver.interval_ms = STEP_TIMEOUT_MS;
+  f->driver.max_tries = MAX_TRIES;
   return TRUE;
 }
 
@@ -262,10 +169,9 @@ fixture_run (Fixture *f,
              int      argc,
              char   **argv)
 {
-  int status = g_application_run (G_APPLICATION (f->app), argc, argv);
-
-  g_assert_true (f->done);
-  return status;
+  f->driver.steps = (const TpGuiStepFunc *) f->steps->pdata;
+  f->driver.n_steps = f->steps->len;
+  return tp_gui_test_run (&f->driver, G_APPLICATION (f->app), argc, argv);
 }
 
 static void
@@ -314,10 +220,10 @@ step_sample_window_shown (Fixture *f)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, SAMPLE_TITLE " — Touchpoint");
 
   /* One outline row per touchpoint, and a real title in one of them. */
-  rows = find_all (GTK_WIDGET (f->window), has_css_class, "touchpoint-row");
+  rows = tp_gui_find_all (GTK_WIDGET (f->window), tp_gui_has_css_class, "touchpoint-row");
   g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (tp_journey_get_touchpoints (journey)));
   g_assert_cmpuint (rows->len, ==, 25);
-  consult_label = find_one (GTK_WIDGET (f->window), is_label_with_text, CONSULT_TITLE);
+  consult_label = tp_gui_find_one (GTK_WIDGET (f->window), tp_gui_is_label_with_text, CONSULT_TITLE);
   g_assert_true (gtk_widget_is_visible (consult_label));
   g_assert_cmpstr (get_badge_text (f->window, CONSULT_TITLE), ==, "3");
 
@@ -342,7 +248,7 @@ step_edit (Fixture *f)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "• " SAMPLE_TITLE " — Touchpoint");
   g_assert_true (action_button_enabled (f->window, "win.undo"));
   g_assert_false (action_button_enabled (f->window, "win.redo"));
-  undo_button = find_one (GTK_WIDGET (f->window), is_button_for_action, "win.undo");
+  undo_button = tp_gui_find_one (GTK_WIDGET (f->window), is_button_for_action, "win.undo");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (undo_button), ==, "Undo Change Score");
   return TRUE;
 }
@@ -801,7 +707,7 @@ step_preferences_edit (Fixture *f)
     return FALSE;
 
   /* The spin buttons show the settings, and editing one changes the setting. */
-  spins = find_all (GTK_WIDGET (preferences), is_spin_button, NULL);
+  spins = tp_gui_find_all (GTK_WIDGET (preferences), is_spin_button, NULL);
   g_assert_cmpuint (spins->len, ==, 2);
   good_enough = g_ptr_array_index (spins, 0);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (good_enough), ==, 8);
@@ -917,9 +823,7 @@ main (int   argc,
       g_setenv (user_dirs[i], dir, TRUE);
     }
 
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
+  tp_gui_test_init (&argc, &argv);
 
   tp_register_resource ();
 

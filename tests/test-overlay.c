@@ -6,6 +6,7 @@
 #include "tp-analysis.h"
 #include "tp-application.h"
 #include "tp-export-dialog.h"
+#include "tp-gui-test-util.h"
 #include "tp-renderer.h"
 #include "tp-resources.h"
 #include "tp-window.h"
@@ -29,13 +30,8 @@ struct _Fixture
   TpApplication *app;
   TpWindow *window;          /* weak */
   TpCanvas *canvas;          /* borrowed from the window */
-  GPtrArray *steps;
-  guint step;
-  guint tries;
-  gboolean done;
+  TpGuiDriver driver;
 };
-
-static gboolean have_display;
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -144,39 +140,6 @@ find_export_dialog (void)
 
 /* ---------------------------------------------------------------- driver */
 
-static gboolean
-run_step_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-  StepFunc step;
-
-  if (f->step >= f->steps->len)
-    return G_SOURCE_REMOVE;
-
-  step = (StepFunc) g_ptr_array_index (f->steps, f->step);
-  if (step (f))
-    {
-      f->step++;
-      f->tries = 0;
-    }
-  else if (++f->tries > MAX_TRIES)
-    g_error ("Step %u did not complete", f->step);
-
-  if (f->step >= f->steps->len)
-    {
-      f->done = TRUE;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_startup (GApplication *app,
-            Fixture      *f)
-{
-  g_timeout_add (STEP_TIMEOUT_MS, run_step_cb, f);
-}
-
 static void
 run_steps (const StepFunc *steps,
            guint           n_steps)
@@ -184,28 +147,21 @@ run_steps (const StepFunc *steps,
   Fixture f;
   char *argv[] = { (char *) "test-overlay", NULL };
 
-  if (!have_display)
-    {
-      if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_DISPLAY"), "1") != 0)
-        g_error ("No display: run the GUI tests under xvfb-run "
-                 "(or set TP_TEST_ALLOW_NO_DISPLAY=1 to skip them)");
-      g_test_skip ("No display and TP_TEST_ALLOW_NO_DISPLAY=1");
-      return;
-    }
+  if (!tp_gui_test_check_display ())
+    return;
 
   memset (&f, 0, sizeof f);
   f.app = tp_application_new ();
-  f.steps = g_ptr_array_new ();
-  for (guint i = 0; i < n_steps; i++)
-    g_ptr_array_add (f.steps, (gpointer) steps[i]);
-  g_signal_connect (f.app, "startup", G_CALLBACK (on_startup), &f);
+  f.driver.fixture = &f;
+  f.driver.steps = (const TpGuiStepFunc *) steps;
+  f.driver.n_steps = n_steps;
+  f.driver.interval_ms = STEP_TIMEOUT_MS;
+  f.driver.max_tries = MAX_TRIES;
 
-  g_application_run (G_APPLICATION (f.app), 1, argv);
-  g_assert_true (f.done);
+  tp_gui_test_run (&f.driver, G_APPLICATION (f.app), 1, argv);
 
   g_assert_finalize_object (f.app);
   g_assert_null (f.window);
-  g_ptr_array_unref (f.steps);
 }
 
 #define RUN(...) \
@@ -530,9 +486,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
+  tp_gui_test_init (&argc, &argv);
   tp_register_resource ();
 
   g_test_add_func ("/overlay/findings", test_findings);

@@ -6,6 +6,7 @@
 
 #include "tp-application.h"
 #include "tp-csv.h"
+#include "tp-gui-test-util.h"
 #include "tp-report-dialog.h"
 #include "tp-report.h"
 #include "tp-resources.h"
@@ -26,44 +27,10 @@ struct _Fixture
 {
   TpApplication *app;
   TpWindow *window;
-  const StepFunc *steps;
-  guint step;
-  guint tries;
-  gboolean done;
+  TpGuiDriver driver;
   char *tmpdir;
   guint n_pages;
 };
-
-static gboolean have_display;
-
-static gboolean
-run_step_cb (gpointer user_data)
-{
-  Fixture *f = user_data;
-
-  if (f->steps[f->step] (f))
-    {
-      f->step++;
-      f->tries = 0;
-    }
-  else if (++f->tries > MAX_TRIES)
-    g_error ("Step %u did not complete", f->step);
-
-  if (f->steps[f->step] == NULL)
-    {
-      f->done = TRUE;
-      g_application_quit (G_APPLICATION (f->app));
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_startup (GApplication *app,
-            Fixture      *f)
-{
-  g_timeout_add (STEP_TIMEOUT_MS, run_step_cb, f);
-}
 
 static char *
 tmp_path (Fixture    *f,
@@ -80,23 +47,21 @@ run_steps (const StepFunc *steps)
   Fixture f = { 0 };
   const char *names[] = { "report.pdf", "report.html", "touchpoints.csv" };
 
-  if (!have_display)
-    {
-      if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_DISPLAY"), "1") != 0)
-        g_error ("No display: run the GUI tests under xvfb-run "
-                 "(or set TP_TEST_ALLOW_NO_DISPLAY=1 to skip them)");
-      g_test_skip ("No display and TP_TEST_ALLOW_NO_DISPLAY=1");
-      return;
-    }
+  if (!tp_gui_test_check_display ())
+    return;
 
   f.app = tp_application_new ();
-  f.steps = steps;
+  f.driver.fixture = &f;
+  f.driver.steps = (const TpGuiStepFunc *) steps;
+  while (steps[f.driver.n_steps] != NULL)
+    f.driver.n_steps++;
+  f.driver.interval_ms = STEP_TIMEOUT_MS;
+  f.driver.max_tries = MAX_TRIES;
+  f.driver.quit_when_done = TRUE;
   f.tmpdir = g_dir_make_tmp ("touchpoint-report-gui-XXXXXX", &error);
   g_assert_no_error (error);
-  g_signal_connect (f.app, "startup", G_CALLBACK (on_startup), &f);
 
-  g_assert_cmpint (g_application_run (G_APPLICATION (f.app), 1, argv), ==, 0);
-  g_assert_true (f.done);
+  g_assert_cmpint (tp_gui_test_run (&f.driver, G_APPLICATION (f.app), 1, argv), ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -109,25 +74,10 @@ run_steps (const StepFunc *steps)
   g_object_unref (f.app);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 static TpReportDialog *
 find_report_dialog (void)
 {
-  GtkWindow *window = find_toplevel (TP_TYPE_REPORT_DIALOG);
+  GtkWindow *window = tp_gui_find_toplevel (TP_TYPE_REPORT_DIALOG);
 
   return window != NULL ? TP_REPORT_DIALOG (window) : NULL;
 }
@@ -143,37 +93,14 @@ ready_dialog (void)
   return dialog;
 }
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static void
-collect_toast_titles (GtkWidget *widget,
-                      GString   *titles)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
-    g_string_append_printf (titles, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_toast_titles (child, titles);
-}
-
 /* The check button of the section row titled @title. */
 static GtkCheckButton *
 find_section_check (TpReportDialog *dialog,
                     const char     *title)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = tp_gui_find_all (GTK_WIDGET (dialog), tp_gui_is_of_type,
+                                               GSIZE_TO_POINTER (ADW_TYPE_ACTION_ROW));
 
-  collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       AdwActionRow *row = g_ptr_array_index (rows, i);
@@ -201,32 +128,6 @@ texture_has_ink (GdkTexture *texture)
 }
 
 /* With TP_SCREENSHOT_DIR set, saves how @widget looks, for people to look at. */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("TP_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 static char *
 pdf_text (const char *path)
 {
@@ -299,7 +200,7 @@ static gboolean
 step_preview (Fixture *f)
 {
   TpReportDialog *dialog = ready_dialog ();
-  g_autoptr(GPtrArray) pictures = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pictures = NULL;
   guint n_thumbnails = 0;
 
   if (dialog == NULL || tp_report_dialog_get_n_pages (dialog) == 0)
@@ -313,7 +214,7 @@ step_preview (Fixture *f)
       g_assert_true (gtk_check_button_get_active (check));
     }
 
-  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_PICTURE, pictures);
+  pictures = tp_gui_find_all (GTK_WIDGET (dialog), tp_gui_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_PICTURE));
   for (guint i = 0; i < pictures->len; i++)
     {
       GtkWidget *picture = g_ptr_array_index (pictures, i);
@@ -337,9 +238,9 @@ step_screenshot (Fixture *f)
   TpReportDialog *dialog = ready_dialog ();
 
   /* A frame drawn with the pages in it. */
-  if (++f->tries < 4)
+  if (++f->driver.tries < 4)
     return FALSE;
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog-pdf.png");
+  tp_gui_save_screenshot (GTK_WIDGET (dialog), "report-dialog-pdf.png");
   return TRUE;
 }
 
@@ -403,7 +304,7 @@ step_pdf_exported (Fixture *f)
   g_assert_false (g_strv_contains ((const char * const *) sections, "channels"));
   g_assert_false (g_strv_contains ((const char * const *) sections, "stages"));
 
-  collect_toast_titles (GTK_WIDGET (f->window), titles);
+  tp_gui_collect_toast_titles (GTK_WIDGET (f->window), titles);
   g_assert_nonnull (strstr (titles->str, "Report saved"));
   return TRUE;
 }
@@ -429,7 +330,7 @@ step_export_html (Fixture *f)
   g_assert_true (gtk_check_button_get_active (find_section_check (dialog, tp_report_section_get_title (TP_REPORT_SECTION_SUMMARY))));
   /* No pages to preview for HTML. */
   g_assert_cmpuint (tp_report_dialog_get_n_pages (dialog), ==, 0);
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog-html.png");
+  tp_gui_save_screenshot (GTK_WIDGET (dialog), "report-dialog-html.png");
   tp_report_dialog_export_to_file (dialog, file);
   return TRUE;
 }
@@ -514,7 +415,7 @@ step_export_failing (Fixture *f)
 static gboolean
 step_failed (Fixture *f)
 {
-  GtkWindow *message = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWindow *message = tp_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   TpReportDialog *dialog = find_report_dialog ();
   g_autofree char *folder = g_build_filename (f->tmpdir, "no such folder", NULL);
 
@@ -532,7 +433,7 @@ step_failed (Fixture *f)
 static gboolean
 step_closed (Fixture *f)
 {
-  return find_report_dialog () == NULL && find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+  return find_report_dialog () == NULL && tp_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
 static void
@@ -552,8 +453,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
+  tp_gui_test_init (&argc, &argv);
   tp_register_resource ();
 
   g_test_add_func ("/report-gui/dialog", test_report_dialog);

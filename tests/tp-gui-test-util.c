@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tp-gui-test-util.h"
+
+static gboolean have_display;
+
+/* Call instead of g_test_init(): it also opens the display, if any. */
+void
+tp_gui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  have_display = gtk_init_check ();
+}
+
+/* Whether the test can run. A missing display fails the run; skipping
+ * would hide a broken CI set-up. */
+gboolean
+tp_gui_test_check_display (void)
+{
+  if (have_display)
+    return TRUE;
+
+  if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_DISPLAY"), "1") != 0)
+    g_error ("No display: run the GUI tests under xvfb-run "
+             "(or set TP_TEST_ALLOW_NO_DISPLAY=1 to skip them)");
+  g_test_skip ("No display and TP_TEST_ALLOW_NO_DISPLAY=1");
+  return FALSE;
+}
+
+static gboolean
+run_step_cb (gpointer user_data)
+{
+  TpGuiDriver *d = user_data;
+
+  if (d->step >= d->n_steps)
+    return G_SOURCE_REMOVE;
+
+  if (d->steps[d->step] (d->fixture))
+    {
+      d->step++;
+      d->tries = 0;
+    }
+  else if (++d->tries > d->max_tries)
+    g_error ("Step %u did not complete", d->step);
+
+  if (d->step >= d->n_steps)
+    {
+      d->done = TRUE;
+      if (d->quit_when_done)
+        g_application_quit (d->app);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_startup (GApplication *app,
+            TpGuiDriver  *d)
+{
+  g_timeout_add (d->interval_ms, run_step_cb, d);
+}
+
+/* Runs @app with the driver's steps; returns its exit status once every
+ * step has completed. */
+int
+tp_gui_test_run (TpGuiDriver  *driver,
+                 GApplication *app,
+                 int           argc,
+                 char        **argv)
+{
+  int status;
+
+  driver->app = app;
+  driver->step = 0;
+  driver->tries = 0;
+  driver->done = FALSE;
+  g_signal_connect (app, "startup", G_CALLBACK (on_startup), driver);
+  status = g_application_run (app, argc, argv);
+  g_assert_true (driver->done);
+  return status;
+}
+
+static void
+collect_widgets (GtkWidget     *widget,
+                 TpGuiMatchFunc match,
+                 gconstpointer  data,
+                 GPtrArray     *found)
+{
+  if (match (widget, data))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, match, data, found);
+}
+
+/* Every widget under @root (itself included), depth first, that @match
+ * accepts. */
+GPtrArray *
+tp_gui_find_all (GtkWidget     *root,
+                 TpGuiMatchFunc match,
+                 gconstpointer  data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_widgets (root, match, data, found);
+  return found;
+}
+
+/* The one widget under @root that @match accepts: asserts there is one. */
+GtkWidget *
+tp_gui_find_one (GtkWidget     *root,
+                 TpGuiMatchFunc match,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = tp_gui_find_all (root, match, data);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+gboolean
+tp_gui_has_css_class (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+gboolean
+tp_gui_is_label_with_text (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* @data is a GType, passed with GSIZE_TO_POINTER(). */
+gboolean
+tp_gui_is_of_type (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (data));
+}
+
+/* The first toplevel of @type, mapped or not. */
+GtkWindow *
+tp_gui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Appends the title of every toast under @widget, one a line. */
+void
+tp_gui_collect_toast_titles (GtkWidget *widget,
+                             GString   *titles)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "heading"))
+    g_string_append_printf (titles, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    tp_gui_collect_toast_titles (child, titles);
+}
+
+/* Saves @widget as it is drawn to $TP_SCREENSHOT_DIR/@name, when that is
+ * set: for the README's screenshots. */
+void
+tp_gui_save_screenshot (GtkWidget  *widget,
+                        const char *name)
+{
+  const char *dir = g_getenv ("TP_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
