@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tp-csv.h"
+#include "tp-export-common.h"
 #include "tp-file-save.h"
 #include "tp-journey-format.h"
 #include "tp-report-dialog.h"
@@ -553,27 +554,13 @@ on_export_clicked (TpReportDialog *self)
 {
   guint format = MIN (adw_combo_row_get_selected (self->format_row), G_N_ELEMENTS (formats) - 1);
   g_autofree char *name = dup_default_name (self);
-  g_autofree char *folder_path = g_settings_get_string (self->settings, "recent-export-folder");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkStringObject *item = adw_combo_row_get_selected_item (self->format_row);
 
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_add_mime_type (filter, formats[format].mime_type);
-  gtk_file_filter_set_name (filter, item != NULL ? gtk_string_object_get_string (item) : formats[format].nick);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  if (folder_path[0] != '\0' && g_file_test (folder_path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-    }
+  self->chooser = tp_export_chooser_new (GTK_WINDOW (self), _("Export Report"), name,
+                                         formats[format].mime_type, self->format_row,
+                                         formats[format].nick, self->settings);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -588,21 +575,6 @@ on_cancel_clicked (TpReportDialog *self)
 }
 
 /* ------------------------------------------------------------- building */
-
-static AdwComboRow *
-add_combo (AdwPreferencesGroup *group,
-           const char          *title,
-           const char * const  *items)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  adw_preferences_group_add (group, GTK_WIDGET (row));
-  return row;
-}
 
 static GtkWidget *
 build_preview (TpReportDialog *self)
@@ -732,8 +704,8 @@ tp_report_dialog_init (TpReportDialog *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->format_row = add_combo (group, _("_Format"), format_names);
-  self->paper_row = add_combo (group, _("_Paper"), paper_names);
+  self->format_row = tp_export_add_combo (group, _("_Format"), format_names);
+  self->paper_row = tp_export_add_combo (group, _("_Paper"), paper_names);
   self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
   self->spinner = GTK_SPINNER (gtk_spinner_new ());
   adw_action_row_add_suffix (self->status_row, GTK_WIDGET (self->spinner));
