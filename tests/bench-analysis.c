@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <stdlib.h>
-
 #include "tp-analysis.h"
 #include "tp-test-util.h"
 
@@ -11,14 +9,6 @@
  * maximum over several runs; the figures are for reading, not pass/fail. */
 
 #define RUNS 21
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static void
 measure (const char *label,
@@ -48,8 +38,8 @@ measure (const char *label,
       stats_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (findings_ms, RUNS, sizeof (double), compare_doubles);
-  qsort (stats_ms, RUNS, sizeof (double), compare_doubles);
+  tp_test_sort_times (findings_ms, RUNS);
+  tp_test_sort_times (stats_ms, RUNS);
   g_print ("%-28s %5u findings   analyse median %6.2f ms (max %6.2f)   statistics median %6.2f ms (max %6.2f)\n",
            label, n_findings, findings_ms[RUNS / 2], findings_ms[RUNS - 1],
            stats_ms[RUNS / 2], stats_ms[RUNS - 1]);

@@ -2,8 +2,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <math.h>
-#include <stdlib.h>
 
 #include "tp-canvas.h"
 #include "tp-test-util.h"
@@ -18,23 +16,14 @@
 #define VIEW_HEIGHT 1080
 #define N_FRAMES    60
 
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 static void
 report (const char *what,
         double     *ms,
         guint       n)
 {
-  qsort (ms, n, sizeof (double), compare_double);
+  tp_test_sort_times (ms, n);
   g_print ("%-44s median %7.2f ms   p95 %7.2f ms\n",
-           what, ms[n / 2], ms[MIN (n - 1, (guint) ceil (n * 0.95) - 1)]);
+           what, ms[n / 2], tp_test_p95 (ms, n));
 }
 
 static void

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <stdlib.h>
 
 #include "tp-document.h"
 #include "tp-journey-format.h"
@@ -13,14 +12,6 @@
  * atomically with a backup). Prints median and maximum over several runs. */
 
 #define RUNS 9
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
 
 static void
 measure (const char *label,
@@ -56,8 +47,8 @@ measure (const char *label,
       save_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
 
-  qsort (load_ms, RUNS, sizeof (double), compare_doubles);
-  qsort (save_ms, RUNS, sizeof (double), compare_doubles);
+  tp_test_sort_times (load_ms, RUNS);
+  tp_test_sort_times (save_ms, RUNS);
   g_print ("%-28s %8.1f KB   load median %7.2f ms (max %7.2f)   save median %7.2f ms (max %7.2f)\n",
            label, size / 1024.0, load_ms[RUNS / 2], load_ms[RUNS - 1], save_ms[RUNS / 2], save_ms[RUNS - 1]);
 

@@ -1,9 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <math.h>
-#include <stdlib.h>
-
 #include "tp-layout.h"
 #include "tp-renderer.h"
 #include "tp-test-util.h"
@@ -23,24 +20,15 @@ typedef struct {
   double p95;
 } Stats;
 
-static int
-compare_double (const void *a,
-                const void *b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return (da > db) - (da < db);
-}
-
 static Stats
 stats (double *ms,
        guint   n)
 {
   Stats s;
 
-  qsort (ms, n, sizeof (double), compare_double);
+  tp_test_sort_times (ms, n);
   s.median = ms[n / 2];
-  s.p95 = ms[MIN (n - 1, (guint) ceil (n * 0.95) - 1)];
+  s.p95 = tp_test_p95 (ms, n);
   return s;
 }
 

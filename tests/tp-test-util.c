@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include "tp-journey-format.h"
 #include "tp-test-util.h"
 
@@ -100,4 +103,27 @@ tp_test_generate_journey (guint   n_stages,
     }
 
   return journey;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+void
+tp_test_sort_times (double *ms,
+                    guint   n)
+{
+  qsort (ms, n, sizeof (double), compare_doubles);
+}
+
+double
+tp_test_p95 (const double *ms,
+             guint         n)
+{
+  return ms[MIN (n - 1, (guint) ceil (n * 0.95) - 1)];
 }

@@ -18,5 +18,12 @@ char      *tp_test_write_to_string   (TpJourney *journey);
 TpJourney *tp_test_generate_journey  (guint n_stages,
                                       guint n_touchpoints,
                                       guint32 seed);
+/* Sorts @n timings in place, fastest first: ms[n / 2] is then the median
+ * and ms[n - 1] the slowest. */
+void       tp_test_sort_times        (double *ms,
+                                      guint   n);
+/* The 95th percentile of @n timings sorted by tp_test_sort_times(). */
+double     tp_test_p95               (const double *ms,
+                                      guint         n);
 
 G_END_DECLS
