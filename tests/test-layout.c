@@ -14,28 +14,8 @@ static const double zooms[] = { 0.25, 0.5, 0.8, 1.0, 1.5, 2.0, 3.0 };
 #define SCROLL_Y 11.0
 #define TOLERANCE_PX 8.0
 
-typedef struct {
-  TpJourney *journey;
-  TpLayout *layout;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *path = tp_test_sample_path ();
-
-  f->journey = tp_test_load_journey (path);
-  f->layout = tp_layout_new (f->journey, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->layout);
-  g_assert_finalize_object (f->journey);
-}
+/* The bundled sample and its layout, for each test. */
+typedef TpTestLayoutFixture Fixture;
 
 /* The canvas: widget pixels at @zoom, scrolled by SCROLL_X/Y document units. */
 static void
@@ -802,7 +782,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, tp_test_layout_fixture_set_up, func, \
+                                           tp_test_layout_fixture_tear_down)
   ADD ("/layout/sample/sizes", test_sizes);
   ADD ("/layout/sample/columns-and-rows", test_columns_and_rows);
   ADD ("/layout/sample/cards-in-cells", test_cards_in_cells);

@@ -14,32 +14,12 @@
 /* Rendering is checked by regions, not golden bytes: the right colours in
  * the right places, nothing drawn where it should not be. */
 
-typedef struct {
-  TpJourney *journey;
-  TpLayout *layout;
-} Fixture;
+/* The bundled sample and its layout, for each test. */
+typedef TpTestLayoutFixture Fixture;
 
 typedef struct {
   double r, g, b, a;
 } Pixel;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *path = tp_test_sample_path ();
-
-  f->journey = tp_test_load_journey (path);
-  f->layout = tp_layout_new (f->journey, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (f->layout);
-  g_assert_finalize_object (f->journey);
-}
 
 /* Renders the whole journey at @scale into a new image surface, over
  * @fill (alpha 0: transparent). */
@@ -803,7 +783,8 @@ main (int   argc,
 
   g_test_add_func ("/render/score-color", test_score_color);
   g_test_add_func ("/render/department-key", test_department_key);
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, tp_test_layout_fixture_set_up, func, \
+                                           tp_test_layout_fixture_tear_down)
   ADD ("/render/print-regions", test_print_regions);
   ADD ("/render/png-scales-and-dark", test_png_scales_and_dark);
   ADD ("/render/visible-clip", test_visible_clip);

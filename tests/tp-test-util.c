@@ -127,3 +127,21 @@ tp_test_p95 (const double *ms,
 {
   return ms[MIN (n - 1, (guint) ceil (n * 0.95) - 1)];
 }
+
+void
+tp_test_layout_fixture_set_up (TpTestLayoutFixture *f,
+                               gconstpointer        data)
+{
+  g_autofree char *path = tp_test_sample_path ();
+
+  f->journey = tp_test_load_journey (path);
+  f->layout = tp_layout_new (f->journey, NULL);
+}
+
+void
+tp_test_layout_fixture_tear_down (TpTestLayoutFixture *f,
+                                  gconstpointer        data)
+{
+  g_assert_finalize_object (f->layout);
+  g_assert_finalize_object (f->journey);
+}

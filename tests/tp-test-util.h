@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "tp-journey.h"
+#include "tp-layout.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,17 @@ void       tp_test_sort_times        (double *ms,
 /* The 95th percentile of @n timings sorted by tp_test_sort_times(). */
 double     tp_test_p95               (const double *ms,
                                       guint         n);
+
+/* The bundled sample and its layout: a g_test_add() fixture. */
+typedef struct {
+  TpJourney *journey;
+  TpLayout *layout;
+} TpTestLayoutFixture;
+
+void       tp_test_layout_fixture_set_up    (TpTestLayoutFixture *f,
+                                             gconstpointer        data);
+/* Asserts that both are freed: nothing the test did kept a reference. */
+void       tp_test_layout_fixture_tear_down (TpTestLayoutFixture *f,
+                                             gconstpointer        data);
 
 G_END_DECLS
