@@ -4,7 +4,6 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <sys/wait.h>
 #include <string.h>
 
 #include "tp-analysis.h"
@@ -12,21 +11,8 @@
 #include "tp-test-util.h"
 
 /* Runs the real `touchpoint` binary with no display, as a user would. */
-typedef struct
-{
-  int exit_code;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+typedef TpTestRun Run;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, tp_test_run_clear)
 
 /* @env: NULL or a NULL-terminated list of "NAME=VALUE" to set for the run. */
 static void
@@ -36,20 +22,14 @@ run_touchpoint_valist (Run         *run,
                        va_list      args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = tp_test_headless_environ ();
   const char *binary = g_getenv ("TOUCHPOINT_BIN");
-  int wait_status;
 
   g_assert_nonnull (binary);
   g_ptr_array_add (argv, (gpointer) binary);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   g_ptr_array_add (argv, NULL);
-
-  /* Headless work must not need a display. */
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
 
   for (guint i = 0; env != NULL && env[i] != NULL; i++)
     {
@@ -59,11 +39,7 @@ run_touchpoint_valist (Run         *run,
       envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
     }
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->exit_code = WEXITSTATUS (wait_status);
+  tp_test_run_sync (run, (const char * const *) argv->pdata, envp);
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->exit_code, run->out, run->err);
 }
 

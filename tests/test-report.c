@@ -7,7 +7,6 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "tp-analysis.h"
 #include "tp-csv.h"
@@ -19,41 +18,19 @@
  * libxml2's HTML parser and xmllint read the HTML, and the real binary
  * is run without a display for the command line. */
 
-typedef struct
-{
-  int exit_code;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+typedef TpTestRun Run;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, tp_test_run_clear)
 
 static void
 run_argv (Run                *run,
           const char * const *argv,
           const char * const *extra_env)
 {
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
+  g_auto(GStrv) envp = tp_test_headless_environ ();
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
     envp = g_environ_setenv (envp, extra_env[i], extra_env[i + 1], TRUE);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->exit_code = WEXITSTATUS (wait_status);
+  tp_test_run_sync (run, argv, envp);
   g_test_message ("%s: exit %d\nstderr: %s", argv[0], run->exit_code, run->err);
 }
 

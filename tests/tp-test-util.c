@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 
 #include "tp-journey-format.h"
 #include "tp-test-util.h"
@@ -144,4 +145,36 @@ tp_test_layout_fixture_tear_down (TpTestLayoutFixture *f,
 {
   g_assert_finalize_object (f->layout);
   g_assert_finalize_object (f->journey);
+}
+
+void
+tp_test_run_clear (TpTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+char **
+tp_test_headless_environ (void)
+{
+  char **envp = g_get_environ ();
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  return envp;
+}
+
+void
+tp_test_run_sync (TpTestRun          *run,
+                  const char * const *argv,
+                  char              **envp)
+{
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->exit_code = WEXITSTATUS (wait_status);
 }

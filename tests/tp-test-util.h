@@ -39,4 +39,23 @@ void       tp_test_layout_fixture_set_up    (TpTestLayoutFixture *f,
 void       tp_test_layout_fixture_tear_down (TpTestLayoutFixture *f,
                                              gconstpointer        data);
 
+/* A program run to its end: exit code and captured output. */
+typedef struct
+{
+  int exit_code;
+  char *out;
+  char *err;
+} TpTestRun;
+
+void       tp_test_run_clear         (TpTestRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TpTestRun, tp_test_run_clear)
+
+/* This process's environment without DISPLAY and WAYLAND_DISPLAY:
+ * headless work must not need a display. */
+char     **tp_test_headless_environ  (void);
+/* Runs @argv with @envp and waits; asserts it exited rather than died. */
+void       tp_test_run_sync          (TpTestRun          *run,
+                                      const char * const *argv,
+                                      char              **envp);
+
 G_END_DECLS
