@@ -80,7 +80,6 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, texts);
 }
 
-/* With TP_SCREENSHOT_DIR set, saves how @widget looks, for people to look at. */
 /* ------------------------------------------------------------------ steps */
 
 static gboolean

@@ -127,7 +127,6 @@ texture_has_ink (GdkTexture *texture)
   return FALSE;
 }
 
-/* With TP_SCREENSHOT_DIR set, saves how @widget looks, for people to look at. */
 static char *
 pdf_text (const char *path)
 {

@@ -171,8 +171,7 @@ tp_gui_collect_toast_titles (GtkWidget *widget,
     tp_gui_collect_toast_titles (child, titles);
 }
 
-/* Saves @widget as it is drawn to $TP_SCREENSHOT_DIR/@name, when that is
- * set: for the README's screenshots. */
+/* With TP_SCREENSHOT_DIR set, saves how @widget looks, for people to look at. */
 void
 tp_gui_save_screenshot (GtkWidget  *widget,
                         const char *name)

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
  * FALSE to be tried again (up to max_tries), for things that happen
  * asynchronously. */
 
+/* Tests keep their steps typed on their own Fixture and cast the array,
+ * as GLib does with G_CALLBACK: a pointer argument either way. */
 typedef gboolean (*TpGuiStepFunc) (gpointer fixture);
 
 typedef struct
