@@ -945,16 +945,7 @@ step_show_shortcuts (Fixture *f)
 static GtkWindow *
 find_shortcuts_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (window) && gtk_widget_get_mapped (window))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
+  return tp_gui_find_mapped_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
 }
 
 static gboolean

@@ -676,16 +676,9 @@ step_window_shown (Fixture *f)
 static TpPreferencesWindow *
 find_preferences_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *window = tp_gui_find_mapped_toplevel (TP_TYPE_PREFERENCES_WINDOW);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (TP_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_mapped (window))
-        return TP_PREFERENCES_WINDOW (window);
-    }
-  return NULL;
+  return window != NULL ? TP_PREFERENCES_WINDOW (window) : NULL;
 }
 
 static gboolean

@@ -126,16 +126,7 @@ card_rect (Fixture    *f,
 static GtkWindow *
 find_export_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (TP_IS_EXPORT_DIALOG (window) && gtk_widget_get_mapped (window))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
+  return tp_gui_find_mapped_toplevel (TP_TYPE_EXPORT_DIALOG);
 }
 
 /* ---------------------------------------------------------------- driver */

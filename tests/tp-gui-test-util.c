@@ -143,9 +143,9 @@ tp_gui_is_of_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (data));
 }
 
-/* The first toplevel of @type, mapped or not. */
-GtkWindow *
-tp_gui_find_toplevel (GType type)
+static GtkWindow *
+find_toplevel (GType    type,
+               gboolean mapped_only)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -153,10 +153,24 @@ tp_gui_find_toplevel (GType type)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && (!mapped_only || gtk_widget_get_mapped (window)))
         return GTK_WINDOW (window);
     }
   return NULL;
+}
+
+/* The first toplevel of @type, mapped or not. */
+GtkWindow *
+tp_gui_find_toplevel (GType type)
+{
+  return find_toplevel (type, FALSE);
+}
+
+/* The first mapped toplevel of @type: one on screen. */
+GtkWindow *
+tp_gui_find_mapped_toplevel (GType type)
+{
+  return find_toplevel (type, TRUE);
 }
 
 /* Appends the title of every toast under @widget, one a line. */

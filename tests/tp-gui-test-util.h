@@ -58,6 +58,7 @@ gboolean   tp_gui_is_of_type         (GtkWidget     *widget,
 
 
 GtkWindow *tp_gui_find_toplevel      (GType          type);
+GtkWindow *tp_gui_find_mapped_toplevel (GType        type);
 void       tp_gui_collect_toast_titles (GtkWidget   *widget,
                                         GString     *titles);
 void       tp_gui_save_screenshot    (GtkWidget     *widget,
