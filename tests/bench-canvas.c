@@ -102,6 +102,11 @@ main (int   argc,
   flush ();
   g_print ("Canvas %d × %d px, renderer %s\n", gtk_widget_get_width (canvas), gtk_widget_get_height (canvas),
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  /* A small X screen clamps the window: the figures would not be for 1920×1080. */
+  if (gtk_widget_get_width (canvas) < VIEW_WIDTH || gtk_widget_get_height (canvas) < VIEW_HEIGHT)
+    g_print ("WARNING: the screen is smaller than %d × %d; run under "
+             "xvfb-run -a -s \"-screen 0 1920x1200x24\" for the budgeted figures\n",
+             VIEW_WIDTH, VIEW_HEIGHT);
 
   hadj = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (canvas));
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (canvas));
