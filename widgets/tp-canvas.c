@@ -2999,11 +2999,22 @@ render_scene (TpCanvas              *self,
               int                    height)
 {
   TpRenderOptions parts = *options;
-  double hx, hy;
+  double hx, hy, body_x, body_y;
 
   get_header_origin (self, &hx, &hy);
 
+  /* The pinned headers are opaque and cover the body's top and left
+   * edges: leave those out of the body's clip and culling. */
+  body_x = hx + TP_LAYOUT_LANE_HEADER_WIDTH * self->zoom;
+  body_y = hy + TP_LAYOUT_STAGE_HEADER_HEIGHT * self->zoom;
   cairo_save (cr);
+  if (body_x < width && body_y < height)
+    {
+      cairo_rectangle (cr, body_x, body_y, width - body_x, height - body_y);
+      cairo_clip (cr);
+      parts.visible = TP_RECT_INIT ((body_x - ox) / self->zoom, (body_y - oy) / self->zoom,
+                                    (width - body_x) / self->zoom, (height - body_y) / self->zoom);
+    }
   cairo_translate (cr, ox, oy);
   cairo_scale (cr, self->zoom, self->zoom);
   parts.parts = TP_RENDER_BODY;
