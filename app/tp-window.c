@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <cairo-svg.h>
 #include <math.h>
 #include <string.h>
 
@@ -845,31 +846,126 @@ print_action (GtkWidget  *widget,
   tp_print_journey (GTK_WINDOW (widget), tp_document_get_journey (TP_WINDOW (widget)->document));
 }
 
-/* The map as PNG and SVG on the clipboard: applications take the one
- * they understand (slides, documents, image editors). */
+static cairo_status_t
+append_to_byte_array (void                *closure,
+                      const unsigned char *data,
+                      unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The selected cards, drawn alone: the bounds of their cards with a
+ * margin, in the print palette, as PNG (at 2×) or SVG. */
+static GBytes *
+render_selection (TpWindow   *self,
+                  GPtrArray  *selection,
+                  const char *mime_type)
+{
+  TpLayout *layout = tp_canvas_get_layout (self->canvas);
+  GByteArray *buffer = g_byte_array_new ();
+  TpRenderOptions options;
+  cairo_surface_t *surface;
+  gboolean have_bounds = FALSE;
+  gboolean png = g_str_equal (mime_type, "image/png");
+  const double margin = 12;
+  const double scale = png ? 2 : 1;
+  TpRect bounds = { 0, };
+  cairo_t *cr;
+
+  for (guint i = 0; i < selection->len; i++)
+    {
+      TpRect card;
+
+      if (!tp_layout_get_card_rect (layout, g_ptr_array_index (selection, i), &card))
+        continue;
+      if (!have_bounds)
+        bounds = card;
+      else
+        {
+          double x1 = MAX (bounds.x + bounds.width, card.x + card.width);
+          double y1 = MAX (bounds.y + bounds.height, card.y + card.height);
+
+          bounds.x = MIN (bounds.x, card.x);
+          bounds.y = MIN (bounds.y, card.y);
+          bounds.width = x1 - bounds.x;
+          bounds.height = y1 - bounds.y;
+        }
+      have_bounds = TRUE;
+    }
+  if (!have_bounds)
+    return g_byte_array_free_to_bytes (buffer);
+  bounds = tp_rect_inset (&bounds, -margin, -margin);
+
+  if (png)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (bounds.width * scale),
+                                          ceil (bounds.height * scale));
+  else
+    surface = cairo_svg_surface_create_for_stream (append_to_byte_array, buffer,
+                                                   bounds.width, bounds.height);
+
+  /* As the map shows it (overlay, departments), without screen marks. */
+  tp_canvas_render_options (self->canvas, &options);
+  options.palette = TP_PALETTE_PRINT;
+  options.selection = NULL;
+  options.finding_marks = NULL;
+  options.visible = bounds;
+
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -bounds.x, -bounds.y);
+  cairo_rectangle (cr, bounds.x, bounds.y, bounds.width, bounds.height);
+  cairo_clip (cr);
+  tp_render_journey (cr, layout, &options);
+  cairo_destroy (cr);
+
+  if (png)
+    cairo_surface_write_to_png_stream (surface, append_to_byte_array, buffer);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (buffer);
+}
+
+GBytes *
+tp_window_render_copy (TpWindow    *self,
+                       const char  *mime_type,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) selection = NULL;
+  TpExportOptions options;
+
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+
+  selection = tp_canvas_get_selection (self->canvas);
+  if (selection->len > 0)
+    return render_selection (self, selection, mime_type);
+
+  tp_export_options_init (&options);
+  options.format = g_str_equal (mime_type, "image/png") ? TP_EXPORT_FORMAT_PNG : TP_EXPORT_FORMAT_SVG;
+  options.scale = 2;
+  g_object_get (self->canvas, "show-employee-overlay", &options.show_employee_overlay, NULL);
+  return tp_export_to_bytes (tp_document_get_journey (self->document), &options, NULL, NULL, error);
+}
+
+/* The map (or the selected cards) as PNG and SVG on the clipboard:
+ * applications take the one they understand (slides, documents, image
+ * editors). */
 static void
 copy_image_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   TpWindow *self = TP_WINDOW (widget);
-  TpJourney *journey = tp_document_get_journey (self->document);
+  g_autoptr(GPtrArray) selection = tp_canvas_get_selection (self->canvas);
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GBytes) svg = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkContentProvider) provider = NULL;
   GdkContentProvider *providers[2];
-  TpExportOptions options;
 
-  tp_export_options_init (&options);
-  options.format = TP_EXPORT_FORMAT_PNG;
-  options.scale = 2;
-  png = tp_export_to_bytes (journey, &options, NULL, NULL, &error);
+  png = tp_window_render_copy (self, "image/png", &error);
   if (png != NULL)
-    {
-      options.format = TP_EXPORT_FORMAT_SVG;
-      svg = tp_export_to_bytes (journey, &options, NULL, NULL, &error);
-    }
+    svg = tp_window_render_copy (self, "image/svg+xml", &error);
   if (png == NULL || svg == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -880,7 +976,9 @@ copy_image_action (GtkWidget  *widget,
   providers[1] = gdk_content_provider_new_for_bytes ("image/svg+xml", svg);
   provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
   gdk_clipboard_set_content (gtk_widget_get_clipboard (widget), provider);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied the map as an image")));
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (selection->len > 0 ? _("Copied the selection as an image")
+                                                                 : _("Copied the map as an image")));
 }
 
 /* ---------------------------------------------------------------- closing */

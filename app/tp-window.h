@@ -29,6 +29,11 @@ gboolean    tp_window_save_to_file (TpWindow      *self,
 
 /* The window's parts, for tests. */
 TpCanvas      *tp_window_get_canvas   (TpWindow      *self);
+/* What Copy as Image puts on the clipboard for @mime_type ("image/png" or
+ * "image/svg+xml"): the selected cards, or the whole map. */
+GBytes        *tp_window_render_copy  (TpWindow      *self,
+                                       const char    *mime_type,
+                                       GError       **error);
 TpOutlineView *tp_window_get_outline  (TpWindow      *self);
 TpPaletteView *tp_window_get_palette  (TpWindow      *self);
 TpInspector   *tp_window_get_inspector (TpWindow     *self);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -172,6 +174,69 @@ step_copy_image (Fixture *f)
   return TRUE;
 }
 
+static cairo_status_t
+read_from_bytes (void          *closure,
+                 unsigned char *data,
+                 unsigned int   length)
+{
+  GInputStream *stream = closure;
+
+  return g_input_stream_read_all (stream, data, length, NULL, NULL, NULL)
+         ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR;
+}
+
+static void
+png_size (GBytes *png,
+          int    *width,
+          int    *height)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_from_bytes, stream);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  *width = cairo_image_surface_get_width (surface);
+  *height = cairo_image_surface_get_height (surface);
+  cairo_surface_destroy (surface);
+}
+
+/* With cards selected, Copy as Image copies just those cards. */
+static gboolean
+step_copy_selection (Fixture *f)
+{
+  TpCanvas *canvas = tp_window_get_canvas (f->window);
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) part = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  int whole_width, whole_height, part_width, part_height;
+  TpRect card;
+
+  tp_canvas_select (canvas, NULL);
+  whole = tp_window_render_copy (f->window, "image/png", &error);
+  g_assert_no_error (error);
+  png_size (whole, &whole_width, &whole_height);
+
+  tp_canvas_select_ids (canvas, (const char *[]) { "t19", NULL });
+  part = tp_window_render_copy (f->window, "image/png", &error);
+  g_assert_no_error (error);
+  png_size (part, &part_width, &part_height);
+  g_assert_true (tp_layout_get_card_rect (tp_canvas_get_layout (canvas),
+                                          tp_journey_lookup (tp_document_get_journey (tp_window_get_document (f->window)), "t19"),
+                                          &card));
+  /* The card at 2× with a 12-unit margin on each side. */
+  g_assert_cmpint (part_width, ==, (int) ceil ((card.width + 24) * 2));
+  g_assert_cmpint (part_height, ==, (int) ceil ((card.height + 24) * 2));
+  g_assert_cmpint (part_width, <, whole_width);
+
+  svg = tp_window_render_copy (f->window, "image/svg+xml", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<svg"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-image", NULL));
+  tp_canvas_select (canvas, NULL);
+  return TRUE;
+}
+
 /* Printing runs the same drawing through GtkPrintOperation: one page, or
  * a poster over the printer's sheets with an overview first. */
 static gboolean
@@ -213,7 +278,7 @@ test_export_dialog (void)
 static void
 test_copy_and_print (void)
 {
-  static const StepFunc steps[] = { step_window, step_copy_image, step_print, NULL };
+  static const StepFunc steps[] = { step_window, step_copy_image, step_copy_selection, step_print, NULL };
 
   run_steps (steps);
 }
