@@ -24,7 +24,13 @@ xvfb-run -a -s "-screen 0 1600x1000x24" \
 sh build-aux/build.sh _build-asan -Db_sanitize=address,undefined --werror
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C _build-asan --print-errorlogs --num-processes 2 --suite core || status=$?
+# The GUI suites too; GTK and fontconfig keep process-lifetime allocations, so
+# leak detection stays off there, everything else ASan and UBSan check is on.
+ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- \
+  meson test -C _build-asan --print-errorlogs --num-processes 2 --suite gui \
+  --logbase gui-testlog || status=$?
 
 python3 build-aux/count-tests.py _build-test/meson-logs/testlog.json \
-  _build-asan/meson-logs/testlog.json || status=1
+  _build-asan/meson-logs/testlog.json _build-asan/meson-logs/gui-testlog.json || status=1
 exit $status
