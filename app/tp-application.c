@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "tp-application.h"
 #include "tp-document.h"
 #include "tp-journey-format.h"
 #include "tp-preferences-window.h"
+#include "tp-sample.h"
 #include "tp-window.h"
 
-#define SAMPLE_RESOURCE "/io/github/touchpoint/Touchpoint/templates/hospital.journey"
 #define MAX_RECENT_ITEMS 10
 
 struct _TpApplication
@@ -422,12 +424,14 @@ load_sample (void)
   g_autoptr(TpJourney) journey = NULL;
   gsize length = 0;
   const char *data;
+  const char *resource = tp_sample_resource_for_languages (g_get_language_names ());
 
-  bytes = g_resources_lookup_data (SAMPLE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  /* The Dutch sample when the interface is in Dutch. */
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes != NULL)
     {
       data = g_bytes_get_data (bytes, &length);
-      journey = tp_journey_format_read (data, length, "hospital.journey", &error);
+      journey = tp_journey_format_read (data, length, strrchr (resource, '/') + 1, &error);
     }
   if (journey == NULL)
     {

@@ -29,11 +29,10 @@ test_sample_loads (void)
   g_assert_true (tp_journey_validate (journey, NULL));
 }
 
-/* The sample is stored in canonical form: loading and writing it gives its own bytes. */
+/* The samples are stored in canonical form: loading and writing them gives their own bytes. */
 static void
-test_sample_is_canonical (void)
+check_canonical (const char *path)
 {
-  g_autofree char *path = tp_test_sample_path ();
   g_autofree char *original = NULL;
   g_autoptr(TpJourney) journey = NULL;
   g_autofree char *written = NULL;
@@ -42,6 +41,22 @@ test_sample_is_canonical (void)
   journey = tp_test_load_journey (path);
   written = tp_test_write_to_string (journey);
   g_assert_cmpstr (written, ==, original);
+}
+
+static void
+test_sample_is_canonical (void)
+{
+  g_autofree char *path = tp_test_sample_path ();
+
+  check_canonical (path);
+}
+
+static void
+test_sample_nl_is_canonical (void)
+{
+  g_autofree char *path = tp_test_sample_nl_path ();
+
+  check_canonical (path);
 }
 
 static void
@@ -292,6 +307,7 @@ main (int   argc,
 
   g_test_add_func ("/format/sample-loads", test_sample_loads);
   g_test_add_func ("/format/sample-is-canonical", test_sample_is_canonical);
+  g_test_add_func ("/format/sample-nl-is-canonical", test_sample_nl_is_canonical);
   g_test_add_func ("/format/save-load-save-identical", test_save_load_save_identical);
   g_test_add_func ("/format/tricky-text-round-trip", test_tricky_text_round_trip);
   g_test_add_func ("/format/output-deterministic", test_output_deterministic);

@@ -14,6 +14,12 @@ tp_test_sample_path (void)
   return g_test_build_filename (G_TEST_DIST, "..", "data", "templates", "hospital.journey", NULL);
 }
 
+char *
+tp_test_sample_nl_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "templates", "hospital.nl.journey", NULL);
+}
+
 TpJourney *
 tp_test_load_journey (const char *path)
 {

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* Path of the bundled sample journey in the source tree. */
 char      *tp_test_sample_path       (void);
+/* Path of the Dutch translation of the bundled sample in the source tree. */
+char      *tp_test_sample_nl_path    (void);
 /* Loads a journey or fails the test. */
 TpJourney *tp_test_load_journey      (const char *path);
 /* Serialises a journey to a newly allocated string. */
