@@ -51,7 +51,6 @@ struct _TpWindow
 
   /* Findings on the canvas and the department filter, recomputed a
    * moment after the journey changes. */
-  guint analysis_id;
   GSimpleActionGroup *department_actions;
   GPtrArray *departments;        /* display names, legend order */
   GHashTable *hidden_departments; /* keys */
@@ -623,12 +622,13 @@ tp_window_set_department_visible (TpWindow   *self,
 }
 
 /* Marks for the canvas (the most urgent warning or critical finding per
- * touchpoint) and the count on the Insights tab. */
+ * touchpoint) and the count on the Insights tab, from the analysis the
+ * insights panel has just made. */
 static void
 update_findings (TpWindow *self)
 {
   TpJourney *journey = tp_document_get_journey (self->document);
-  g_autoptr(GPtrArray) findings = tp_analyze_journey (journey);
+  GPtrArray *findings = tp_insights_panel_get_findings (self->insights_panel);
   g_autoptr(GHashTable) marks = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autofree char *title = NULL;
   guint n_urgent = 0;
@@ -664,31 +664,12 @@ update_findings (TpWindow *self)
   update_department_menu (self);
 }
 
-static gboolean
-analysis_timeout_cb (gpointer user_data)
-{
-  TpWindow *self = user_data;
-
-  self->analysis_id = 0;
-  update_findings (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_journey_changed (TpWindow *self)
-{
-  /* Like the insights panel: once typing pauses. */
-  g_clear_handle_id (&self->analysis_id, g_source_remove);
-  self->analysis_id = g_timeout_add (150, analysis_timeout_cb, self);
-}
-
 void
 tp_window_refresh_findings (TpWindow *self)
 {
   g_return_if_fail (TP_IS_WINDOW (self));
 
-  g_clear_handle_id (&self->analysis_id, g_source_remove);
-  update_findings (self);
+  /* The panel analyses now and emits "findings-changed". */
   tp_insights_panel_refresh (self->insights_panel);
 }
 
@@ -1109,10 +1090,10 @@ tp_window_constructed (GObject *object)
   tp_outline_view_set_journey (self->outline_view, tp_document_get_journey (self->document));
   tp_canvas_set_document (self->canvas, self->document);
   tp_inspector_set_document (self->inspector, self->document);
+  /* One analysis per change, made (debounced) by the panel, serves both. */
+  g_signal_connect_object (self->insights_panel, "findings-changed",
+                           G_CALLBACK (update_findings), self, G_CONNECT_SWAPPED);
   tp_insights_panel_set_document (self->insights_panel, self->document);
-  g_signal_connect_object (tp_document_get_journey (self->document), "changed",
-                           G_CALLBACK (on_journey_changed), self, G_CONNECT_SWAPPED);
-  update_findings (self);
   g_settings_bind (self->settings, "show-employee-overlay",
                    self->canvas, "show-employee-overlay", G_SETTINGS_BIND_GET);
   on_canvas_zoom_changed (self->canvas, NULL, self);
@@ -1137,7 +1118,6 @@ tp_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
-  g_clear_handle_id (&self->analysis_id, g_source_remove);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->department_actions);

@@ -29,6 +29,7 @@ enum {
 
 enum {
   FINDING_ACTIVATED,
+  FINDINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -195,6 +196,7 @@ rebuild (TpInsightsPanel *self)
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
                                     self->findings->len > 0 ? "list" : "empty");
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
 }
 
 static gboolean
@@ -294,6 +296,11 @@ tp_insights_panel_class_init (TpInsightsPanelClass *klass)
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TP_TYPE_FINDING);
+  /* The analysis was redone: others can reuse tp_insights_panel_get_findings()
+   * instead of analysing again. */
+  signals[FINDINGS_CHANGED] =
+    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "insightspanel");
