@@ -16,6 +16,9 @@ struct _TpDocument
   TpHistory *history;
   GFile *file;
   char *etag;
+  /* The file's display name, read once when the file is set: the window
+   * title asks for it on every edit of the journey's title. */
+  char *file_display_name;
 };
 
 G_DEFINE_FINAL_TYPE (TpDocument, tp_document, G_TYPE_OBJECT)
@@ -54,6 +57,7 @@ tp_document_finalize (GObject *object)
   TpDocument *self = TP_DOCUMENT (object);
 
   g_free (self->etag);
+  g_free (self->file_display_name);
 
   G_OBJECT_CLASS (tp_document_parent_class)->finalize (object);
 }
@@ -134,6 +138,26 @@ query_etag (GFile        *file,
   return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
+static char *
+query_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+static void
+set_file (TpDocument *self,
+          GFile      *file)
+{
+  g_set_object (&self->file, file);
+  g_free (self->file_display_name);
+  self->file_display_name = file ? query_display_name (file) : NULL;
+}
+
 TpDocument *
 tp_document_new_from_file (GFile         *file,
                            GCancellable  *cancellable,
@@ -149,7 +173,7 @@ tp_document_new_from_file (GFile         *file,
     return NULL;
 
   self = tp_document_new (journey);
-  self->file = g_object_ref (file);
+  set_file (self, file);
   self->etag = query_etag (file, cancellable);
   return self;
 }
@@ -189,14 +213,8 @@ tp_document_dup_display_name (TpDocument *self)
 
   g_return_val_if_fail (TP_IS_DOCUMENT (self), NULL);
 
-  if (self->file != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        return g_strdup (g_file_info_get_display_name (info));
-      return g_file_get_basename (self->file);
-    }
+  if (self->file_display_name != NULL)
+    return g_strdup (self->file_display_name);
 
   title = tp_journey_get_title (self->journey);
   return g_strdup (*title != '\0' ? title : _("Untitled journey"));
@@ -235,7 +253,7 @@ tp_document_save (TpDocument    *self,
   self->etag = g_steal_pointer (&new_etag);
   if (!same_file)
     {
-      g_set_object (&self->file, file);
+      set_file (self, file);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
   tp_history_mark_saved (self->history);
