@@ -8,6 +8,7 @@ PACKAGES="
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev libpng-dev
+  libharfbuzz-dev zlib1g-dev
   desktop-file-utils appstream shared-mime-info
   adwaita-icon-theme hicolor-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
   xvfb xauth dbus dbus-x11 at-spi2-core

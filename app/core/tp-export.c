@@ -15,6 +15,7 @@
 #include "tp-journey-format.h"
 #include "tp-layout-private.h"
 #include "tp-layout.h"
+#include "tp-pdf.h"
 #include "tp-poster.h"
 #include "tp-render-glyphs.h"
 #include "tp-renderer.h"
@@ -429,7 +430,7 @@ legend_label (cairo_t    *cr,
   pango_layout_get_size (layout, &w, &h);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
   cairo_move_to (cr, x, cy - (double) h / PANGO_SCALE / 2);
-  pango_cairo_show_layout (cr, layout);
+  tp_gfx_show_layout (cr, layout);
   return x + (double) w / PANGO_SCALE;
 }
 
@@ -442,10 +443,10 @@ legend_swatch (cairo_t *cr,
 {
   tp_path_rounded_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH, 3);
   set_hex (cr, fill, 1);
-  cairo_fill_preserve (cr);
+  tp_gfx_fill_preserve (cr);
   set_hex (cr, border, 0.8);
   cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 }
 
 /* Draws the legend from @x, centred on @cy; returns where it ends. */
@@ -466,24 +467,24 @@ draw_legend (cairo_t *cr,
       tp_score_color (score, TP_PALETTE_PRINT, rgb);
       tp_path_rounded_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH, 3);
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
       pango_layout_set_width (layout, -1);
       pango_layout_set_text (layout, number, -1);
       pango_layout_get_size (layout, &w, &h);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_move_to (cr, x + (SWATCH * 1.4 - (double) w / PANGO_SCALE) / 2,
                      cy - (double) h / PANGO_SCALE / 2);
-      pango_cairo_show_layout (cr, layout);
+      tp_gfx_show_layout (cr, layout);
       x += SWATCH * 1.4 + 2;
     }
   x += 14;
 
   tp_path_star (cr, x + SWATCH / 2, cy, SWATCH / 2);
   set_hex (cr, 0xf5c211, 1);
-  cairo_fill_preserve (cr);
+  tp_gfx_fill_preserve (cr);
   set_hex (cr, 0xb57c00, 1);
   cairo_set_line_width (cr, 0.75);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
   x = legend_label (cr, ex, _("Moment of truth"), x + SWATCH + 4, cy) + 14;
 
   if (ex->render.show_employee_overlay)
@@ -500,7 +501,7 @@ draw_legend (cairo_t *cr,
   set_hex (cr, 0x1c71d8, 1);
   cairo_move_to (cr, x, cy);
   cairo_line_to (cr, x + 20, cy);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
   x = legend_label (cr, ex, _("Customer emotion"), x + 24, cy) + 14;
   if (ex->render.show_employee_overlay)
     {
@@ -510,7 +511,7 @@ draw_legend (cairo_t *cr,
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_move_to (cr, x, cy);
       cairo_line_to (cr, x + 20, cy);
-      cairo_stroke (cr);
+      tp_gfx_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       x = legend_label (cr, ex, _("Employee experience"), x + 24, cy);
     }
@@ -527,27 +528,27 @@ draw_title_block (cairo_t *cr,
   double y = BLOCK_PADDING;
   double x = BLOCK_PADDING;
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   if (!ex->transparent)
     {
       cairo_rectangle (cr, 0, 0, width, ex->block_height);
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
     }
 
   cairo_set_source_rgba (cr, 0, 0, 0, 0.9);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, ex->block_title);
+  tp_gfx_show_layout (cr, ex->block_title);
   y += layout_height (ex->block_title) + 4;
   cairo_set_source_rgba (cr, 0, 0, 0, 0.75);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, ex->block_meta);
+  tp_gfx_show_layout (cr, ex->block_meta);
   y += layout_height (ex->block_meta) + 10;
 
   /* Legend: the score colours, then the symbols the map uses. */
   draw_legend (cr, ex, x, y + LEGEND_HEIGHT / 2);
 
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }
 
 /* Draws the title block and the map, in document units from (0, 0). */
@@ -566,14 +567,14 @@ draw_content (cairo_t *cr,
   if (ex->block_height > 0)
     draw_title_block (cr, ex);
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_translate (cr, 0, ex->block_height);
   /* No clip of our own: the renderer stays inside the map. (Drawing into
    * our own recording and painting that was tried: 30 % faster for large
    * PDFs, but cairo 1.16 copies the whole recording when it is destroyed
    * after use as a PDF source, +40 % peak memory.) */
   tp_render_journey (cr, ex->layout, &render);
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }
 
 static gboolean
@@ -823,7 +824,7 @@ encode_png (Export     *ex,
 
       cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
       cairo_set_source_rgba (cr, 1, 1, 1, transparent ? 0 : 1);
-      cairo_paint (cr);
+      tp_gfx_paint (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
       /* Whole device pixels: strips join without a seam. */
       cairo_translate (cr, 0, -y0);
@@ -921,7 +922,7 @@ export_svg (Export                *ex,
   if (!options->transparent)
     {
       cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
+      tp_gfx_paint (cr);
     }
   draw_content (cr, 1.0, ex);
   status = cairo_status (cr);
@@ -937,33 +938,104 @@ export_svg (Export                *ex,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-static void
-set_pdf_metadata (cairo_surface_t *surface,
-                  TpJourney       *journey)
-{
-  const char *author = tp_journey_get_author (journey);
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, tp_journey_get_title (journey));
-  if (author != NULL && author[0] != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
-                                  tp_scope_get_display_name (tp_journey_get_scope (journey)));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Touchpoint " PACKAGE_VERSION);
-}
+/* A PDF being written: by our own writer, or by cairo's PDF surface when
+ * the writer cannot (see tp-pdf.h) or TOUCHPOINT_PDF_BACKEND=cairo asks
+ * for it (for comparisons). Every page has the same size. */
+typedef struct {
+  TpPdf           *pdf;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  GByteArray      *buffer;
+  double           width;
+  double           height;
+} PdfOut;
 
 static gboolean
-finish_pdf (cairo_surface_t *surface,
-            cairo_t         *cr,
-            GError         **error)
+pdf_backend_is_cairo (void)
 {
-  cairo_status_t status = cairo_status (cr);
+  return g_strcmp0 (g_getenv ("TOUCHPOINT_PDF_BACKEND"), "cairo") == 0;
+}
 
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return check_cairo (status, error);
+static void
+pdf_out_init (PdfOut    *out,
+              gboolean   use_cairo,
+              TpJourney *journey,
+              double     width,
+              double     height)
+{
+  const char *author = tp_journey_get_author (journey);
+  const char *subject = tp_scope_get_display_name (tp_journey_get_scope (journey));
+  const char *creator = "Touchpoint " PACKAGE_VERSION;
+
+  *out = (PdfOut) { .width = width, .height = height };
+  if (author != NULL && author[0] == '\0')
+    author = NULL;
+  if (use_cairo)
+    {
+      out->buffer = g_byte_array_new ();
+      out->surface = cairo_pdf_surface_create_for_stream (append_to_array, out->buffer, width, height);
+      cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_TITLE, tp_journey_get_title (journey));
+      if (author != NULL)
+        cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_AUTHOR, author);
+      cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+      cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_CREATOR, creator);
+      out->cr = cairo_create (out->surface);
+    }
+  else
+    {
+      out->pdf = tp_pdf_new ();
+      tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_TITLE, tp_journey_get_title (journey));
+      tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_AUTHOR, author);
+      tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_SUBJECT, subject);
+      tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_CREATOR, creator);
+    }
+}
+
+static cairo_t *
+pdf_out_begin_page (PdfOut *out)
+{
+  if (out->pdf != NULL)
+    return tp_pdf_begin_page (out->pdf, out->width, out->height);
+  return out->cr;
+}
+
+static void
+pdf_out_end_page (PdfOut *out)
+{
+  if (out->pdf != NULL)
+    tp_pdf_end_page (out->pdf);
+  else
+    cairo_show_page (out->cr);
+}
+
+/* The file, or NULL with @error set. */
+static GBytes *
+pdf_out_finish (PdfOut  *out,
+                GError **error)
+{
+  GBytes *bytes = NULL;
+
+  if (out->pdf != NULL)
+    {
+      bytes = tp_pdf_finish (out->pdf, error);
+      g_clear_pointer (&out->pdf, tp_pdf_free);
+      return bytes;
+    }
+
+  {
+    cairo_status_t status = cairo_status (out->cr);
+
+    cairo_destroy (out->cr);
+    cairo_surface_finish (out->surface);
+    if (status == CAIRO_STATUS_SUCCESS)
+      status = cairo_surface_status (out->surface);
+    cairo_surface_destroy (out->surface);
+    if (check_cairo (status, error))
+      bytes = g_byte_array_free_to_bytes (g_steal_pointer (&out->buffer));
+    else
+      g_clear_pointer (&out->buffer, g_byte_array_unref);
+  }
+  return bytes;
 }
 
 /* One page: the paper size, or the content plus margins. */
@@ -973,11 +1045,9 @@ export_pdf_page (Export                *ex,
                  TpExportReport        *report,
                  GError               **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
   double margin = TP_MM_TO_PT (MAX (options->margin_mm, 0));
   double page_w, page_h, scale;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  GBytes *bytes = NULL;
 
   if (options->paper == TP_PAPER_NATURAL)
     {
@@ -1019,23 +1089,36 @@ export_pdf_page (Export                *ex,
       scale = MIN ((page_w - 2 * margin) / ex->width, (page_h - 2 * margin) / ex->height);
     }
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, buffer, page_w, page_h);
-  set_pdf_metadata (surface, ex->journey);
-  cr = cairo_create (surface);
-  /* Centred, at one scale for both directions. */
-  cairo_translate (cr, (page_w - ex->width * scale) / 2, (page_h - ex->height * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  draw_content (cr, scale, ex);
-  cairo_show_page (cr);
-  if (!finish_pdf (surface, cr, error))
-    return NULL;
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      PdfOut out;
+      cairo_t *cr;
+
+      pdf_out_init (&out, attempt > 0 || pdf_backend_is_cairo (), ex->journey, page_w, page_h);
+      cr = pdf_out_begin_page (&out);
+      /* Centred, at one scale for both directions. */
+      cairo_translate (cr, (page_w - ex->width * scale) / 2, (page_h - ex->height * scale) / 2);
+      cairo_scale (cr, scale, scale);
+      draw_content (cr, scale, ex);
+      pdf_out_end_page (&out);
+      bytes = pdf_out_finish (&out, &local_error);
+      if (bytes != NULL)
+        break;
+      if (!g_error_matches (local_error, TP_PDF_ERROR, TP_PDF_ERROR_UNSUPPORTED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_debug ("%s; writing with cairo", local_error->message);
+    }
 
   report->n_pages = 1;
   report->rows = report->columns = 1;
   report->poster_width_mm = TP_PT_TO_MM (page_w);
   report->poster_height_mm = TP_PT_TO_MM (page_h);
   report_text_size (ex, report, scale, 1.0);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return bytes;
 }
 
 /* The poster for @options on sheets of @sheet_w × @sheet_h pt. */
@@ -1139,11 +1222,9 @@ export_pdf_tiled (Export                *ex,
                   GCancellable          *cancellable,
                   GError               **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
   g_autofree char *info = NULL;
   TpPosterPlan plan;
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  GBytes *bytes = NULL;
   const char *title = tp_journey_get_title (ex->journey);
 
   if (options->tile_orientation == TP_ORIENTATION_AUTO)
@@ -1161,30 +1242,44 @@ export_pdf_tiled (Export                *ex,
 
   info = poster_info (ex, options, &plan, report);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, buffer,
-                                                 plan.sheet_width, plan.sheet_height);
-  set_pdf_metadata (surface, ex->journey);
-  cr = cairo_create (surface);
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      PdfOut out;
 
-  ex->full_detail = FALSE;
-  tp_poster_draw_overview (cr, &plan, title, info, draw_content, ex);
-  cairo_show_page (cr);
-  ex->full_detail = TRUE;
+      pdf_out_init (&out, attempt > 0 || pdf_backend_is_cairo (), ex->journey,
+                    plan.sheet_width, plan.sheet_height);
+      ex->full_detail = FALSE;
+      tp_poster_draw_overview (pdf_out_begin_page (&out), &plan, title, info, draw_content, ex);
+      pdf_out_end_page (&out);
+      ex->full_detail = TRUE;
 
-  for (guint r = 0; r < plan.rows; r++)
-    for (guint c = 0; c < plan.columns; c++)
-      {
-        if (g_cancellable_is_cancelled (cancellable))
-          break;
-        tp_poster_draw_sheet (cr, &plan, r, c, title, draw_content, ex);
-        cairo_show_page (cr);
-      }
+      for (guint r = 0; r < plan.rows; r++)
+        for (guint c = 0; c < plan.columns; c++)
+          {
+            if (g_cancellable_is_cancelled (cancellable))
+              break;
+            tp_poster_draw_sheet (pdf_out_begin_page (&out), &plan, r, c, title, draw_content, ex);
+            pdf_out_end_page (&out);
+          }
 
-  if (!finish_pdf (surface, cr, error))
-    return NULL;
+      bytes = pdf_out_finish (&out, &local_error);
+      if (bytes != NULL)
+        break;
+      if (!g_error_matches (local_error, TP_PDF_ERROR, TP_PDF_ERROR_UNSUPPORTED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_debug ("%s; writing with cairo", local_error->message);
+    }
+
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+    {
+      g_bytes_unref (bytes);
+      return NULL;
+    }
+  return bytes;
 }
 
 GBytes *
@@ -1423,11 +1518,11 @@ tp_export_painter_fit_page (TpExportPainter *self,
       report_text_size (&self->ex, report, scale, 1.0);
     }
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_translate (cr, (page_width - self->ex.width * scale) / 2, (page_height - self->ex.height * scale) / 2);
   cairo_scale (cr, scale, scale);
   tp_export_painter_draw (self, cr, scale, TRUE);
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }
 
 gboolean

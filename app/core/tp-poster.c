@@ -5,6 +5,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "tp-pdf.h"
 #include "tp-poster.h"
 
 #define MARK_WIDTH 0.5
@@ -127,7 +128,7 @@ show_text (cairo_t    *cr,
     }
   pango_layout_get_pixel_size (layout, &w, &h);
   cairo_move_to (cr, x - align * w, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
+  tp_gfx_show_layout (cr, layout);
 }
 
 static void
@@ -139,7 +140,7 @@ line (cairo_t *cr,
 {
   cairo_move_to (cr, x0, y0);
   cairo_line_to (cr, x1, y1);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 }
 
 /* The poster's content at its place on the poster. */
@@ -150,14 +151,14 @@ draw_poster (cairo_t            *cr,
              TpPosterDrawFunc    draw,
              gpointer            user_data)
 {
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_rectangle (cr, 0, 0, plan->poster_width, plan->poster_height);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
   cairo_translate (cr, plan->offset_x, plan->offset_y);
   cairo_scale (cr, plan->scale, plan->scale);
   draw (cr, plan->scale * device_scale, user_data);
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }
 
 void
@@ -180,14 +181,14 @@ tp_poster_draw_sheet (cairo_t            *cr,
   g_return_if_fail (row < plan->rows && column < plan->columns);
 
   /* The window on the poster. */
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_rectangle (cr, m, m, pw, ph);
-  cairo_clip (cr);
+  tp_gfx_clip (cr);
   cairo_translate (cr, m - column * plan->step_x, m - row * plan->step_y);
   draw_poster (cr, plan, 1.0, draw, user_data);
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_set_line_width (cr, MARK_WIDTH);
 
   /* Crop marks at the corners of the printed area, in the margin. */
@@ -233,7 +234,7 @@ tp_poster_draw_sheet (cairo_t            *cr,
 
       cairo_rectangle (cr, x, m * 0.25, plan->overlap, m * 0.5);
       cairo_rectangle (cr, x, m + ph + m * 0.25, plan->overlap, m * 0.5);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
     }
   if (row + 1 < plan->rows)
     {
@@ -241,7 +242,7 @@ tp_poster_draw_sheet (cairo_t            *cr,
 
       cairo_rectangle (cr, m * 0.25, y, m * 0.5, plan->overlap);
       cairo_rectangle (cr, m + pw + m * 0.25, y, m * 0.5, plan->overlap);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
     }
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (column + 1 < plan->columns)
@@ -257,7 +258,7 @@ tp_poster_draw_sheet (cairo_t            *cr,
   show_text (cr, NAME_FONT, name, m + plan->overlap + 6, plan->sheet_height - m / 2, 0, 0);
   show_text (cr, LABEL_FONT, label, m + pw - plan->overlap - 6, plan->sheet_height - m / 2,
              pw - 2 * plan->overlap - 60, 1);
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }
 
 void
@@ -288,7 +289,7 @@ tp_poster_draw_overview (cairo_t            *cr,
   pango_layout_get_pixel_size (layout, NULL, &text_h);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_move_to (cr, m, m);
-  pango_cairo_show_layout (cr, layout);
+  tp_gfx_show_layout (cr, layout);
 
   /* The poster below it, as large as fits. */
   top = m + text_h + 12;
@@ -299,15 +300,15 @@ tp_poster_draw_overview (cairo_t            *cr,
   x0 = m + (pw - plan->poster_width * s) / 2;
   y0 = top + (avail_h - plan->poster_height * s) / 2;
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_translate (cr, x0, y0);
   cairo_scale (cr, s, s);
   cairo_rectangle (cr, 0, 0, plan->poster_width, plan->poster_height);
-  cairo_clip (cr);
+  tp_gfx_clip (cr);
   draw_poster (cr, plan, s, draw, user_data);
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_translate (cr, x0, y0);
 
   /* Each sheet's own part (without the overlap it shares), and its name. */
@@ -326,7 +327,7 @@ tp_poster_draw_overview (cairo_t            *cr,
 
         cairo_rectangle (cr, x, y, w, h);
         cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.9);
-        cairo_stroke (cr);
+        tp_gfx_stroke (cr);
 
         name_markup = g_markup_printf_escaped ("<span weight='bold' size='%dpt'>%s</span>",
                                                (int) CLAMP (MIN (w, h) / 4, 6, 28), name);
@@ -337,15 +338,15 @@ tp_poster_draw_overview (cairo_t            *cr,
         cairo_rectangle (cr, x + (w - ink.width) / 2 - 3, y + (h - ink.height) / 2 - 1,
                          ink.width + 6, ink.height + 2);
         cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
-        cairo_fill (cr);
+        tp_gfx_fill (cr);
         cairo_move_to (cr, x + (w - ink.width) / 2 - ink.x, y + (h - ink.height) / 2 - ink.y);
         cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 1);
-        pango_cairo_show_layout (cr, layout);
+        tp_gfx_show_layout (cr, layout);
       }
 
   cairo_rectangle (cr, 0, 0, plan->poster_width * s, plan->poster_height * s);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  tp_gfx_stroke (cr);
+  tp_gfx_restore (cr);
 }

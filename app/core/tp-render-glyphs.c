@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "tp-pdf.h"
 #include "tp-render-glyphs.h"
 
 /* Glyphs are designed on a 16 × 16 grid with 1.5-unit strokes, like the
@@ -113,11 +114,11 @@ channel_path (cairo_t     *cr,
       if (!strokes)
         break;
       dot (cr, 8, 8, 6.5);
-      cairo_save (cr);
+      tp_gfx_save (cr);
       cairo_translate (cr, 8, 8);
       cairo_scale (cr, 0.45, 1);
       dot (cr, 0, 0, 6.5);
-      cairo_restore (cr);
+      tp_gfx_restore (cr);
       cairo_move_to (cr, 1.5, 8);
       cairo_line_to (cr, 14.5, 8);
       break;
@@ -311,11 +312,11 @@ tp_glyph_channel_path (cairo_t     *cr,
                        double       size)
 {
   /* The path keeps its device coordinates after the restore. */
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_translate (cr, x, y);
   cairo_scale (cr, size / GRID, size / GRID);
   channel_path (cr, channel, part);
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }
 
 double
@@ -332,18 +333,18 @@ tp_glyph_channel (cairo_t   *cr,
                   double     size)
 {
   /* One colour: strokes and fills may go in any order. */
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_set_line_width (cr, tp_glyph_stroke_width (size));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_new_path (cr);
   tp_glyph_channel_path (cr, channel, TP_GLYPH_STROKES, x, y, size);
   if (cairo_has_current_point (cr))
-    cairo_stroke (cr);
+    tp_gfx_stroke (cr);
   tp_glyph_channel_path (cr, channel, TP_GLYPH_FILLS, x, y, size);
   if (cairo_has_current_point (cr))
-    cairo_fill (cr);
-  cairo_restore (cr);
+    tp_gfx_fill (cr);
+  tp_gfx_restore (cr);
 }
 
 void
@@ -352,7 +353,7 @@ tp_glyph_bulb (cairo_t *cr,
                double   y,
                double   size)
 {
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_translate (cr, x, y);
   cairo_scale (cr, size / GRID, size / GRID);
   cairo_set_line_width (cr, STROKE);
@@ -371,7 +372,7 @@ tp_glyph_bulb (cairo_t *cr,
   cairo_line_to (cr, 10, 13.25);
   cairo_move_to (cr, 7, 15);
   cairo_line_to (cr, 9, 15);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }

@@ -7,6 +7,7 @@
 
 #include "tp-analysis.h"
 #include "tp-layout-private.h"
+#include "tp-pdf.h"
 #include "tp-render-glyphs.h"
 #include "tp-renderer.h"
 
@@ -365,7 +366,7 @@ show_text (Ctx                *ctx,
 {
   set_source (ctx->cr, color);
   cairo_move_to (ctx->cr, x, y);
-  pango_cairo_show_layout (ctx->cr, text->layout);
+  tp_gfx_show_layout (ctx->cr, text->layout);
 }
 
 static const char *
@@ -478,12 +479,12 @@ draw_sprite (Ctx          *ctx,
   x = (round (x * ds) - SPRITE_PAD) / ds;
   y = (round (y * ds) - SPRITE_PAD) / ds;
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_identity_matrix (cr);
   cairo_set_source_surface (cr, sprite, x, y);
   cairo_rectangle (cr, x, y, w / ds, h / ds);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  tp_gfx_fill (cr);
+  tp_gfx_restore (cr);
 }
 
 /* Badges, stars, markers */
@@ -524,7 +525,7 @@ badge_sprite (Ctx          *ctx,
     {
       tp_path_rounded_rect (cr, badge->x, badge->y, badge->width, badge->height, badge->height / 2);
       set_badge_source (ctx, score);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
     }
 
   show_text (ctx, label,
@@ -550,11 +551,11 @@ star_sprite (Ctx          *ctx,
 
   tp_path_star (cr, bounds->x + bounds->width / 2, bounds->y + bounds->height / 2, bounds->width / 2 - 1);
   set_source (cr, &ctx->pal->gold);
-  cairo_fill_preserve (cr);
+  tp_gfx_fill_preserve (cr);
   set_source (cr, &ctx->pal->gold_dark);
   cairo_set_line_width (cr, 1);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 }
 
 static void
@@ -592,16 +593,16 @@ marker_sprite (Ctx          *ctx,
     }
   else
     set_source (cr, &ctx->pal->card);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   set_source (cr, blocker ? &ctx->pal->blocker_accent : &ctx->pal->enabler_accent);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 
   set_source (cr, &ctx->pal->on_dark);
   cairo_rectangle (cr, cx - 4, cy - 1.1, 8, 2.2);
   if (!blocker)
     cairo_rectangle (cr, cx - 1.1, cy - 4, 2.2, 8);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 }
 
 /* Marks a card with its employee notes when the overlay is on: a red
@@ -654,19 +655,19 @@ draw_finding_mark (Ctx                *ctx,
   cairo_new_path (cr);
   cairo_arc (cr, cx, cy, radius + 1.5, 0, 2 * G_PI);
   set_source (cr, &ctx->pal->card);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
   if (severity == TP_SEVERITY_CRITICAL)
     cairo_set_source_rgb (cr, 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0);
   else
     cairo_set_source_rgb (cr, 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 
   /* "!" as two shapes, so it needs no font. */
   cairo_rectangle (cr, cx - 1.1, cy - 4.5, 2.2, 5.5);
   cairo_arc (cr, cx, cy + 3.4, 1.2, 0, 2 * G_PI);
   set_source (cr, severity == TP_SEVERITY_CRITICAL ? &ctx->pal->on_dark : &ctx->pal->on_light);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 }
 
 /* Cards */
@@ -757,7 +758,7 @@ header_sprite (Ctx          *ctx,
     {
       tp_path_rounded_rect (cr, bounds->x, bounds->y, size, size, CHIP_RADIUS);
       set_source (cr, online ? &pal->chip_online : &pal->chip_offline);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
     }
   if (!ctx->backs_drawn)
     {
@@ -814,7 +815,7 @@ draw_side_badge_content (Ctx                *ctx,
       /* Customer actions carry an accent bar: what the customer does. */
       tp_path_rounded_rect (ctx->cr, r->x + 6, r->y + 8, 3.5, r->height - 16, 1.75);
       set_source (ctx->cr, &pal->action_bar);
-      cairo_fill (ctx->cr);
+      tp_gfx_fill (ctx->cr);
       text_x += TP_CARD_ACTION_BAR;
     }
 
@@ -857,11 +858,11 @@ draw_note_content (Ctx                *ctx,
       for (int i = 0; i < severity && i < TP_SEVERITY_MAX; i++)
         cairo_rectangle (cr, x + i * 5, y + 9 - 4 * i, 3.5, 6 + 4 * i);
       set_source (cr, accent);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
       for (int i = MAX (severity, 0); i < TP_SEVERITY_MAX; i++)
         cairo_rectangle (cr, x + i * 5, y + 9 - 4 * i, 3.5, 6 + 4 * i);
       cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 0.25);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
 
       label = tp_layout_get_label (ctx->layout, TP_TEXT_CAPTION_BOLD, label_width,
                                    tp_note_kind_get_display_name (kind));
@@ -909,33 +910,33 @@ draw_card (Ctx                *ctx,
   if (raised)
     {
       set_source (cr, &pal->shadow);
-      cairo_save (cr);
+      tp_gfx_save (cr);
       cairo_translate (cr, 0, 4);
       card_path (cr, item, &r, 2);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
       cairo_translate (cr, 0, -2);
       card_path (cr, item, &r, 0.5);
-      cairo_fill (cr);
-      cairo_restore (cr);
+      tp_gfx_fill (cr);
+      tp_gfx_restore (cr);
     }
 
   if (!ctx->backs_drawn || lifted)
     {
       card_path (cr, item, &r, 0);
       set_source (cr, fill);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
 
       /* Border and a soft bottom shadow in one fill: the ring between the
        * card and its outline. An even-odd ring only touches its own
        * pixels, unlike a stroke or a second full-size fill, which matters
        * with a hundred cards on screen. */
-      cairo_save (cr);
+      tp_gfx_save (cr);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
       card_path (cr, item, &r, 0);
       card_outline_path (cr, item, &r);
       set_source (cr, border);
-      cairo_fill (cr);
-      cairo_restore (cr);
+      tp_gfx_fill (cr);
+      tp_gfx_restore (cr);
     }
 
   switch (item->style)
@@ -966,7 +967,7 @@ draw_card (Ctx                *ctx,
            * HTML reports would carry as a clipPath per note. */
           tp_path_rounded_rect (cr, r.x + 2, r.y + 3, 3.5, r.height - 6, 1.75);
           set_department_source (ctx, department - 1);
-          cairo_fill (cr);
+          tp_gfx_fill (cr);
         }
     }
 
@@ -981,7 +982,7 @@ draw_card (Ctx                *ctx,
     {
       tp_path_rounded_rect (cr, r.x - 1, r.y - 1, r.width + 2, r.height + 2.5, TP_CARD_RADIUS + 1);
       cairo_set_source_rgba (cr, pal->background.r, pal->background.g, pal->background.b, 0.75);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
     }
 
   if (is_selected (ctx, item->element))
@@ -989,7 +990,7 @@ draw_card (Ctx                *ctx,
       tp_path_rounded_rect (cr, r.x - 3.5, r.y - 3.5, r.width + 7, r.height + 7, TP_CARD_RADIUS + 3.5);
       set_source (cr, &pal->accent);
       cairo_set_line_width (cr, clamp_line (ctx, 2.5));
-      cairo_stroke (cr);
+      tp_gfx_stroke (cr);
     }
 }
 
@@ -1126,7 +1127,7 @@ draw_card_backs (Ctx    *ctx,
   cairo_t *cr = ctx->cr;
   TpLayout *layout = ctx->layout;
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   for (int pass = 0; pass < 2; pass++)
     {
@@ -1171,7 +1172,7 @@ draw_card_backs (Ctx    *ctx,
               any_bubble = TRUE;
             }
           if (any_bubble)
-            cairo_fill (cr);
+            tp_gfx_fill (cr);
           if (!any_rect)
             continue;
 
@@ -1194,8 +1195,8 @@ draw_card_backs (Ctx    *ctx,
           /* The outline's hole is under the card; the back is opaque, so
            * its inside can be filled over the stroke. */
           if (pass == 1)
-            cairo_fill_preserve (cr);
-          cairo_stroke (cr);
+            tp_gfx_fill_preserve (cr);
+          tp_gfx_stroke (cr);
         }
     }
 
@@ -1220,8 +1221,8 @@ draw_card_backs (Ctx    *ctx,
         continue;
       set_source (cr, online ? &ctx->pal->chip_online : &ctx->pal->chip_offline);
       cairo_set_line_width (cr, 2 * CHIP_RADIUS);
-      cairo_fill_preserve (cr);
-      cairo_stroke (cr);
+      tp_gfx_fill_preserve (cr);
+      tp_gfx_stroke (cr);
 
       /* Their glyphs, in one colour: all strokes, then all fills. */
       set_source (cr, online ? &ctx->pal->chip_online_fg : &ctx->pal->chip_offline_fg);
@@ -1245,14 +1246,14 @@ draw_card_backs (Ctx    *ctx,
             continue;
           if (part == TP_GLYPH_FILLS)
             {
-              cairo_fill (cr);
+              tp_gfx_fill (cr);
               continue;
             }
-          cairo_save (cr);
+          tp_gfx_save (cr);
           cairo_set_line_width (cr, tp_glyph_stroke_width (TP_CARD_HEADER_HEIGHT - 6));
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-          cairo_stroke (cr);
-          cairo_restore (cr);
+          tp_gfx_stroke (cr);
+          tp_gfx_restore (cr);
         }
     }
 
@@ -1275,7 +1276,7 @@ draw_card_backs (Ctx    *ctx,
           if (height > 0 && b.height != height)
             {
               cairo_set_line_width (cr, height);
-              cairo_stroke (cr);
+              tp_gfx_stroke (cr);
             }
           height = b.height;
           cairo_move_to (cr, b.x + b.height / 2, b.y + b.height / 2);
@@ -1284,11 +1285,11 @@ draw_card_backs (Ctx    *ctx,
       if (height > 0)
         {
           cairo_set_line_width (cr, height);
-          cairo_stroke (cr);
+          tp_gfx_stroke (cr);
         }
     }
 
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
   ctx->backs_drawn = TRUE;
 }
 
@@ -1327,7 +1328,7 @@ draw_cards (Ctx *ctx)
       if (any)
         {
           set_block_source (ctx, block);
-          cairo_fill (ctx->cr);
+          tp_gfx_fill (ctx->cr);
         }
     }
 }
@@ -1397,7 +1398,7 @@ draw_curve_dot (Ctx                *ctx,
   cairo_new_path (cr);
   cairo_arc (cr, point->x, point->y, point->radius + (big ? 2 : 1), 0, 2 * G_PI);
   set_source (cr, &ctx->pal->background);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 
   if (moment)
     {
@@ -1405,12 +1406,12 @@ draw_curve_dot (Ctx                *ctx,
       cairo_arc (cr, point->x, point->y, point->radius + (big ? 4 : 2.5), 0, 2 * G_PI);
       set_source (cr, &ctx->pal->gold_dark);
       cairo_set_line_width (cr, big ? 2.5 : 1.5);
-      cairo_stroke (cr);
+      tp_gfx_stroke (cr);
     }
 
   cairo_arc (cr, point->x, point->y, point->radius, 0, 2 * G_PI);
   set_score_source (ctx, point->score);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 
   if (big)
     {
@@ -1426,7 +1427,7 @@ draw_curve_dot (Ctx                *ctx,
       cairo_arc (cr, point->x, point->y, point->radius + 6, 0, 2 * G_PI);
       set_source (cr, &ctx->pal->accent);
       cairo_set_line_width (cr, clamp_line (ctx, 2.5));
-      cairo_stroke (cr);
+      tp_gfx_stroke (cr);
     }
 }
 
@@ -1484,21 +1485,21 @@ draw_curve_lane (Ctx         *ctx,
   /* Zones: above the moment-of-truth target, and below good enough. */
   set_source (cr, &pal->zone_target);
   cairo_rectangle (cr, x0, plot->y, x1 - x0, y_target - plot->y);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
   set_source (cr, &pal->zone_low);
   cairo_rectangle (cr, x0, y_good, x1 - x0, bottom - y_good);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 
   cairo_set_line_width (cr, clamp_line (ctx, 1.25));
   set_dash (ctx, 6, 4, x0);
   set_source (cr, &pal->guide_target);
   cairo_move_to (cr, x0, y_target);
   cairo_line_to (cr, x1, y_target);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
   set_source (cr, &pal->guide_good);
   cairo_move_to (cr, x0, y_good);
   cairo_line_to (cr, x1, y_good);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
   /* Points just outside the view still shape the visible segments. */
@@ -1518,7 +1519,7 @@ draw_curve_lane (Ctx         *ctx,
               cairo_line_to (cr, points[from].x, bottom);
               cairo_close_path (cr);
               set_source (cr, &pal->curve_fill);
-              cairo_fill (cr);
+              tp_gfx_fill (cr);
             }
 
           curve_path (cr, points, n, from, to, !ctx->simplified);
@@ -1526,7 +1527,7 @@ draw_curve_lane (Ctx         *ctx,
           cairo_set_line_width (cr, clamp_line (ctx, 2.5));
           cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-          cairo_stroke (cr);
+          tp_gfx_stroke (cr);
         }
     }
 
@@ -1550,7 +1551,7 @@ draw_curve_lane (Ctx         *ctx,
           set_source (cr, &pal->employee);
           cairo_set_line_width (cr, clamp_line (ctx, 2));
           set_dash (ctx, 7, 5, e[efirst].x);
-          cairo_stroke (cr);
+          tp_gfx_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
 
@@ -1570,7 +1571,7 @@ draw_curve_lane (Ctx         *ctx,
               cairo_close_path (cr);
             }
           set_source (cr, &pal->employee);
-          cairo_fill (cr);
+          tp_gfx_fill (cr);
 
           if (lx + label->text_width > plot->x + plot->width - 4)
             lx = end->x - 9 - label->text_width;
@@ -1604,7 +1605,7 @@ draw_body_background (Ctx    *ctx,
 
   set_source (cr, b);
   cairo_rectangle (cr, gx0, gy0, vx1 - gx0, vy1 - gy0);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 
   /* Every other lane tinted, so rows read across the whole map. The tint
    * is blended here, so the fill is opaque: a plain copy, no compositing
@@ -1620,7 +1621,7 @@ draw_body_background (Ctx    *ctx,
     }
   cairo_set_source_rgb (cr, b->r + (t->r - b->r) * t->a, b->g + (t->g - b->g) * t->a,
                         b->b + (t->b - b->b) * t->a);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 }
 
 static void
@@ -1672,7 +1673,7 @@ draw_body (Ctx *ctx)
     }
   set_source (cr, &pal->grid);
   cairo_set_line_width (cr, clamp_line (ctx, 1));
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 
   for (guint l = l0; l < l1; l++)
     {
@@ -1724,7 +1725,7 @@ draw_department_legend (Ctx               *ctx,
 
       tp_path_rounded_rect (cr, 15, y + line / 2 - 5, 12, 10, 2);
       set_department_source (ctx, i);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
       show_text (ctx, label, 36, y + (line - label->height) / 2, &pal->text);
     }
 }
@@ -1746,7 +1747,7 @@ draw_lane_headers (Ctx *ctx)
 
   set_source (cr, &pal->header);
   cairo_rectangle (cr, 0, top, right, bottom - top);
-  cairo_fill (cr);
+  tp_gfx_fill (cr);
 
   tp_layout_get_row_range (layout, top, bottom, &l0, &l1);
 
@@ -1761,7 +1762,7 @@ draw_lane_headers (Ctx *ctx)
   cairo_line_to (cr, right - 0.5, bottom);
   set_source (cr, &pal->grid);
   cairo_set_line_width (cr, clamp_line (ctx, 1));
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 
   if (!ctx->draw_text)
     return;
@@ -1810,7 +1811,7 @@ draw_lane_headers (Ctx *ctx)
           set_source (cr, &pal->curve);
           cairo_set_line_width (cr, 2.5);
           cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-          cairo_stroke (cr);
+          tp_gfx_stroke (cr);
           label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Customer"));
           show_text (ctx, label, 38, y - label->height / 2, &pal->text_dim);
 
@@ -1822,7 +1823,7 @@ draw_lane_headers (Ctx *ctx)
               set_source (cr, &pal->employee);
               cairo_set_line_width (cr, 2);
               set_dash (ctx, 5, 3, 0);
-              cairo_stroke (cr);
+              tp_gfx_stroke (cr);
               cairo_set_dash (cr, NULL, 0, 0);
               label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Employee"));
               show_text (ctx, label, 38, y - label->height / 2, &pal->text_dim);
@@ -1843,7 +1844,7 @@ fill_top_band (Ctx    *ctx,
 
   set_source (ctx->cr, ctx->palette == TP_PALETTE_PRINT ? &ctx->pal->background : &ctx->pal->header);
   cairo_rectangle (ctx->cr, x, 0, width, TP_LAYOUT_STAGE_HEADER_HEIGHT);
-  cairo_fill (ctx->cr);
+  tp_gfx_fill (ctx->cr);
 }
 
 static void
@@ -1889,7 +1890,7 @@ draw_stage_headers (Ctx *ctx)
   cairo_line_to (cr, right, bottom - 0.5);
   set_source (cr, &pal->grid);
   cairo_set_line_width (cr, clamp_line (ctx, 1));
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 
   /* A chevron's point reaches 14 units into the next column. */
   tp_layout_get_column_range (layout, left - 14, right, &s0, &s1);
@@ -1901,7 +1902,7 @@ draw_stage_headers (Ctx *ctx)
 
       chevron_path (cr, column->x, column->width, first, s + 1 == layout->columns->len);
       set_source (cr, &pal->band[s % 2]);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
 
       if (!ctx->draw_text)
         continue;
@@ -1913,7 +1914,7 @@ draw_stage_headers (Ctx *ctx)
           cairo_new_path (cr);
           cairo_arc (cr, text_x + 4, 32, 4, 0, 2 * G_PI);
           set_score_source (ctx, (int) round (column->average));
-          cairo_fill (cr);
+          tp_gfx_fill (cr);
           show_text (ctx, column->meta, text_x + 12, 32 - column->meta->height / 2, &pal->text_dim);
         }
       else
@@ -1942,7 +1943,7 @@ draw_corner (Ctx *ctx)
   cairo_line_to (cr, w - 0.5, 0);
   set_source (cr, &pal->grid);
   cairo_set_line_width (cr, clamp_line (ctx, 1));
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 
   if (!ctx->draw_text)
     return;
@@ -2061,8 +2062,10 @@ ctx_init (Ctx                   *ctx,
     cairo_surface_get_device_scale (target, &dsx, &dsy);
     ctx->device_scale = dsx;
     ctx->pixel_scale = m.xx * dsx;
-    /* Sprites need pixels and an axis-aligned, uniform scale. */
+    /* Sprites need pixels and an axis-aligned, uniform scale; a page of
+     * our PDF writer is a recording surface that is never painted. */
     ctx->raster = (type == CAIRO_SURFACE_TYPE_IMAGE || type == CAIRO_SURFACE_TYPE_RECORDING)
+                  && !tp_gfx_is_pdf_page (cr)
                   && m.xy == 0 && m.yx == 0 && m.xx == m.yy && m.xx > 0 && dsx == dsy;
   }
 
@@ -2119,7 +2122,7 @@ tp_render_journey (cairo_t               *cr,
       return;
     }
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
 
@@ -2132,7 +2135,7 @@ tp_render_journey (cairo_t               *cr,
   if (options->parts & TP_RENDER_CORNER)
     draw_corner (&ctx);
 
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
   ctx_clear (&ctx);
 }
 
@@ -2164,9 +2167,9 @@ tp_render_card (cairo_t               *cr,
 
   ctx_init (&ctx, cr, layout, options);
   ctx.simplified = FALSE;
-  cairo_save (cr);
+  tp_gfx_save (cr);
   draw_card (&ctx, tp_layout_item (layout, GPOINTER_TO_UINT (index) - 1), dx, dy, TRUE);
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
   ctx_clear (&ctx);
 }
 
@@ -2200,16 +2203,16 @@ tp_render_drop_indicator (cairo_t               *cr,
   x0 = drop->indicator.x + 4;
   x1 = drop->indicator.x + drop->indicator.width - 4;
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   set_source (cr, &pal->accent);
   cairo_set_line_width (cr, MAX (3, 2 / zoom));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_move_to (cr, x0, y);
   cairo_line_to (cr, x1, y);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
   cairo_arc (cr, x0, y, 4, 0, 2 * G_PI);
   cairo_new_sub_path (cr);
   cairo_arc (cr, x1, y, 4, 0, 2 * G_PI);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  tp_gfx_fill (cr);
+  tp_gfx_restore (cr);
 }

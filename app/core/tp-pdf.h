@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/* A PDF writer for the map exports, faster than cairo 1.16's PDF surface on
+ * large maps (which records, replays twice, formats every number with
+ * printf and compresses at zlib's default level).
+ *
+ * Drawing code stays cairo code: a page is a cairo_t on an empty recording
+ * surface of the page's size, which keeps the path, the transformation and
+ * the graphics state. The painting calls go through tp_gfx_*(), which
+ * paint with cairo on any other cairo_t and write PDF operators on a page
+ * of this writer. So the canvas, PNG, SVG, print and this writer share one
+ * drawing path.
+ *
+ * Text is written with the fonts pango chose, subset with HarfBuzz and
+ * embedded, with a ToUnicode map so it can be selected and searched. A
+ * font it cannot embed (variable instances, bitmap fonts) or a non-solid
+ * source makes tp_pdf_finish() fail with TP_PDF_ERROR_UNSUPPORTED; the
+ * caller then draws with cairo's PDF surface instead. */
+
+#define TP_PDF_ERROR (tp_pdf_error_quark ())
+
+typedef enum {
+  TP_PDF_ERROR_UNSUPPORTED,
+} TpPdfError;
+
+GQuark tp_pdf_error_quark (void);
+
+typedef struct _TpPdf TpPdf;
+
+typedef enum {
+  TP_PDF_METADATA_TITLE,
+  TP_PDF_METADATA_AUTHOR,
+  TP_PDF_METADATA_SUBJECT,
+  TP_PDF_METADATA_CREATOR,
+  TP_PDF_N_METADATA,
+} TpPdfMetadata;
+
+TpPdf   *tp_pdf_new            (void);
+void     tp_pdf_free           (TpPdf         *self);
+void     tp_pdf_set_metadata   (TpPdf         *self,
+                                TpPdfMetadata  key,
+                                const char    *value);
+/* A page of @width × @height pt; draw on the returned cairo_t with cairo
+ * for paths and state and tp_gfx_*() for painting, then end the page. */
+cairo_t *tp_pdf_begin_page     (TpPdf         *self,
+                                double         width,
+                                double         height);
+void     tp_pdf_end_page       (TpPdf         *self);
+/* Fonts and cross-references; the whole file. */
+GBytes  *tp_pdf_finish         (TpPdf         *self,
+                                GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpPdf, tp_pdf_free)
+
+/* Painting: cairo's on an ordinary cairo_t, PDF operators on a page of a
+ * TpPdf. */
+gboolean tp_gfx_is_pdf_page    (cairo_t       *cr);
+void     tp_gfx_save           (cairo_t       *cr);
+void     tp_gfx_restore        (cairo_t       *cr);
+void     tp_gfx_fill           (cairo_t       *cr);
+void     tp_gfx_fill_preserve  (cairo_t       *cr);
+void     tp_gfx_stroke         (cairo_t       *cr);
+void     tp_gfx_clip           (cairo_t       *cr);
+void     tp_gfx_paint          (cairo_t       *cr);
+/* At the current point, as pango_cairo_show_layout(). */
+void     tp_gfx_show_layout    (cairo_t       *cr,
+                                PangoLayout   *layout);
+
+G_END_DECLS
