@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "tp-export.h"
+#include "tp-pdf.h"
+#include "tp-test-util.h"
+
+/* The PDF writer: its operators read back from the content stream, its
+ * files read with poppler's tools, and its pages against cairo's. */
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("tp-test-pdf-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+run_tool (const char *env,
+          const char *first_arg,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *tool = g_getenv (env);
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+  va_list args;
+
+  if (tool == NULL || tool[0] == '\0')
+    g_error ("%s is not set: run the tests through meson", env);
+
+  g_ptr_array_add (argv, (gpointer) tool);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", tool, error->message, err);
+  return out;
+}
+
+static char *
+save_bytes (Fixture    *f,
+            const char *name,
+            GBytes     *bytes)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  return path;
+}
+
+/* Like strstr, past NUL bytes. */
+static const char *
+find_bytes (const char *data,
+            gsize       size,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= size; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* The first stream of the file (the first page's content), inflated. */
+static char *
+first_content (GBytes *pdf)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  const char *start = find_bytes (data, size, "stream\n");
+  const char *end;
+  g_autoptr(GByteArray) text = g_byte_array_new ();
+  z_stream z = { 0 };
+  guint8 buffer[16384];
+  int status;
+
+  g_assert_nonnull (start);
+  start += strlen ("stream\n");
+  end = find_bytes (start, size - (start - data), "\nendstream");
+  g_assert_nonnull (end);
+
+  g_assert_cmpint (inflateInit (&z), ==, Z_OK);
+  z.next_in = (Bytef *) start;
+  z.avail_in = (uInt) (end - start);
+  do
+    {
+      z.next_out = buffer;
+      z.avail_out = sizeof buffer;
+      status = inflate (&z, Z_NO_FLUSH);
+      g_assert_true (status == Z_OK || status == Z_STREAM_END);
+      g_byte_array_append (text, buffer, sizeof buffer - z.avail_out);
+    }
+  while (status != Z_STREAM_END);
+  inflateEnd (&z);
+  g_byte_array_append (text, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&text), FALSE);
+}
+
+#define assert_contains(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("%s does not contain \"%s\"", #haystack, (needle)); \
+  } G_STMT_END
+
+static void
+test_operators (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(TpPdf) pdf = tp_pdf_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  static const double dash[] = { 3, 2 };
+  cairo_t *cr;
+
+  cr = tp_pdf_begin_page (pdf, 200, 100);
+  g_assert_true (tp_gfx_is_pdf_page (cr));
+  /* Numbers: three decimals at most, no "-0", no exponent. (cairo keeps
+   * paths in 1/256 units: 1234.5625 is exact, and rounds up.) */
+  cairo_rectangle (cr, 10, 20, 30.5, 40.25);
+  cairo_rectangle (cr, -0.0004, 1234.5625, -2.5, 1);
+  cairo_set_source_rgba (cr, 1, 0, 0, 0.5);
+  tp_gfx_fill (cr);
+
+  tp_gfx_save (cr);
+  cairo_scale (cr, 2, 2);
+  cairo_set_line_width (cr, 1);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_set_source_rgb (cr, 0, 0, 1);
+  cairo_move_to (cr, 1, 1);
+  cairo_line_to (cr, 11, 1);
+  tp_gfx_stroke (cr);
+  tp_gfx_restore (cr);
+
+  tp_gfx_save (cr);
+  cairo_rectangle (cr, 0, 0, 50, 50);
+  tp_gfx_clip (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_arc (cr, 25, 25, 10, 0, 2 * G_PI);
+  tp_gfx_fill (cr);
+  tp_gfx_restore (cr);
+  tp_pdf_end_page (pdf);
+
+  /* A second page, another size. */
+  cr = tp_pdf_begin_page (pdf, 300, 150);
+  cairo_rectangle (cr, 1, 2, 3, 4);
+  tp_gfx_fill (cr);
+  tp_pdf_end_page (pdf);
+
+  bytes = tp_pdf_finish (pdf, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  content = first_content (bytes);
+  /* cairo's device space: y down from the top of the page. */
+  g_assert_true (g_str_has_prefix (content, "1 0 0 -1 0 100 cm\n"));
+  assert_contains (content, "1 0 0 rg\n/ca0 gs\n10 20 30.5 40.25 re\n0 1234.563 -2.5 1 re\nf\n");
+  /* Line width and dashes in device units: the scale of 2 applied. */
+  assert_contains (content, "q\n0 0 1 RG\n2 w\n[6 4 ] 0 d\n2 2 m\n22 2 l\nS\nQ\n");
+  assert_contains (content, "0 0 50 50 re\nW n\n");
+  assert_contains (content, " c\nf*\nQ\n");
+
+  path = save_bytes (f, "operators.pdf", bytes);
+  info = run_tool ("PDFINFO", "-f", "1", "-l", "2", path, NULL);
+  assert_contains (info, "Pages:           2");
+  assert_contains (info, "Page    1 size:  200 x 100 pts");
+  assert_contains (info, "Page    2 size:  300 x 150 pts");
+}
+
+static PangoLayout *
+make_layout (const char *text,
+             const char *font)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoLayout *layout = pango_layout_new (context);
+
+  g_object_unref (context);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static void
+test_text (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(TpPdf) pdf = tp_pdf_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PangoLayout) regular = make_layout ("Café in Zeeland: één patiënt, naïef", "Cantarell 12");
+  g_autoptr(PangoLayout) bold = make_layout ("Wachtkamer Ω", "Cantarell Bold 14");
+  g_autoptr(PangoLayout) sans = make_layout ("DejaVu ĳsje", "DejaVu Sans 10");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fonts = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_fonts = 0;
+  cairo_t *cr;
+
+  cr = tp_pdf_begin_page (pdf, 400, 200);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, 10, 10);
+  tp_gfx_show_layout (cr, regular);
+  cairo_move_to (cr, 10, 60);
+  tp_gfx_show_layout (cr, bold);
+  /* Turned and scaled: still text, still where cairo would put it. */
+  cairo_translate (cr, 200, 150);
+  cairo_rotate (cr, -G_PI / 2);
+  cairo_scale (cr, 1.5, 1.5);
+  cairo_move_to (cr, 0, 0);
+  tp_gfx_show_layout (cr, sans);
+  tp_pdf_end_page (pdf);
+  bytes = tp_pdf_finish (pdf, &error);
+  g_assert_no_error (error);
+
+  path = save_bytes (f, "text.pdf", bytes);
+  text = run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
+  assert_contains (text, "Café in Zeeland: één patiënt, naïef");
+  assert_contains (text, "Wachtkamer Ω");
+  assert_contains (text, "DejaVu ĳsje");
+
+  /* Every font embedded, as a subset, with a Unicode map. */
+  fonts = run_tool ("PDFFONTS", path, NULL);
+  lines = g_strsplit (fonts, "\n", -1);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+      guint n;
+
+      if (lines[i][0] == '\0')
+        continue;
+      columns = g_strsplit_set (lines[i], " ", -1);
+      /* name type... encoding emb sub uni object ID: count from the end. */
+      g_strstrip (lines[i]);
+      {
+        g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+        for (guint c = 0; columns[c] != NULL; c++)
+          if (columns[c][0] != '\0')
+            g_ptr_array_add (words, columns[c]);
+        n = words->len;
+        g_assert_cmpuint (n, >=, 7);
+        g_assert_cmpstr (g_ptr_array_index (words, n - 5), ==, "yes");  /* emb */
+        g_assert_cmpstr (g_ptr_array_index (words, n - 4), ==, "yes");  /* sub */
+        g_assert_cmpstr (g_ptr_array_index (words, n - 3), ==, "yes");  /* uni */
+        g_assert_nonnull (strchr (g_ptr_array_index (words, 0), '+'));
+      }
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, ==, 3);
+}
+
+static void
+test_unsupported_source (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(TpPdf) pdf = tp_pdf_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, 100, 0);
+  cairo_t *cr;
+
+  cairo_pattern_add_color_stop_rgb (gradient, 0, 1, 0, 0);
+  cairo_pattern_add_color_stop_rgb (gradient, 1, 0, 0, 1);
+  cr = tp_pdf_begin_page (pdf, 100, 100);
+  cairo_rectangle (cr, 0, 0, 100, 100);
+  cairo_set_source (cr, gradient);
+  tp_gfx_fill (cr);
+  tp_pdf_end_page (pdf);
+  cairo_pattern_destroy (gradient);
+
+  bytes = tp_pdf_finish (pdf, &error);
+  g_assert_error (error, TP_PDF_ERROR, TP_PDF_ERROR_UNSUPPORTED);
+  g_assert_null (bytes);
+}
+
+static void
+test_bypass_detected (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TpPdf) pdf = tp_pdf_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  cr = tp_pdf_begin_page (pdf, 100, 100);
+  cairo_rectangle (cr, 10, 10, 20, 20);
+  /* Painted with cairo: the writer never sees it. */
+  cairo_fill (cr);
+  g_test_expect_message ("Touchpoint-Core", G_LOG_LEVEL_CRITICAL, "*bypassed*");
+  tp_pdf_end_page (pdf);
+  g_test_assert_expected_messages ();
+
+  bytes = tp_pdf_finish (pdf, &error);
+  g_assert_error (error, TP_PDF_ERROR, TP_PDF_ERROR_UNSUPPORTED);
+  g_assert_null (bytes);
+}
+
+/* pdftoppm's page as an image surface. */
+static cairo_surface_t *
+rasterize (Fixture    *f,
+           const char *pdf_path,
+           const char *name)
+{
+  g_autofree char *prefix = g_build_filename (f->dir, name, NULL);
+  g_autofree char *png = g_strconcat (prefix, ".png", NULL);
+  g_autofree char *out = run_tool ("PDFTOPPM", "-r", "50", "-png", "-singlefile", pdf_path, prefix, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  return surface;
+}
+
+static GBytes *
+export_pdf (TpJourney  *journey,
+            gboolean    with_cairo)
+{
+  g_autoptr(GError) error = NULL;
+  TpExportOptions options;
+  GBytes *bytes;
+
+  if (with_cairo)
+    g_setenv ("TOUCHPOINT_PDF_BACKEND", "cairo", TRUE);
+  else
+    g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
+  tp_export_options_init (&options);
+  options.format = TP_EXPORT_FORMAT_PDF;
+  options.title_block = TRUE;
+  options.show_employee_overlay = TRUE;
+  bytes = tp_export_to_bytes (journey, &options, NULL, NULL, &error);
+  g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
+  g_assert_no_error (error);
+  tp_export_options_clear (&options);
+  return bytes;
+}
+
+/* The same map through both writers, as pictures: the same pixels, but
+ * for antialiasing at the edges. */
+static void
+test_same_as_cairo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sample = tp_test_sample_nl_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(GBytes) ours = export_pdf (journey, FALSE);
+  g_autoptr(GBytes) cairos = export_pdf (journey, TRUE);
+  g_autofree char *ours_path = save_bytes (f, "ours.pdf", ours);
+  g_autofree char *cairos_path = save_bytes (f, "cairo.pdf", cairos);
+  g_autofree char *ours_info = run_tool ("PDFINFO", ours_path, NULL);
+  g_autofree char *cairos_info = run_tool ("PDFINFO", cairos_path, NULL);
+  cairo_surface_t *a, *b;
+  int width, height, stride;
+  const guint8 *pa, *pb;
+  guint differing = 0;
+
+  /* Which writer wrote each. */
+  assert_contains (ours_info, "Producer:        Touchpoint");
+  assert_contains (cairos_info, "Producer:        cairo");
+
+  a = rasterize (f, ours_path, "ours");
+  b = rasterize (f, cairos_path, "cairo");
+  width = cairo_image_surface_get_width (a);
+  height = cairo_image_surface_get_height (a);
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (width, >, 500);
+  stride = cairo_image_surface_get_stride (a);
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  pa = cairo_image_surface_get_data (a);
+  pb = cairo_image_surface_get_data (b);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      for (int c = 0; c < 3; c++)
+        if (ABS (pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c]) > 64)
+          {
+            differing++;
+            break;
+          }
+  g_test_message ("%u of %d pixels differ", differing, width * height);
+  g_assert_cmpuint (differing, <, (guint) (width * height) / 500);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* Content larger than the chunks handed to the compressing thread. */
+static void
+test_large_content (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (6, 600, 7);
+  g_autoptr(GBytes) bytes = export_pdf (journey, FALSE);
+  g_autofree char *content = first_content (bytes);
+  g_autofree char *path = save_bytes (f, "large.pdf", bytes);
+  g_autofree char *text = run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
+
+  g_assert_cmpuint (strlen (content), >, 3 * 256 * 1024);
+  assert_contains (text, "Touchpoint 1 with a");
+  assert_contains (text, "Touchpoint 300 with a");
+  assert_contains (text, "Touchpoint 600 with a");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/pdf/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("operators", test_operators);
+  ADD ("text", test_text);
+  ADD ("unsupported-source", test_unsupported_source);
+  ADD ("bypass-detected", test_bypass_detected);
+  ADD ("same-as-cairo", test_same_as_cairo);
+  ADD ("large-content", test_large_content);
+#undef ADD
+
+  return g_test_run ();
+}
