@@ -44,6 +44,7 @@ typedef struct {
   double dash[8];
   int    n_dash;       /* -1: unknown */
   double dash_offset;
+  int    font;         /* -1: none */
 } State;
 
 typedef struct {
@@ -347,6 +348,41 @@ hand_off_content (TpPdf *self)
   self->content = g_string_sized_new (CHUNK_SIZE + 4096);
 }
 
+/* g_string_append_len() without its generality: content is appended in
+ * millions of small pieces. */
+static inline void
+append (GString    *s,
+        const char *text,
+        gsize       length)
+{
+  if (G_LIKELY (s->len + length < s->allocated_len))
+    {
+      memcpy (s->str + s->len, text, length);
+      s->len += length;
+      s->str[s->len] = '\0';
+    }
+  else
+    g_string_append_len (s, text, length);
+}
+
+/* A whole number, as in a resource name. */
+static void
+put_uint (GString *s,
+          guint    value)
+{
+  char buffer[16];
+  char *end = buffer + sizeof buffer;
+  char *p = end;
+
+  do
+    {
+      *--p = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  append (s, p, end - p);
+}
+
 /* Numbers, without printf: three decimals, trailing zeros dropped. */
 static void
 put_number (GString *s,
@@ -394,10 +430,11 @@ put_number (GString *s,
   while (n > 0);
   if (negative && (p[0] != '0' || p[1] != ' '))
     *--p = '-';
-  g_string_append_len (s, p, end - p);
+  append (s, p, end - p);
 }
 
-#define put_op(s, op) g_string_append_len ((s), op "\n", sizeof op)
+#define put_op(s, op) append ((s), op "\n", sizeof op)
+#define put_text(s, text) append ((s), text, sizeof text - 1)
 
 static void
 put_point (GString *s,
@@ -424,6 +461,7 @@ state_reset (State *state)
     .join = 0,
     .miter_limit = 10,
     .n_dash = 0,
+    .font = -1,
   };
 }
 
@@ -465,8 +503,8 @@ put_color (GString   *s,
 {
   for (int i = 0; i < 3; i++)
     put_number (s, rgb[i] / 1000.0);
-  g_string_append (s, op);
-  g_string_append_c (s, '\n');
+  append (s, op, strlen (op));
+  append (s, "\n", 1);
 }
 
 static gboolean
@@ -485,7 +523,9 @@ use_fill_source (TpPdf   *self,
     }
   if (rgba[3] != st->fill_alpha)
     {
-      g_string_append_printf (self->content, "/ca%u gs\n", alpha_index (self->fill_alphas, rgba[3]));
+      put_text (self->content, "/ca");
+      put_uint (self->content, alpha_index (self->fill_alphas, rgba[3]));
+      put_text (self->content, " gs\n");
       st->fill_alpha = rgba[3];
     }
   return TRUE;
@@ -507,7 +547,9 @@ use_stroke_source (TpPdf   *self,
     }
   if (rgba[3] != st->stroke_alpha)
     {
-      g_string_append_printf (self->content, "/CA%u gs\n", alpha_index (self->stroke_alphas, rgba[3]));
+      put_text (self->content, "/CA");
+      put_uint (self->content, alpha_index (self->stroke_alphas, rgba[3]));
+      put_text (self->content, " gs\n");
       st->stroke_alpha = rgba[3];
     }
   return TRUE;
@@ -863,7 +905,7 @@ put_glyph_id (GString *s,
     hex_digits[(gid >> 4) & 0xf], hex_digits[gid & 0xf],
   };
 
-  g_string_append_len (s, hex, 4);
+  append (s, hex, 4);
 }
 
 /* One run of glyphs with its baseline origin at (@x, @y) in user space. */
@@ -914,7 +956,7 @@ put_run (TpPdf                *self,
 
       if (open && origin_y != 0)
         {
-          g_string_append (s, ">] TJ\nET\n");
+          put_text (s, ">] TJ\nET\n");
           open = FALSE;
         }
       if (!open)
@@ -922,13 +964,21 @@ put_run (TpPdf                *self,
           double dx = x + origin_x, dy = y + origin_y;
 
           cairo_matrix_transform_point (ctm, &dx, &dy);
-          g_string_append_printf (s, "BT\n/F%u 1 Tf\n", font->index);
+          put_text (s, "BT\n");
+          /* The font is graphics state: it outlives ET, until Q. */
+          if (self->state.font != (int) font->index)
+            {
+              put_text (s, "/F");
+              put_uint (s, font->index);
+              put_text (s, " 1 Tf\n");
+              self->state.font = (int) font->index;
+            }
           put_number (s, m.xx);
           put_number (s, m.yx);
           put_number (s, -m.xy);
           put_number (s, -m.yy);
           put_point (s, dx, dy);
-          g_string_append (s, "Tm\n[<");
+          put_text (s, "Tm\n[<");
           open = TRUE;
           pen = origin_x / em;
         }
@@ -941,9 +991,9 @@ put_run (TpPdf                *self,
 
           if (adjust != 0)
             {
-              g_string_append (s, "> ");
+              put_text (s, "> ");
               put_number (s, adjust);
-              g_string_append_c (s, '<');
+              put_text (s, "<");
               pen -= adjust / 1000;
             }
         }
@@ -954,7 +1004,7 @@ put_run (TpPdf                *self,
       map_glyph_text (font, gid, text, run, i);
     }
   if (open)
-    g_string_append (s, ">] TJ\nET\n");
+    put_text (s, ">] TJ\nET\n");
 }
 
 static void
