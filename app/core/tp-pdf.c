@@ -55,6 +55,10 @@ typedef struct {
   gboolean    cff;
   hb_set_t   *glyphs;
   GHashTable *to_unicode; /* gid -> UTF-8 text */
+  /* Per glyph id, looked up once: the width in thousandths of an em, or
+   * G_MININT32 while unused. */
+  gint32     *widths;
+  guint8     *mapped;     /* per glyph id: in to_unicode */
 } Font;
 
 typedef struct {
@@ -73,6 +77,7 @@ typedef struct {
 } Deflater;
 
 static GByteArray *deflater_finish (Deflater *deflater);
+static void        init_decimals   (void);
 
 struct _TpPdf {
   GByteArray *out;
@@ -107,6 +112,8 @@ font_free (gpointer data)
   hb_face_destroy (font->face);
   hb_font_destroy (font->unit_font);
   hb_set_destroy (font->glyphs);
+  g_free (font->widths);
+  g_free (font->mapped);
   g_hash_table_unref (font->to_unicode);
   g_free (font);
 }
@@ -115,6 +122,13 @@ TpPdf *
 tp_pdf_new (void)
 {
   TpPdf *self = g_new0 (TpPdf, 1);
+  static gsize decimals_ready;
+
+  if (g_once_init_enter (&decimals_ready))
+    {
+      init_decimals ();
+      g_once_init_leave (&decimals_ready, 1);
+    }
 
   self->out = g_byte_array_sized_new (64 * 1024);
   self->offsets = g_array_new (FALSE, TRUE, sizeof (gsize));
@@ -383,53 +397,62 @@ put_uint (GString *s,
   append (s, p, end - p);
 }
 
+/* ".5", ".25", ".125": the decimals of n/1000, trailing zeros dropped. */
+typedef struct {
+  char  text[4];
+  guint length;
+} Decimals;
+
+static Decimals decimals[1000];
+
+static void
+init_decimals (void)
+{
+  for (int n = 1; n < 1000; n++)
+    {
+      Decimals *d = &decimals[n];
+      int digits[3] = { n / 100, n / 10 % 10, n % 10 };
+      guint length = 3;
+
+      while (digits[length - 1] == 0)
+        length--;
+      d->text[0] = '.';
+      for (guint i = 0; i < length; i++)
+        d->text[1 + i] = (char) ('0' + digits[i]);
+      d->length = length + 1;
+    }
+}
+
 /* Numbers, without printf: three decimals, trailing zeros dropped. */
 static void
 put_number (GString *s,
             double   value)
 {
   char buffer[32];
-  char *end = buffer + sizeof buffer;
+  char *end = buffer + 24;
   char *p = end;
   gint64 n;
-  gboolean negative;
-  int fraction;
+  gboolean negative = value < 0;
+  guint fraction;
 
-  if (!isfinite (value))
-    value = 0;
-  value = CLAMP (value, -1e9, 1e9);
-  n = (gint64) llround (value * 1000);
-  negative = n < 0;
-  if (negative)
-    n = -n;
-  fraction = (int) (n % 1000);
+  if (!(value > -1e9 && value < 1e9))
+    value = isfinite (value) ? CLAMP (value, -1e9, 1e9) : 0;
+  n = (gint64) (fabs (value) * 1000 + 0.5);
+  fraction = (guint) (n % 1000);
   n /= 1000;
 
-  *--p = ' ';
-  if (fraction != 0)
-    {
-      int digits = 3;
-
-      while (fraction % 10 == 0)
-        {
-          fraction /= 10;
-          digits--;
-        }
-      for (int i = 0; i < digits; i++)
-        {
-          *--p = (char) ('0' + fraction % 10);
-          fraction /= 10;
-        }
-      *--p = '.';
-    }
   do
     {
       *--p = (char) ('0' + n % 10);
       n /= 10;
     }
   while (n > 0);
-  if (negative && (p[0] != '0' || p[1] != ' '))
+  if (negative && (fraction != 0 || p[0] != '0' || p + 1 != end))
     *--p = '-';
+  /* Room for four decimals and the space after the integer part. */
+  memcpy (end, decimals[fraction].text, 4);
+  end += decimals[fraction].length;
+  *end++ = ' ';
   append (s, p, end - p);
 }
 
@@ -838,6 +861,10 @@ lookup_font (TpPdf     *self,
   hb_font_set_scale (font->unit_font, (int) font->upem, (int) font->upem);
   font->cff = cff;
   font->glyphs = hb_set_create ();
+  font->mapped = g_new0 (guint8, 0x10000);
+  font->widths = g_new (gint32, 0x10000);
+  for (guint i = 0; i < 0x10000; i++)
+    font->widths[i] = G_MININT32;
   font->to_unicode = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_ptr_array_add (self->font_list, font);
   g_hash_table_insert (self->fonts, face, font);
@@ -857,7 +884,7 @@ map_glyph_text (Font           *font,
   int end = run->item->length;
   gboolean rtl = run->item->analysis.level % 2 == 1;
 
-  if (g_hash_table_contains (font->to_unicode, GUINT_TO_POINTER (gid)))
+  if (font->mapped[gid])
     return;
   if (rtl ? (i + 1 < glyphs->num_glyphs && glyphs->log_clusters[i + 1] == start)
           : (i > 0 && glyphs->log_clusters[i - 1] == start))
@@ -884,14 +911,21 @@ map_glyph_text (Font           *font,
     return;
   g_hash_table_insert (font->to_unicode, GUINT_TO_POINTER (gid),
                        g_strndup (text + run->item->offset + start, end - start));
+  font->mapped[gid] = TRUE;
 }
 
-/* A glyph's advance as the file states it: whole thousandths of an em. */
+/* A glyph's advance as the file states it: whole thousandths of an em.
+ * The first call marks the glyph used. */
 static long
 glyph_width (Font *font,
              guint gid)
 {
-  return lround (hb_font_get_glyph_h_advance (font->unit_font, gid) * 1000.0 / font->upem);
+  if (G_UNLIKELY (font->widths[gid] == G_MININT32))
+    {
+      font->widths[gid] = (gint32) lround (hb_font_get_glyph_h_advance (font->unit_font, gid) * 1000.0 / font->upem);
+      hb_set_add (font->glyphs, gid);
+    }
+  return font->widths[gid];
 }
 
 static const char hex_digits[] = "0123456789abcdef";
@@ -999,9 +1033,9 @@ put_run (TpPdf                *self,
         }
       put_glyph_id (s, gid);
       /* The reader advances by the width in whole thousandths. */
+      if (G_UNLIKELY (!font->mapped[gid]))
+        map_glyph_text (font, gid, text, run, i);
       pen += glyph_width (font, gid) / 1000.0;
-      hb_set_add (font->glyphs, gid);
-      map_glyph_text (font, gid, text, run, i);
     }
   if (open)
     put_text (s, ">] TJ\nET\n");
