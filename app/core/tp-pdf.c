@@ -619,14 +619,15 @@ use_line_style (TpPdf   *self,
     }
 
   if (n_dash > (int) G_N_ELEMENTS (dash))
-    n_dash = G_N_ELEMENTS (dash);
+    {
+      set_unsupported (self, "a dash pattern of more than 8 lengths");
+      n_dash = 0;
+    }
   if (n_dash > 0)
     {
-      double all[64];
-
-      cairo_get_dash (cr, n_dash <= 64 ? all : NULL, &offset);
+      cairo_get_dash (cr, dash, &offset);
       for (int i = 0; i < n_dash; i++)
-        dash[i] = all[i] * scale;
+        dash[i] *= scale;
       offset *= scale;
     }
   if (n_dash != st->n_dash || offset != st->dash_offset
