@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "tp-layout-private.h"
 #include "tp-layout.h"
 #include "tp-test-util.h"
 
@@ -776,6 +777,47 @@ test_column_fits_stage_name (Fixture       *f,
   g_assert_cmpfloat (column_after.width, ==, column_before.width);
 }
 
+/* Many new texts are measured on two threads, each with its own font
+ * map: the geometry must be what one thread measures. */
+static void
+test_parallel_measuring (void)
+{
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (8, 700, 11);
+  g_autoptr(TpLayout) parallel = NULL;
+  g_autoptr(TpLayout) serial = NULL;
+  g_autoptr(GHashTable) contexts = g_hash_table_new (NULL, NULL);
+  double w1, h1, w2, h2;
+
+  parallel = tp_layout_new (journey, NULL);
+  tp_layout_set_parallel_min_texts (G_MAXUINT);
+  serial = tp_layout_new (journey, NULL);
+  tp_layout_set_parallel_min_texts (256);
+
+  tp_layout_get_size (parallel, &w1, &h1);
+  tp_layout_get_size (serial, &w2, &h2);
+  g_assert_cmpfloat (w1, ==, w2);
+  g_assert_cmpfloat (h1, ==, h2);
+  g_assert_cmpuint (parallel->items->len, ==, serial->items->len);
+  g_assert_cmpuint (parallel->items->len, ==, 700 + 70 + 28);
+
+  for (guint i = 0; i < parallel->items->len; i++)
+    {
+      TpLayoutItem *a = tp_layout_item (parallel, i);
+      TpLayoutItem *b = tp_layout_item (serial, i);
+
+      g_assert_true (a->element == b->element);
+      g_assert_cmpfloat (a->rect.x, ==, b->rect.x);
+      g_assert_cmpfloat (a->rect.y, ==, b->rect.y);
+      g_assert_cmpfloat (a->rect.height, ==, b->rect.height);
+      g_assert_cmpint (a->text->n_lines, ==, b->text->n_lines);
+      g_assert_cmpfloat (a->text->text_width, ==, b->text->text_width);
+      g_assert_cmpfloat (a->text->height, ==, b->text->height);
+      g_hash_table_add (contexts, pango_layout_get_context (a->text->layout));
+    }
+  /* Both threads did some of the work. */
+  g_assert_cmpuint (g_hash_table_size (contexts), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +842,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/layout/empty-journey", test_empty_journey);
   g_test_add_func ("/layout/generated", test_generated);
+  g_test_add_func ("/layout/parallel-measuring", test_parallel_measuring);
 
   return g_test_run ();
 }

@@ -442,6 +442,27 @@ test_large_content (Fixture       *f,
   assert_contains (text, "Touchpoint 1 with a");
   assert_contains (text, "Touchpoint 300 with a");
   assert_contains (text, "Touchpoint 600 with a");
+
+  /* Texts measured on two threads come from two font maps: each font
+   * file is still embedded once. */
+  {
+    g_autofree char *fonts = run_tool ("PDFFONTS", path, NULL);
+    g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+    g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 2; lines[i] != NULL; i++)
+      {
+        char *plus = strchr (lines[i], '+');
+        char *space = plus != NULL ? strchr (plus, ' ') : NULL;
+
+        if (space == NULL)
+          continue;
+        *space = '\0';
+        g_assert_false (g_hash_table_contains (names, plus + 1));
+        g_hash_table_add (names, plus + 1);
+      }
+    g_assert_cmpuint (g_hash_table_size (names), >=, 2);
+  }
 }
 
 int

@@ -142,6 +142,9 @@ struct _TpLayout
 
   TpLayoutText         *heading;    /* journey title */
   TpLayoutText         *subheading; /* persona */
+
+  /* While collecting new texts to measure together, or NULL. */
+  GPtrArray            *deferred;
 };
 
 #define tp_layout_column(self, i) (&g_array_index ((self)->columns, TpLayoutColumn, (i)))
@@ -172,6 +175,10 @@ gboolean      tp_layout_item_get_badge_rect (TpLayoutItem *item,
 /* A short label in @style, measured once and kept for the life of the
  * layout (badge numbers, channel names, guide labels). @width <= 0: no
  * wrapping or ellipsizing. */
+/* Below this many new card texts, measuring stays on one thread (tests
+ * set it to compare). */
+void          tp_layout_set_parallel_min_texts (guint n);
+
 TpLayoutText *tp_layout_get_label        (TpLayout    *self,
                                           TpTextStyle  style,
                                           double       width,

@@ -76,6 +76,46 @@ text_free (gpointer data)
   g_free (t);
 }
 
+/* Lays out @t's text with @context, in @font. */
+static void
+measure_layout (TpLayoutText               *t,
+                PangoContext               *context,
+                const PangoFontDescription *font)
+{
+  int w, h;
+
+  t->layout = pango_layout_new (context);
+  pango_layout_set_font_description (t->layout, font);
+  if (t->width > 0)
+    {
+      pango_layout_set_width (t->layout, t->width);
+      pango_layout_set_wrap (t->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
+      /* Negative: a number of lines, not a height. */
+      pango_layout_set_height (t->layout, -text_styles[t->style].max_lines);
+    }
+
+  /* Cards are not the place for paragraphs: a line break in a title
+   * would otherwise start a new paragraph with its own line budget. */
+  if (strpbrk (t->text, "\n\r\t") != NULL)
+    {
+      g_autofree char *flat = g_strdup (t->text);
+      for (char *p = flat; *p != '\0'; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+          *p = ' ';
+      pango_layout_set_text (t->layout, flat, -1);
+    }
+  else
+    {
+      pango_layout_set_text (t->layout, t->text, -1);
+    }
+
+  pango_layout_get_size (t->layout, &w, &h);
+  t->text_width = (double) w / PANGO_SCALE;
+  t->height = (double) h / PANGO_SCALE;
+  t->n_lines = pango_layout_get_line_count (t->layout);
+}
+
 static TpLayoutText *
 measure_text (TpLayout    *self,
               TpTextStyle  style,
@@ -85,7 +125,6 @@ measure_text (TpLayout    *self,
 {
   TpLayoutText key = { style, width > 0 ? pango_units_from_double (width) : -1, (char *) text };
   TpLayoutText *t = g_hash_table_lookup (self->texts, &key);
-  int w, h;
 
   if (t == NULL)
     {
@@ -94,36 +133,11 @@ measure_text (TpLayout    *self,
       t->width = key.width;
       t->text = g_strdup (text);
 
-      t->layout = pango_layout_new (self->context);
-      pango_layout_set_font_description (t->layout, self->fonts[style]);
-      if (t->width > 0)
-        {
-          pango_layout_set_width (t->layout, t->width);
-          pango_layout_set_wrap (t->layout, PANGO_WRAP_WORD_CHAR);
-          pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
-          /* Negative: a number of lines, not a height. */
-          pango_layout_set_height (t->layout, -text_styles[style].max_lines);
-        }
-
-      /* Cards are not the place for paragraphs: a line break in a title
-       * would otherwise start a new paragraph with its own line budget. */
-      if (strpbrk (text, "\n\r\t") != NULL)
-        {
-          g_autofree char *flat = g_strdup (text);
-          for (char *p = flat; *p != '\0'; p++)
-            if (*p == '\n' || *p == '\r' || *p == '\t')
-              *p = ' ';
-          pango_layout_set_text (t->layout, flat, -1);
-        }
+      /* Collecting texts to measure on two threads: later. */
+      if (self->deferred != NULL)
+        g_ptr_array_add (self->deferred, t);
       else
-        {
-          pango_layout_set_text (t->layout, text, -1);
-        }
-
-      pango_layout_get_size (t->layout, &w, &h);
-      t->text_width = (double) w / PANGO_SCALE;
-      t->height = (double) h / PANGO_SCALE;
-      t->n_lines = pango_layout_get_line_count (t->layout);
+        measure_layout (t, self->context, self->fonts[style]);
 
       g_hash_table_add (self->texts, t);
     }
@@ -278,11 +292,30 @@ tp_layout_set_property (GObject      *object,
     }
 }
 
+/* Unhinted, unrounded metrics: text wraps the same at every zoom and in
+ * every output, and scales linearly, so the geometry never changes with
+ * the device. */
+static PangoContext *
+create_context (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (context, TP_LAYOUT_DPI);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_get_default ());
+  return context;
+}
+
 static void
 tp_layout_constructed (GObject *object)
 {
   TpLayout *self = TP_LAYOUT (object);
-  cairo_font_options_t *options;
 
   G_OBJECT_CLASS (tp_layout_parent_class)->constructed (object);
 
@@ -291,19 +324,7 @@ tp_layout_constructed (GObject *object)
   if (self->font_map == NULL)
     self->font_map = g_object_ref (pango_cairo_font_map_get_default ());
 
-  /* Unhinted, unrounded metrics: text wraps the same at every zoom and in
-   * every output, and scales linearly, so the geometry never changes
-   * with the device. */
-  self->context = pango_font_map_create_context (self->font_map);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (self->context, TP_LAYOUT_DPI);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_get_default ());
+  self->context = create_context (self->font_map);
 
   for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
     self->fonts[i] = pango_font_description_from_string (text_styles[i].font);
@@ -736,6 +757,65 @@ layout_curves (TpLayout   *self,
  * content, style and width, so only new or edited text costs a Pango
  * layout; everything else is arithmetic over the lists.
  */
+/* Measuring many new texts at once (opening or exporting a large journey)
+ * uses the second core: pango is thread-safe with a font map per thread,
+ * and the same context settings give the same measurements. */
+static guint parallel_min_texts = 256;
+
+void
+tp_layout_set_parallel_min_texts (guint n)
+{
+  parallel_min_texts = n;
+}
+
+typedef struct {
+  TpLayout  *self;
+  GPtrArray *texts;
+  guint      start;
+} MeasureJob;
+
+static gpointer
+measure_job_run (gpointer data)
+{
+  MeasureJob *job = data;
+  PangoFontMap *font_map = pango_cairo_font_map_new ();
+  PangoContext *context = create_context (font_map);
+
+  for (guint i = job->start; i < job->texts->len; i++)
+    {
+      TpLayoutText *t = g_ptr_array_index (job->texts, i);
+
+      measure_layout (t, context, job->self->fonts[t->style]);
+    }
+  /* The layouts keep the context and the font map alive. */
+  g_object_unref (context);
+  g_object_unref (font_map);
+  return NULL;
+}
+
+static void
+measure_deferred (TpLayout  *self,
+                  GPtrArray *texts)
+{
+  MeasureJob job = { self, texts, texts->len / 2 };
+  GThread *thread = NULL;
+  guint end = texts->len;
+
+  if (texts->len >= parallel_min_texts)
+    {
+      thread = g_thread_new ("tp-layout-measure", measure_job_run, &job);
+      end = job.start;
+    }
+  for (guint i = 0; i < end; i++)
+    {
+      TpLayoutText *t = g_ptr_array_index (texts, i);
+
+      measure_layout (t, self->context, self->fonts[t->style]);
+    }
+  if (thread != NULL)
+    g_thread_join (thread);
+}
+
 void
 tp_layout_update (TpLayout *self)
 {
@@ -820,6 +900,22 @@ tp_layout_update (TpLayout *self)
     }
   for (guint c = 0; c < n_cells; c++)
     self->cell_start[c + 1] += self->cell_start[c];
+
+  /* New card texts first, all together, so that they can be measured on
+   * two threads; the loop below then finds them measured. */
+  if (placements->len >= parallel_min_texts)
+    {
+      self->deferred = g_ptr_array_new ();
+      for (guint i = 0; i < placements->len; i++)
+        {
+          Placement *p = &g_array_index (placements, Placement, i);
+          TpLayoutItem scratch = { .element = p->element, .style = p->style };
+
+          measure_card (self, &scratch);
+        }
+      measure_deferred (self, self->deferred);
+      g_clear_pointer (&self->deferred, g_ptr_array_unref);
+    }
 
   g_array_set_size (self->items, placements->len);
   fill = g_memdup2 (self->cell_start, sizeof (guint) * (n_cells + 1));

@@ -97,6 +97,9 @@ struct _TpPdf {
   GArray     *state_stack;   /* State */
 
   GHashTable *fonts;         /* hb_face_t -> Font */
+  /* The same font file through another font map (layouts measured on a
+   * second thread): "PostScript name|index|size" -> Font. */
+  GHashTable *fonts_by_file;
   GPtrArray  *font_list;     /* Font, by index */
   GArray     *fill_alphas;   /* int thousandths, by index */
   GArray     *stroke_alphas;
@@ -136,6 +139,7 @@ tp_pdf_new (void)
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   self->state_stack = g_array_new (FALSE, FALSE, sizeof (State));
   self->fonts = g_hash_table_new (NULL, NULL);
+  self->fonts_by_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->font_list = g_ptr_array_new_with_free_func (font_free);
   self->fill_alphas = g_array_new (FALSE, FALSE, sizeof (int));
   self->stroke_alphas = g_array_new (FALSE, FALSE, sizeof (int));
@@ -165,6 +169,7 @@ tp_pdf_free (TpPdf *self)
   g_array_unref (self->pages);
   g_array_unref (self->state_stack);
   g_hash_table_unref (self->fonts);
+  g_hash_table_unref (self->fonts_by_file);
   g_ptr_array_unref (self->font_list);
   g_array_unref (self->fill_alphas);
   g_array_unref (self->stroke_alphas);
@@ -817,6 +822,7 @@ lookup_font (TpPdf     *self,
              PangoFont *pango_font)
 {
   hb_font_t *hb_font = pango_font_get_hb_font (pango_font);
+  g_autofree char *file_key = NULL;
   hb_face_t *face;
   Font *font;
   unsigned n_coords = 0;
@@ -833,6 +839,22 @@ lookup_font (TpPdf     *self,
   font = g_hash_table_lookup (self->fonts, face);
   if (font != NULL)
     return font;
+
+  {
+    char ps_name[128] = "";
+    unsigned length = sizeof ps_name;
+    hb_blob_t *blob = hb_face_reference_blob (face);
+
+    hb_ot_name_get_utf8 (face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &length, ps_name);
+    file_key = g_strdup_printf ("%s|%u|%u", ps_name, hb_face_get_index (face), hb_blob_get_length (blob));
+    hb_blob_destroy (blob);
+  }
+  font = g_hash_table_lookup (self->fonts_by_file, file_key);
+  if (font != NULL)
+    {
+      g_hash_table_insert (self->fonts, face, font);
+      return font;
+    }
 
   /* An instance of a variable font would need instancing to embed. */
   coords = hb_font_get_var_coords_normalized (hb_font, &n_coords);
@@ -869,6 +891,7 @@ lookup_font (TpPdf     *self,
   font->to_unicode = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_ptr_array_add (self->font_list, font);
   g_hash_table_insert (self->fonts, face, font);
+  g_hash_table_insert (self->fonts_by_file, g_steal_pointer (&file_key), font);
   return font;
 }
 
