@@ -585,7 +585,10 @@ tp_journey_insert (TpJourney  *self,
 
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
   g_hash_table_insert (self->by_id, (gpointer) id, element);
-  g_signal_connect_object (element, "notify", G_CALLBACK (on_element_notify), self, 0);
+  /* Not g_signal_connect_object(): that keeps a list of closures on the
+   * journey that grows and is searched per element, making big journeys
+   * quadratic to build and to free. Removal and dispose disconnect it. */
+  g_signal_connect (element, "notify", G_CALLBACK (on_element_notify), self);
   g_list_store_insert (store, position, element);
   emit_changed (self);
 
