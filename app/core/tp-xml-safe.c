@@ -926,7 +926,7 @@ tp_xml_read_untrusted (const char *data,
 
   /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, RECOVER or HUGE. */
   doc = xmlCtxtReadMemory (ctxt, state.data, (int) length, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
 
   xmlSetGenericErrorFunc (old_generic_data, old_generic);
   xmlSetStructuredErrorFunc (old_structured_data, old_structured);
