@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tp-journey-format.h"
+#include "tp-journey-private.h"
 #include "tp-load-error.h"
 #include "tp-xml-safe.h"
 
@@ -1035,10 +1036,12 @@ tp_journey_format_read (const char  *data,
   if (doc == NULL)
     return NULL;
 
+  tp_journey_begin_bulk_append (journey);
   ok = read_root (&reader, xmlDocGetRootElement (doc), error);
   xmlFreeDoc (doc);
   if (!ok)
     return NULL;
+  tp_journey_end_bulk_append (journey);
 
   /* The reader checked references as it went; this catches anything it missed. */
   if (!tp_journey_validate (journey, &local_error))
