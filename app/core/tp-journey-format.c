@@ -1032,7 +1032,9 @@ tp_journey_format_read (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  doc = tp_xml_read_untrusted (data, length, display_name, TP_JOURNEY_MAX_DEPTH, error);
+  /* Blank text between elements is skipped below anyway. */
+  doc = tp_xml_read_untrusted_full (data, length, display_name, TP_JOURNEY_MAX_DEPTH,
+                                    TP_XML_READ_SKIP_SPACE_BETWEEN_ELEMENTS, error);
   if (doc == NULL)
     return NULL;
 
