@@ -326,9 +326,18 @@ static char *
 get_attribute (xmlNode    *node,
                const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, X (name));
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
+  xmlAttr *attr = xmlHasNsProp (node, X (name), NULL);
+  xmlChar *value;
+  char *copy;
 
+  /* The usual single text node: copy its text once rather than twice. */
+  if (attr != NULL && attr->type == XML_ATTRIBUTE_NODE && attr->children != NULL
+      && attr->children->next == NULL && attr->children->type == XML_TEXT_NODE
+      && attr->children->content != NULL)
+    return g_strdup ((const char *) attr->children->content);
+
+  value = xmlGetNoNsProp (node, X (name));
+  copy = value ? g_strdup ((const char *) value) : NULL;
   xmlFree (value);
   return copy;
 }
