@@ -60,6 +60,8 @@ G_DEFINE_QUARK (tp-journey-error-quark, tp_journey_error)
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+/* GObject's "notify", looked up once rather than parsed on every connect. */
+static guint notify_signal_id;
 
 static void
 emit_changed (TpJourney *self)
@@ -237,6 +239,8 @@ tp_journey_class_init (TpJourneyClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
 
   /* Any change to the journey, its lists or an element: for "modified" and redraws. */
   signals[CHANGED] =
@@ -599,7 +603,9 @@ tp_journey_insert (TpJourney  *self,
   /* Not g_signal_connect_object(): that keeps a list of closures on the
    * journey that grows and is searched per element, making big journeys
    * quadratic to build and to free. Removal and dispose disconnect it. */
-  g_signal_connect (element, "notify", G_CALLBACK (on_element_notify), self);
+  g_signal_connect_closure_by_id (element, notify_signal_id, 0,
+                                  g_cclosure_new (G_CALLBACK (on_element_notify), self, NULL),
+                                  FALSE);
   if (self->bulk != NULL)
     g_ptr_array_add (self->bulk, g_object_ref (element));
   else
