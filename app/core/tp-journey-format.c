@@ -616,7 +616,7 @@ read_list (Reader       *reader,
            ReadItemFunc  read_item,
            GError      **error)
 {
-  xmlNode *child;
+  xmlNode *child, *done;
 
   if (list->properties != NULL)
     return FAIL_AT (reader, error, list, (const char *) list->properties->name,
@@ -633,8 +633,13 @@ read_list (Reader       *reader,
                         (const char *) child->name, (const char *) list->name);
       if (!read_item (reader, child, error))
         return FALSE;
+      done = child;
       if (!next_element (reader, child->next, &child, error))
         return FALSE;
+      /* Done with it: freed now, while still in cache, it costs much less
+       * than with the whole document at the end, and its memory is reused. */
+      xmlUnlinkNode (done);
+      xmlFreeNode (done);
     }
 
   return TRUE;
