@@ -889,6 +889,100 @@ test_no_output (void)
   g_test_trap_assert_stdout_unmatched ("*parser*");
 }
 
+static xmlNode *
+nth_element (xmlNode *parent,
+             guint    n)
+{
+  xmlNode *child = xmlFirstElementChild (parent);
+
+  while (child != NULL && n-- > 0)
+    child = xmlNextElementSibling (child);
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+assert_single_text (xmlNode    *node,
+                    const char *text)
+{
+  g_assert_nonnull (node->children);
+  g_assert_null (node->children->next);
+  g_assert_cmpint (node->children->type, ==, XML_TEXT_NODE);
+  g_assert_cmpstr ((const char *) node->children->content, ==, text);
+}
+
+static void
+test_skip_space (void)
+{
+  const char *text =
+    "<r>\n"
+    "  <a>  </a>\n"
+    "  <b><!-- c -->  </b>\n"
+    "  <m>x <i/> y</m>\n"
+    "  <d>\n  <![CDATA[z]]></d>\n"
+    "  <e>\n    <f/>\n  </e>\n"
+    "</r>\n";
+  static const char *bad[] = {
+    "<!DOCTYPE r>\n<r>\n  <a/>\n</r>",
+    "<r>\n  <a>\n    <b>\n      <c/>\n    </b>\n  </a>\n</r>",
+    "<r>\n  <a>\n  </b>\n</r>",
+    "<r>\n  <a>&x;</a>\n</r>",
+    "<r>\n  <a>\n    ",
+  };
+  g_autoptr(GError) error = NULL;
+  xmlDoc *doc;
+  xmlNode *root, *node;
+
+  doc = tp_xml_read_untrusted_full (text, strlen (text), NAME, 0,
+                                    TP_XML_READ_SKIP_SPACE_BETWEEN_ELEMENTS, &error);
+  g_assert_no_error (error);
+  root = xmlDocGetRootElement (doc);
+
+  /* Only elements between elements. */
+  for (node = root->children; node != NULL; node = node->next)
+    g_assert_cmpint (node->type, ==, XML_ELEMENT_NODE);
+  g_assert_cmpint (xmlChildElementCount (root), ==, 5);
+  node = nth_element (root, 4);
+  g_assert_nonnull (node->children);
+  g_assert_null (node->children->next);
+  g_assert_cmpstr ((const char *) node->children->name, ==, "f");
+
+  /* Text-only content, text beside elements and text joined with CDATA stay. */
+  assert_single_text (nth_element (root, 0), "  ");
+  node = nth_element (root, 1);
+  g_assert_cmpint (node->children->type, ==, XML_COMMENT_NODE);
+  g_assert_cmpint (node->children->next->type, ==, XML_TEXT_NODE);
+  g_assert_cmpstr ((const char *) node->children->next->content, ==, "  ");
+  node = nth_element (root, 2);
+  g_assert_cmpstr ((const char *) node->children->content, ==, "x ");
+  g_assert_cmpstr ((const char *) node->children->next->name, ==, "i");
+  g_assert_cmpstr ((const char *) node->children->next->next->content, ==, " y");
+  assert_single_text (nth_element (root, 3), "\n  z");
+  g_assert_cmpint (xmlGetLineNo (nth_element (root, 4)), ==, 7);
+  xmlFreeDoc (doc);
+
+  /* Without the flag, the same text keeps its whitespace nodes. */
+  doc = parse (text, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xmlDocGetRootElement (doc)->children->type, ==, XML_TEXT_NODE);
+  xmlFreeDoc (doc);
+
+  /* Refusals and errors are the same either way. */
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) plain = NULL;
+      g_autoptr(GError) skipping = NULL;
+
+      g_assert_null (tp_xml_read_untrusted (bad[i], strlen (bad[i]), NAME, 3, &plain));
+      g_assert_null (tp_xml_read_untrusted_full (bad[i], strlen (bad[i]), NAME, 3,
+                                                 TP_XML_READ_SKIP_SPACE_BETWEEN_ELEMENTS,
+                                                 &skipping));
+      g_assert_nonnull (plain);
+      g_assert_error (skipping, plain->domain, plain->code);
+      g_assert_cmpstr (skipping->message, ==, plain->message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -911,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/xml-safe/read-capped", test_read_capped);
   g_test_add_func ("/xml-safe/read-gzip", test_read_gzip);
   g_test_add_func ("/xml-safe/no-output", test_no_output);
+  g_test_add_func ("/xml-safe/skip-space", test_skip_space);
 
   return g_test_run ();
 }

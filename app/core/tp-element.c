@@ -108,14 +108,45 @@ is_xml_char (gunichar c)
          || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+/* TRUE when tp_text_normalize() would return @text unchanged: valid UTF-8
+ * (which already excludes surrogates and values past U+10FFFF) without \r,
+ * other C0 controls than \t and \n, U+FFFE or U+FFFF. Almost all text is. */
+static gboolean
+is_normal_text (const char *text,
+                gsize      *length)
+{
+  const guchar *p = (const guchar *) text;
+  gboolean ascii = TRUE;
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n')
+        return FALSE;
+      if (*p >= 0x80)
+        {
+          ascii = FALSE;
+          /* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
+          if (*p == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+            return FALSE;
+        }
+    }
+
+  *length = (const char *) p - text;
+  return ascii || g_utf8_validate_len (text, *length, NULL);
+}
+
 char *
 tp_text_normalize (const char *text)
 {
   g_autofree char *valid = NULL;
   GString *out;
+  gsize length;
 
   if (text == NULL)
     return g_strdup ("");
+
+  if (is_normal_text (text, &length))
+    return g_memdup2 (text, length + 1);
 
   valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (valid));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tp-journey-format.h"
+#include "tp-journey-private.h"
 #include "tp-load-error.h"
 #include "tp-xml-safe.h"
 
@@ -325,9 +326,18 @@ static char *
 get_attribute (xmlNode    *node,
                const char *name)
 {
-  xmlChar *value = xmlGetNoNsProp (node, X (name));
-  char *copy = value ? g_strdup ((const char *) value) : NULL;
+  xmlAttr *attr = xmlHasNsProp (node, X (name), NULL);
+  xmlChar *value;
+  char *copy;
 
+  /* The usual single text node: copy its text once rather than twice. */
+  if (attr != NULL && attr->type == XML_ATTRIBUTE_NODE && attr->children != NULL
+      && attr->children->next == NULL && attr->children->type == XML_TEXT_NODE
+      && attr->children->content != NULL)
+    return g_strdup ((const char *) attr->children->content);
+
+  value = xmlGetNoNsProp (node, X (name));
+  copy = value ? g_strdup ((const char *) value) : NULL;
   xmlFree (value);
   return copy;
 }
@@ -387,16 +397,89 @@ read_enum_attribute (Reader     *reader,
   return TRUE;
 }
 
-/* A text-only child element. */
-static gboolean
-read_text (Reader   *reader,
-           xmlNode  *node,
-           char    **text,
-           GError  **error)
-{
-  g_autofree xmlChar *content = NULL;
+/* Properties gathered for one g_object_new_with_properties() or
+ * g_object_setv() call: one call costs far less than one per property. */
+#define MAX_PROPS 16
 
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
+typedef struct
+{
+  guint n;
+  const char *names[MAX_PROPS];
+  GValue values[MAX_PROPS];
+} Props;
+
+static GValue *
+props_add (Props      *props,
+           const char *name,
+           GType       type)
+{
+  g_assert (props->n < MAX_PROPS);
+  props->names[props->n] = name;
+  return g_value_init (&props->values[props->n++], type);
+}
+
+/* @text must outlive the props: it is not copied. */
+static void
+props_add_static_string (Props      *props,
+                         const char *name,
+                         const char *text)
+{
+  g_value_set_static_string (props_add (props, name, G_TYPE_STRING), text);
+}
+
+static void
+props_add_string (Props      *props,
+                  const char *name,
+                  const char *text)
+{
+  g_value_set_string (props_add (props, name, G_TYPE_STRING), text);
+}
+
+static void
+props_add_int (Props      *props,
+               const char *name,
+               int         value)
+{
+  g_value_set_int (props_add (props, name, G_TYPE_INT), value);
+}
+
+static void
+props_add_enum (Props      *props,
+                const char *name,
+                GType       type,
+                int         value)
+{
+  g_value_set_enum (props_add (props, name, type), value);
+}
+
+static void
+props_clear (Props *props)
+{
+  for (guint i = 0; i < props->n; i++)
+    g_value_unset (&props->values[i]);
+  props->n = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Props, props_clear)
+
+static gpointer
+props_new_object (Props *props,
+                  GType  type)
+{
+  return g_object_new_with_properties (type, props->n, props->names, props->values);
+}
+
+/* A text-only child element, added to @props as @property. */
+static gboolean
+read_text (Reader     *reader,
+           xmlNode    *node,
+           Props      *props,
+           const char *property,
+           GError    **error)
+{
+  xmlNode *child = node->children;
+
+  for (; child != NULL; child = child->next)
     if (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE
         && child->type != XML_COMMENT_NODE)
       return FAIL_AT (reader, error, node, NULL,
@@ -407,12 +490,24 @@ read_text (Reader   *reader,
                     _("Unknown attribute “%s” on <%s>"),
                     (const char *) node->properties->name, (const char *) node->name);
 
-  content = xmlNodeGetContent (node);
-  *text = g_strdup (content ? (const char *) content : "");
+  child = node->children;
+  if (child == NULL)
+    props_add_static_string (props, property, "");
+  else if (child->next == NULL && child->type == XML_TEXT_NODE && child->content != NULL)
+    /* The usual case: borrow the text from the document, which outlives @props. */
+    props_add_static_string (props, property, (const char *) child->content);
+  else
+    {
+      xmlChar *content = xmlNodeGetContent (node);
+
+      props_add_string (props, property, content ? (const char *) content : "");
+      xmlFree (content);
+    }
+
   return TRUE;
 }
 
-/* Reads the text children of @node into properties of @object. @fields maps
+/* Reads the text children of @node into @props. @fields maps
  * element names to property names, in the order they must appear; entries
  * marked required must be present. */
 typedef struct
@@ -425,7 +520,7 @@ typedef struct
 static gboolean
 read_text_fields (Reader          *reader,
                   xmlNode         *node,
-                  GObject         *object,
+                  Props           *props,
                   const TextField *fields,
                   guint            n_fields,
                   GError         **error)
@@ -460,12 +555,8 @@ read_text_fields (Reader          *reader,
           return FAIL_AT (reader, error, node, NULL, _("<%s> lacks <%s>"),
                           (const char *) node->name, fields[missing].element);
 
-      {
-        g_autofree char *text = NULL;
-        if (!read_text (reader, child, &text, error))
-          return FALSE;
-        g_object_set (object, fields[f].property, text, NULL);
-      }
+      if (!read_text (reader, child, props, fields[f].property, error))
+        return FALSE;
 
       next_field = f + 1;
       if (!next_element (reader, child->next, &child, error))
@@ -525,7 +616,7 @@ read_list (Reader       *reader,
            ReadItemFunc  read_item,
            GError      **error)
 {
-  xmlNode *child;
+  xmlNode *child, *done;
 
   if (list->properties != NULL)
     return FAIL_AT (reader, error, list, (const char *) list->properties->name,
@@ -542,8 +633,13 @@ read_list (Reader       *reader,
                         (const char *) child->name, (const char *) list->name);
       if (!read_item (reader, child, error))
         return FALSE;
+      done = child;
       if (!next_element (reader, child->next, &child, error))
         return FALSE;
+      /* Done with it: freed now, while still in cache, it costs much less
+       * than with the whole document at the end, and its memory is reused. */
+      xmlUnlinkNode (done);
+      xmlFreeNode (done);
     }
 
   return TRUE;
@@ -560,14 +656,18 @@ read_stage (Reader  *reader,
     { "description", "description", FALSE },
   };
   g_autofree char *id = NULL;
+  g_auto(Props) props = { 0, };
   g_autoptr(TpStage) stage = NULL;
 
   if (!check_attributes (reader, node, attributes, error) || !read_id (reader, node, &id, error))
     return FALSE;
 
-  stage = tp_stage_new (id, NULL);
-  return read_text_fields (reader, node, G_OBJECT (stage), fields, G_N_ELEMENTS (fields), error)
-         && add_element (reader, node, TP_ELEMENT (stage), error);
+  props_add_static_string (&props, "id", id);
+  if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
+
+  stage = props_new_object (&props, TP_TYPE_STAGE);
+  return add_element (reader, node, TP_ELEMENT (stage), error);
 }
 
 static gboolean
@@ -580,6 +680,7 @@ read_lane (Reader  *reader,
     { "name", "name", TRUE },
   };
   g_autofree char *id = NULL;
+  g_auto(Props) props = { 0, };
   g_autoptr(TpLane) lane = NULL;
   int kind;
 
@@ -588,9 +689,13 @@ read_lane (Reader  *reader,
       || !read_enum_attribute (reader, node, "kind", TP_TYPE_LANE_KIND, &kind, error))
     return FALSE;
 
-  lane = tp_lane_new (id, NULL, kind);
-  return read_text_fields (reader, node, G_OBJECT (lane), fields, G_N_ELEMENTS (fields), error)
-         && add_element (reader, node, TP_ELEMENT (lane), error);
+  props_add_static_string (&props, "id", id);
+  props_add_enum (&props, "kind", TP_TYPE_LANE_KIND, kind);
+  if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
+
+  lane = props_new_object (&props, TP_TYPE_LANE);
+  return add_element (reader, node, TP_ELEMENT (lane), error);
 }
 
 static gboolean
@@ -638,6 +743,7 @@ read_touchpoint (Reader  *reader,
   g_autofree char *stage_id = NULL;
   g_autofree char *lane_id = NULL;
   g_autofree char *moment = NULL;
+  g_auto(Props) props = { 0, };
   g_autoptr(TpTouchpoint) tp = NULL;
   int channel;
   int score = TP_SCORE_UNSET;
@@ -655,14 +761,18 @@ read_touchpoint (Reader  *reader,
     return FAIL_AT (reader, error, node, "moment-of-truth",
                     _("moment-of-truth must be “true” or “false”, not “%s”"), moment);
 
-  tp = tp_touchpoint_new (id, NULL, stage_id, lane_id, channel);
-  g_object_set (tp,
-                "score", score,
-                "moment-of-truth", moment != NULL && g_str_equal (moment, "true"),
-                NULL);
+  props_add_static_string (&props, "id", id);
+  props_add_static_string (&props, "stage-id", stage_id);
+  props_add_static_string (&props, "lane-id", lane_id);
+  props_add_enum (&props, "channel", TP_TYPE_CHANNEL, channel);
+  props_add_int (&props, "score", score);
+  g_value_set_boolean (props_add (&props, "moment-of-truth", G_TYPE_BOOLEAN),
+                       moment != NULL && g_str_equal (moment, "true"));
+  if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
 
-  return read_text_fields (reader, node, G_OBJECT (tp), fields, G_N_ELEMENTS (fields), error)
-         && add_element (reader, node, TP_ELEMENT (tp), error);
+  tp = props_new_object (&props, TP_TYPE_TOUCHPOINT);
+  return add_element (reader, node, TP_ELEMENT (tp), error);
 }
 
 static gboolean
@@ -679,6 +789,7 @@ read_employee_note (Reader  *reader,
   g_autofree char *id = NULL;
   g_autofree char *touchpoint_id = NULL;
   g_autofree char *stage_id = NULL;
+  g_auto(Props) props = { 0, };
   g_autoptr(TpEmployeeNote) note = NULL;
   int kind;
   int severity = TP_SEVERITY_DEFAULT;
@@ -697,16 +808,17 @@ read_employee_note (Reader  *reader,
     return FAIL_AT (reader, error, node, NULL,
                     _("An employee note needs exactly one of the attributes “touchpoint” or “stage”"));
 
-  note = tp_employee_note_new (id, kind, NULL);
-  g_object_set (note,
-                "touchpoint-id", touchpoint_id,
-                "stage-id", stage_id,
-                "severity", severity,
-                "score", score,
-                NULL);
+  props_add_static_string (&props, "id", id);
+  props_add_enum (&props, "kind", TP_TYPE_NOTE_KIND, kind);
+  props_add_static_string (&props, "touchpoint-id", touchpoint_id);
+  props_add_static_string (&props, "stage-id", stage_id);
+  props_add_int (&props, "severity", severity);
+  props_add_int (&props, "score", score);
+  if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
 
-  return read_text_fields (reader, node, G_OBJECT (note), fields, G_N_ELEMENTS (fields), error)
-         && add_element (reader, node, TP_ELEMENT (note), error);
+  note = props_new_object (&props, TP_TYPE_EMPLOYEE_NOTE);
+  return add_element (reader, node, TP_ELEMENT (note), error);
 }
 
 static gboolean
@@ -721,6 +833,7 @@ read_opportunity (Reader  *reader,
   };
   g_autofree char *id = NULL;
   g_autofree char *touchpoint_id = NULL;
+  g_auto(Props) props = { 0, };
   g_autoptr(TpOpportunity) opportunity = NULL;
 
   if (!check_attributes (reader, node, attributes, error)
@@ -728,11 +841,13 @@ read_opportunity (Reader  *reader,
       || !read_reference (reader, node, "touchpoint", TP_TYPE_TOUCHPOINT, FALSE, &touchpoint_id, error))
     return FALSE;
 
-  opportunity = tp_opportunity_new (id, NULL);
-  g_object_set (opportunity, "touchpoint-id", touchpoint_id, NULL);
+  props_add_static_string (&props, "id", id);
+  props_add_static_string (&props, "touchpoint-id", touchpoint_id);
+  if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
 
-  return read_text_fields (reader, node, G_OBJECT (opportunity), fields, G_N_ELEMENTS (fields), error)
-         && add_element (reader, node, TP_ELEMENT (opportunity), error);
+  opportunity = props_new_object (&props, TP_TYPE_OPPORTUNITY);
+  return add_element (reader, node, TP_ELEMENT (opportunity), error);
 }
 
 static gboolean
@@ -748,15 +863,20 @@ read_persona (Reader  *reader,
   };
   g_autofree char *name = NULL;
   g_autofree char *segment = NULL;
+  g_auto(Props) props = { 0, };
 
   if (!check_attributes (reader, node, attributes, error))
     return FALSE;
 
   name = get_attribute (node, "name");
   segment = get_attribute (node, "segment");
-  g_object_set (reader->journey, "persona-name", name, "persona-segment", segment, NULL);
+  props_add_static_string (&props, "persona-name", name);
+  props_add_static_string (&props, "persona-segment", segment);
+  if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
+    return FALSE;
 
-  return read_text_fields (reader, node, G_OBJECT (reader->journey), fields, G_N_ELEMENTS (fields), error);
+  g_object_setv (G_OBJECT (reader->journey), props.n, props.names, props.values);
+  return TRUE;
 }
 
 /* The root's children, in their fixed order. */
@@ -794,16 +914,16 @@ read_part (Reader  *reader,
            xmlNode *node,
            GError **error)
 {
-  g_autofree char *text = NULL;
+  g_auto(Props) props = { 0, };
 
   switch (part)
     {
     case PART_TITLE:
     case PART_AUTHOR:
     case PART_DESCRIPTION:
-      if (!read_text (reader, node, &text, error))
+      if (!read_text (reader, node, &props, parts[part].name, error))
         return FALSE;
-      g_object_set (reader->journey, parts[part].name, text, NULL);
+      g_object_setv (G_OBJECT (reader->journey), props.n, props.names, props.values);
       return TRUE;
     case PART_PERSONA:
       return read_persona (reader, node, error);
@@ -926,14 +1046,18 @@ tp_journey_format_read (const char  *data,
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  doc = tp_xml_read_untrusted (data, length, display_name, TP_JOURNEY_MAX_DEPTH, error);
+  /* Blank text between elements is skipped below anyway. */
+  doc = tp_xml_read_untrusted_full (data, length, display_name, TP_JOURNEY_MAX_DEPTH,
+                                    TP_XML_READ_SKIP_SPACE_BETWEEN_ELEMENTS, error);
   if (doc == NULL)
     return NULL;
 
+  tp_journey_begin_bulk_append (journey);
   ok = read_root (&reader, xmlDocGetRootElement (doc), error);
   xmlFreeDoc (doc);
   if (!ok)
     return NULL;
+  tp_journey_end_bulk_append (journey);
 
   /* The reader checked references as it went; this catches anything it missed. */
   if (!tp_journey_validate (journey, &local_error))

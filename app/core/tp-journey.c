@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
-#include "tp-journey.h"
+#include "tp-journey-private.h"
 
 /* Text properties come first so they index the text[] array directly. */
 enum {
@@ -47,8 +47,12 @@ struct _TpJourney
   GListStore *notes;
   GListStore *opportunities;
 
-  /* id -> TpElement, borrowed from the lists */
+  /* id -> TpElement, borrowed from the lists (or from bulk) */
   GHashTable *by_id;
+
+  /* Elements inserted since tp_journey_begin_bulk_append(), in order;
+   * NULL outside bulk appends. */
+  GPtrArray *bulk;
 };
 
 G_DEFINE_FINAL_TYPE (TpJourney, tp_journey, G_TYPE_OBJECT)
@@ -56,6 +60,8 @@ G_DEFINE_QUARK (tp-journey-error-quark, tp_journey_error)
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+/* GObject's "notify", looked up once rather than parsed on every connect. */
+static guint notify_signal_id;
 
 static void
 emit_changed (TpJourney *self)
@@ -87,6 +93,13 @@ tp_journey_dispose (GObject *object)
           g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (stores[s]), i);
           g_signal_handlers_disconnect_by_func (item, on_element_notify, self);
         }
+    }
+
+  if (self->bulk != NULL)
+    {
+      for (guint i = 0; i < self->bulk->len; i++)
+        g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->bulk, i), on_element_notify, self);
+      g_clear_pointer (&self->bulk, g_ptr_array_unref);
     }
 
   g_clear_pointer (&self->by_id, g_hash_table_unref);
@@ -226,6 +239,8 @@ tp_journey_class_init (TpJourneyClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
 
   /* Any change to the journey, its lists or an element: for "modified" and redraws. */
   signals[CHANGED] =
@@ -561,6 +576,7 @@ tp_journey_insert (TpJourney  *self,
 
   store = store_for_type (self, G_OBJECT_TYPE (element));
   g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (self->bulk == NULL || position == G_MAXUINT, FALSE);
 
   id = tp_element_get_id (element);
   if (id == NULL || *id == '\0')
@@ -583,13 +599,61 @@ tp_journey_insert (TpJourney  *self,
   if (TP_IS_EMPLOYEE_NOTE (element) && !check_note_target (TP_EMPLOYEE_NOTE (element), error))
     return FALSE;
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
   g_hash_table_insert (self->by_id, (gpointer) id, element);
-  g_signal_connect_object (element, "notify", G_CALLBACK (on_element_notify), self, 0);
-  g_list_store_insert (store, position, element);
+  /* Not g_signal_connect_object(): that keeps a list of closures on the
+   * journey that grows and is searched per element, making big journeys
+   * quadratic to build and to free. Removal and dispose disconnect it. */
+  g_signal_connect_closure_by_id (element, notify_signal_id, 0,
+                                  g_cclosure_new (G_CALLBACK (on_element_notify), self, NULL),
+                                  FALSE);
+  if (self->bulk != NULL)
+    g_ptr_array_add (self->bulk, g_object_ref (element));
+  else
+    g_list_store_insert (store, MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store))), element);
   emit_changed (self);
 
   return TRUE;
+}
+
+void
+tp_journey_begin_bulk_append (TpJourney *self)
+{
+  g_return_if_fail (TP_IS_JOURNEY (self));
+  g_return_if_fail (self->bulk == NULL);
+
+  self->bulk = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+void
+tp_journey_end_bulk_append (TpJourney *self)
+{
+  g_autoptr(GPtrArray) bulk = NULL;
+  guint start = 0;
+
+  g_return_if_fail (TP_IS_JOURNEY (self));
+  g_return_if_fail (self->bulk != NULL);
+
+  /* Off first: handlers of items-changed may insert again. */
+  bulk = g_steal_pointer (&self->bulk);
+
+  /* Splice each run of one type: a list store inserts an array much
+   * faster than one item at a time, and signals once. */
+  while (start < bulk->len)
+    {
+      GListStore *store = store_for_type (self, G_OBJECT_TYPE (g_ptr_array_index (bulk, start)));
+      guint end = start + 1;
+
+      while (end < bulk->len
+             && store_for_type (self, G_OBJECT_TYPE (g_ptr_array_index (bulk, end))) == store)
+        end++;
+
+      g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                           &bulk->pdata[start], end - start);
+      start = end;
+    }
+
+  if (bulk->len > 0)
+    emit_changed (self);
 }
 
 gboolean
@@ -751,14 +815,46 @@ tp_journey_check_change (TpJourney    *self,
   return check_reference (self, TP_ELEMENT (object), id ? id : "", target_type, error);
 }
 
+/* Ids are unique when every element is the one its id maps to and there
+ * are as many ids as elements. Cheaper than collecting the ids anew. */
+static gboolean
+ids_are_unique (TpJourney *self)
+{
+  GListStore *stores[] = { self->stages, self->lanes, self->touchpoints, self->notes, self->opportunities };
+  guint n_elements = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+    {
+      GListModel *list = G_LIST_MODEL (stores[s]);
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TpElement) element = g_list_model_get_item (list, i);
+
+          if (g_hash_table_lookup (self->by_id, tp_element_get_id (element)) != element)
+            return FALSE;
+        }
+      n_elements += n;
+    }
+
+  return n_elements == g_hash_table_size (self->by_id);
+}
+
 gboolean
 tp_journey_validate (TpJourney  *self,
                      GError    **error)
 {
   GListStore *stores[] = { self->stages, self->lanes, self->touchpoints, self->notes, self->opportunities };
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = NULL;
+  gboolean unique;
 
   g_return_val_if_fail (TP_IS_JOURNEY (self), FALSE);
+
+  /* Otherwise find the first repeated id below, for the message. */
+  unique = ids_are_unique (self);
+  if (!unique)
+    seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
     {
@@ -771,7 +867,7 @@ tp_journey_validate (TpJourney  *self,
           Reference refs[2];
           guint n_refs;
 
-          if (!g_hash_table_add (seen, (gpointer) id))
+          if (!unique && !g_hash_table_add (seen, (gpointer) id))
             {
               g_set_error (error, TP_JOURNEY_ERROR, TP_JOURNEY_ERROR_DUPLICATE_ID,
                            _("The id “%s” is used more than once"), id);

@@ -481,6 +481,7 @@ typedef struct
 
   startElementNsSAX2Func start_element_ns;
   endElementNsSAX2Func   end_element_ns;
+  charactersSAXFunc      characters;
 } ParseState;
 
 static xmlParserInputPtr
@@ -661,6 +662,66 @@ on_end_element_ns (void          *user_data,
     state->depth--;
 
   state->end_element_ns (user_data, localname, prefix, uri);
+}
+
+static gboolean
+has_element_child (xmlNode *node)
+{
+  for (xmlNode *child = node->last; child != NULL; child = child->prev)
+    if (child->type == XML_ELEMENT_NODE)
+      return TRUE;
+  return FALSE;
+}
+
+/* See TP_XML_READ_SKIP_SPACE_BETWEEN_ELEMENTS. */
+static gboolean
+is_space_between_elements (xmlParserCtxt *ctxt,
+                           const xmlChar *text,
+                           int            length)
+{
+  xmlParserInput *input = ctxt->input;
+  xmlNode *parent = ctxt->node;
+  const xmlChar *next;
+
+  /* Past line 65535 libxml2 takes an element's line from the nodes around
+   * it (XML_PARSE_BIG_LINES), so those must all stay. */
+  if (parent == NULL || parent->type != XML_ELEMENT_NODE ||
+      input == NULL || input->cur == NULL || input->end == NULL ||
+      input->line >= 65535)
+    return FALSE;
+
+  /* Text before it would be joined with it. */
+  if (parent->last != NULL &&
+      (parent->last->type == XML_TEXT_NODE || parent->last->type == XML_CDATA_SECTION_NODE))
+    return FALSE;
+
+  for (int i = 0; i < length; i++)
+    if (!is_xml_space ((char) text[i]))
+      return FALSE;
+
+  /* The parser hands over a whole run of whitespace with its position at
+   * the markup after it; a run delivered in pieces leaves it elsewhere. A
+   * CDATA section after it would be joined with it too. */
+  next = input->cur;
+  if (input->end - next < 2 || next[0] != '<')
+    return FALSE;
+  if (next[1] == '/')
+    return has_element_child (parent);
+  return next[1] != '!' && next[1] != '?';
+}
+
+static void
+on_characters (void          *user_data,
+               const xmlChar *text,
+               int            length)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  if (is_space_between_elements (ctxt, text, length))
+    return;
+
+  state->characters (user_data, text, length);
 }
 
 static gboolean
@@ -870,6 +931,18 @@ tp_xml_read_untrusted (const char *data,
                        guint       max_depth,
                        GError    **error)
 {
+  return tp_xml_read_untrusted_full (data, length, display_name, max_depth,
+                                     TP_XML_READ_DEFAULT, error);
+}
+
+xmlDoc *
+tp_xml_read_untrusted_full (const char      *data,
+                            gsize            length,
+                            const char      *display_name,
+                            guint            max_depth,
+                            TpXmlReadFlags   flags,
+                            GError         **error)
+{
   ParseState state = { 0, };
   xmlParserCtxt *ctxt;
   xmlDoc *doc;
@@ -914,6 +987,14 @@ tp_xml_read_untrusted (const char *data,
   state.end_element_ns = ctxt->sax->endElementNs;
   ctxt->sax->startElementNs = on_start_element_ns;
   ctxt->sax->endElementNs = on_end_element_ns;
+  if (flags & TP_XML_READ_SKIP_SPACE_BETWEEN_ELEMENTS)
+    {
+      /* Both, so that libxml2 never guesses which whitespace is ignorable:
+       * it only does when the two differ. */
+      state.characters = ctxt->sax->characters;
+      ctxt->sax->characters = on_characters;
+      ctxt->sax->ignorableWhitespace = on_characters;
+    }
 
   /* Errors raised outside the context (encodings, memory) go to the
    * per-thread handlers, which print to stderr by default. */
@@ -926,7 +1007,7 @@ tp_xml_read_untrusted (const char *data,
 
   /* Never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE, RECOVER or HUGE. */
   doc = xmlCtxtReadMemory (ctxt, state.data, (int) length, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
 
   xmlSetGenericErrorFunc (old_generic_data, old_generic);
   xmlSetStructuredErrorFunc (old_structured_data, old_structured);

@@ -38,6 +38,26 @@ xmlDoc *tp_xml_read_untrusted (const char *data,
                                guint       max_depth,
                                GError    **error);
 
+typedef enum
+{
+  TP_XML_READ_DEFAULT = 0,
+  /* Leave out whitespace-only text between elements: a run of whitespace
+   * with markup on both sides, not joined to other text, followed by a
+   * start tag or by the end tag of an element that holds elements. For
+   * formats without mixed content, where such text means nothing; it saves
+   * building and freeing a node for every line of indentation. Whitespace
+   * inside an element with no element children is always kept. */
+  TP_XML_READ_SKIP_SPACE_BETWEEN_ELEMENTS = 1 << 0,
+} TpXmlReadFlags;
+
+/* tp_xml_read_untrusted() with @flags; the same checks and errors. */
+xmlDoc *tp_xml_read_untrusted_full (const char     *data,
+                                    gsize           length,
+                                    const char     *display_name,
+                                    guint           max_depth,
+                                    TpXmlReadFlags  flags,
+                                    GError        **error);
+
 /* For semantic errors found after parsing: sets @error (if non-NULL) in the
  * TP_LOAD_ERROR domain with @code and the message
  * "DISPLAY_NAME:LINE:COLUMN: <formatted message>". @data and @length must be
