@@ -814,8 +814,11 @@ test_parallel_measuring (void)
       g_assert_cmpfloat (a->text->height, ==, b->text->height);
       g_hash_table_add (contexts, pango_layout_get_context (a->text->layout));
     }
-  /* Both threads did some of the work. */
-  g_assert_cmpuint (g_hash_table_size (contexts), ==, 2);
+  /* Usually both threads did some of the work (a busy machine may leave
+   * it all to one): the main context and at most one more. */
+  g_test_message ("texts measured with %u contexts", g_hash_table_size (contexts));
+  g_assert_cmpuint (g_hash_table_size (contexts), >=, 1);
+  g_assert_cmpuint (g_hash_table_size (contexts), <=, 2);
 }
 
 int

@@ -768,11 +768,35 @@ tp_layout_set_parallel_min_texts (guint n)
   parallel_min_texts = n;
 }
 
+/* Both threads take the next few texts until none are left: the second
+ * thread also loads its fonts, so halves would not finish together. */
+#define MEASURE_BATCH 16
+
 typedef struct {
   TpLayout  *self;
   GPtrArray *texts;
-  guint      start;
+  gint       next;   /* atomic: the first text nobody has taken */
 } MeasureJob;
+
+static void
+measure_batches (MeasureJob   *job,
+                 PangoContext *context)
+{
+  for (;;)
+    {
+      guint start = (guint) g_atomic_int_add (&job->next, MEASURE_BATCH);
+      guint end = MIN (start + MEASURE_BATCH, job->texts->len);
+
+      if (start >= job->texts->len)
+        return;
+      for (guint i = start; i < end; i++)
+        {
+          TpLayoutText *t = g_ptr_array_index (job->texts, i);
+
+          measure_layout (t, context, job->self->fonts[t->style]);
+        }
+    }
+}
 
 static gpointer
 measure_job_run (gpointer data)
@@ -781,12 +805,7 @@ measure_job_run (gpointer data)
   PangoFontMap *font_map = pango_cairo_font_map_new ();
   PangoContext *context = create_context (font_map);
 
-  for (guint i = job->start; i < job->texts->len; i++)
-    {
-      TpLayoutText *t = g_ptr_array_index (job->texts, i);
-
-      measure_layout (t, context, job->self->fonts[t->style]);
-    }
+  measure_batches (job, context);
   /* The layouts keep the context and the font map alive. */
   g_object_unref (context);
   g_object_unref (font_map);
@@ -797,21 +816,12 @@ static void
 measure_deferred (TpLayout  *self,
                   GPtrArray *texts)
 {
-  MeasureJob job = { self, texts, texts->len / 2 };
+  MeasureJob job = { self, texts, 0 };
   GThread *thread = NULL;
-  guint end = texts->len;
 
   if (texts->len >= parallel_min_texts)
-    {
-      thread = g_thread_new ("tp-layout-measure", measure_job_run, &job);
-      end = job.start;
-    }
-  for (guint i = 0; i < end; i++)
-    {
-      TpLayoutText *t = g_ptr_array_index (texts, i);
-
-      measure_layout (t, self->context, self->fonts[t->style]);
-    }
+    thread = g_thread_new ("tp-layout-measure", measure_job_run, &job);
+  measure_batches (&job, self->context);
   if (thread != NULL)
     g_thread_join (thread);
 }
