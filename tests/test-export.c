@@ -15,6 +15,7 @@
 #include "tp-export.h"
 #include "tp-layout.h"
 #include "tp-poster.h"
+#include "tp-release.h"
 #include "tp-renderer.h"
 #include "tp-test-util.h"
 
@@ -947,6 +948,35 @@ test_format_names (void)
   g_assert_cmpfloat (h, ==, 700);
 }
 
+/* What the command line does with the journey and layout of an export:
+ * kept while deferring, freed at once otherwise. */
+static void
+test_release_deferred (void)
+{
+  GObject *kept = g_object_new (G_TYPE_OBJECT, NULL);
+  GObject *freed = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_add_weak_pointer (kept, (gpointer *) &kept);
+  g_object_add_weak_pointer (freed, (gpointer *) &freed);
+
+  tp_release (freed);
+  g_assert_null (freed);
+
+  tp_release_set_deferred (TRUE);
+  tp_release (kept);
+  g_assert_nonnull (kept);
+  tp_release_flush ();
+  g_assert_null (kept);
+
+  /* Turning deferring off releases what is still kept. */
+  kept = g_object_new (G_TYPE_OBJECT, NULL);
+  g_object_add_weak_pointer (kept, (gpointer *) &kept);
+  tp_release (kept);
+  g_assert_nonnull (kept);
+  tp_release_set_deferred (FALSE);
+  g_assert_null (kept);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -957,6 +987,7 @@ main (int   argc,
   g_test_add ("/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/export/format-names", test_format_names);
+  g_test_add_func ("/export/release-deferred", test_release_deferred);
   g_test_add_func ("/export/poster-plan", test_poster_plan);
   ADD ("pdf-a4-landscape", test_pdf_a4_landscape);
   ADD ("pdf-a0-orientation", test_pdf_a0_orientation);

@@ -11,6 +11,7 @@
 #include "tp-document.h"
 #include "tp-export.h"
 #include "tp-journey-format.h"
+#include "tp-release.h"
 
 /* --help too: the full help lists these options, which GApplication does not know. */
 static const char *headless_options[] = { "--version", "--check", "--export", "--report", "--help-export",
@@ -400,6 +401,7 @@ run_export (const char       *output,
     }
 
   ok = tp_export_to_file (tp_document_get_journey (document), out_file, &options, &report, NULL, &error);
+  tp_release (g_steal_pointer (&document));
   tp_export_options_clear (&options);
   if (!ok)
     {
@@ -415,9 +417,9 @@ run_export (const char       *output,
   return TP_CLI_EXIT_OK;
 }
 
-int
-tp_cli_run (int    argc,
-            char **argv)
+static int
+run_command (int    argc,
+             char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
@@ -528,4 +530,21 @@ tp_cli_run (int    argc,
 
   g_printerr (_("touchpoint: nothing to do\n"));
   return TP_CLI_EXIT_USAGE;
+}
+
+int
+tp_cli_run (int    argc,
+            char **argv)
+{
+  int status;
+
+  /* The process ends when the command is done: the journey and its layout
+   * stay in memory instead of being freed piece by piece (tp-release.h). */
+  tp_release_set_deferred (TRUE);
+  status = run_command (argc, argv);
+#if defined(__SANITIZE_ADDRESS__)
+  /* Leak checks must see everything freed. */
+  tp_release_flush ();
+#endif
+  return status;
 }

@@ -17,6 +17,7 @@
 #include "tp-layout.h"
 #include "tp-pdf.h"
 #include "tp-poster.h"
+#include "tp-release.h"
 #include "tp-render-glyphs.h"
 #include "tp-renderer.h"
 
@@ -315,8 +316,8 @@ export_clear (Export *ex)
 {
   g_clear_object (&ex->block_title);
   g_clear_object (&ex->block_meta);
-  g_clear_object (&ex->layout);
-  g_clear_object (&ex->journey);
+  tp_release (g_steal_pointer (&ex->layout));
+  tp_release (g_steal_pointer (&ex->journey));
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
