@@ -89,41 +89,6 @@ export (Fixture    *f,
   return g_steal_pointer (&path);
 }
 
-/* Runs a tool named by an environment variable (set by meson from
- * find_program); returns its stdout, or NULL after skipping the test
- * when the tool is not there. Fails the test when the tool fails. */
-static char *
-run_tool (const char *env,
-          const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *tool = g_getenv (env);
-  char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
-  va_list args;
-
-  /* meson requires the tools, so a missing one is a broken set-up, not a skip. */
-  if (tool == NULL || tool[0] == '\0')
-    g_error ("%s is not set: run the tests through meson", env);
-
-  g_ptr_array_add (argv, (gpointer) tool);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", tool, error->message, err);
-  return out;
-}
-
 /* "Page size:       841.89 x 595.276 pts (A4)" → 842, 595. */
 static void
 pdf_page_size (const char *info,
@@ -167,7 +132,7 @@ test_pdf_a4_landscape (Fixture       *f,
   f->options.orientation = TP_ORIENTATION_LANDSCAPE;
   path = export (f, "a4.pdf");
 
-  info = run_tool ("PDFINFO", path, NULL);
+  info = tp_test_run_tool ("PDFINFO", path, NULL);
   if (info == NULL)
     return;
   pdf_page_size (info, &w, &h);
@@ -209,7 +174,7 @@ test_pdf_a0_orientation (Fixture       *f,
       f->options.paper = TP_PAPER_A0;
       f->options.orientation = cases[i].orientation;
       path = export (f, name);
-      info = run_tool ("PDFINFO", path, NULL);
+      info = tp_test_run_tool ("PDFINFO", path, NULL);
       if (info == NULL)
         return;
       pdf_page_size (info, &w, &h);
@@ -243,7 +208,7 @@ test_pdf_text (Fixture       *f,
 
   f->options.title_block = TRUE;
   path = export (f, "text.pdf");
-  text = run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
+  text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
   if (text == NULL)
     return;
 
@@ -272,7 +237,7 @@ test_pdf_fonts_embedded (Fixture       *f,
 
   f->options.title_block = TRUE;
   path = export (f, "fonts.pdf");
-  fonts = run_tool ("PDFFONTS", path, NULL);
+  fonts = tp_test_run_tool ("PDFFONTS", path, NULL);
   if (fonts == NULL)
     return;
 
@@ -315,19 +280,19 @@ test_pdf_tiled (Fixture       *f,
   g_assert_cmpuint (f->report.rows, ==, 5);
   g_assert_cmpuint (f->report.n_pages, ==, 26);
 
-  info = run_tool ("PDFINFO", path, NULL);
+  info = tp_test_run_tool ("PDFINFO", path, NULL);
   if (info == NULL)
     return;
   g_assert_cmpuint (pdf_pages (info), ==, 1 + f->report.rows * f->report.columns);
 
-  overview = run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", "1", "-l", "1", path, "-", NULL);
+  overview = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", "1", "-l", "1", path, "-", NULL);
   assert_contains (overview, "Poster assembly: Hospital outpatient visit");
   assert_contains (overview, "841 × 1189 mm on 25 sheets");
   assert_contains (overview, "smallest text");
   assert_contains (overview, "E5");
 
   /* Page 1 + B3: row B is the second, so sheet 5 + 3 = 8, page 9. */
-  sheet = run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", "9", "-l", "9", path, "-", NULL);
+  sheet = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", "9", "-l", "9", path, "-", NULL);
   assert_contains (sheet, "Touchpoint — Hospital outpatient visit — sheet B3 of 5×5");
 }
 
@@ -349,7 +314,7 @@ test_pdf_tiled_landscape_sheets (Fixture       *f,
   g_assert_cmpuint (f->report.columns, ==, 4);
   g_assert_cmpuint (f->report.rows, ==, 7);
 
-  info = run_tool ("PDFINFO", path, NULL);
+  info = tp_test_run_tool ("PDFINFO", path, NULL);
   if (info == NULL)
     return;
   g_assert_cmpuint (pdf_pages (info), ==, 29);
@@ -442,10 +407,10 @@ test_svg (Fixture       *f,
   path = export (f, "map.svg");
   png = g_build_filename (f->dir, "from-svg.png", NULL);
 
-  lint = run_tool ("XMLLINT", "--noout", "--nonet", path, NULL);
+  lint = tp_test_run_tool ("XMLLINT", "--noout", "--nonet", path, NULL);
   if (lint == NULL)
     return;
-  render = run_tool ("RSVG_CONVERT", "-o", png, path, NULL);
+  render = tp_test_run_tool ("RSVG_CONVERT", "-o", png, path, NULL);
   if (render == NULL)
     return;
 
@@ -695,7 +660,7 @@ test_layers (Fixture       *f,
   path = export (f, "layers.pdf");
   g_assert_cmpuint (g_list_model_get_n_items (tp_journey_get_lanes (f->journey)), ==, n_lanes);
   g_assert_cmpuint (g_list_model_get_n_items (tp_journey_get_touchpoints (f->journey)), ==, n_touchpoints);
-  text = run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
+  text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
   if (text == NULL)
     return;
   assert_contains (text, "Touchpoints");
@@ -859,7 +824,7 @@ test_pdf_page_cap (Fixture       *f,
   g_assert_nonnull (f->report.warning);
   assert_contains (f->report.warning, "200 inches");
 
-  info = run_tool ("PDFINFO", path, NULL);
+  info = tp_test_run_tool ("PDFINFO", path, NULL);
   if (info == NULL)
     return;
   pdf_page_size (info, &w, &h);

@@ -46,37 +46,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static char *
-run_tool (const char *env,
-          const char *first_arg,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *tool = g_getenv (env);
-  char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
-  va_list args;
-
-  if (tool == NULL || tool[0] == '\0')
-    g_error ("%s is not set: run the tests through meson", env);
-
-  g_ptr_array_add (argv, (gpointer) tool);
-  va_start (args, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", tool, error->message, err);
-  return out;
-}
-
-static char *
 save_bytes (Fixture    *f,
             const char *name,
             GBytes     *bytes)
@@ -203,7 +172,7 @@ test_operators (Fixture       *f,
   assert_contains (content, " c\nf*\nQ\n");
 
   path = save_bytes (f, "operators.pdf", bytes);
-  info = run_tool ("PDFINFO", "-f", "1", "-l", "2", path, NULL);
+  info = tp_test_run_tool ("PDFINFO", "-f", "1", "-l", "2", path, NULL);
   assert_contains (info, "Pages:           2");
   assert_contains (info, "Page    1 size:  200 x 100 pts");
   assert_contains (info, "Page    2 size:  300 x 150 pts");
@@ -257,13 +226,13 @@ test_text (Fixture       *f,
   g_assert_no_error (error);
 
   path = save_bytes (f, "text.pdf", bytes);
-  text = run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
+  text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
   assert_contains (text, "Café in Zeeland: één patiënt, naïef");
   assert_contains (text, "Wachtkamer Ω");
   assert_contains (text, "DejaVu ĳsje");
 
   /* Every font embedded, as a subset, with a Unicode map. */
-  fonts = run_tool ("PDFFONTS", path, NULL);
+  fonts = tp_test_run_tool ("PDFFONTS", path, NULL);
   lines = g_strsplit (fonts, "\n", -1);
   for (guint i = 2; lines[i] != NULL; i++)
     {
@@ -347,7 +316,7 @@ rasterize (Fixture    *f,
 {
   g_autofree char *prefix = g_build_filename (f->dir, name, NULL);
   g_autofree char *png = g_strconcat (prefix, ".png", NULL);
-  g_autofree char *out = run_tool ("PDFTOPPM", "-r", "50", "-png", "-singlefile", pdf_path, prefix, NULL);
+  g_autofree char *out = tp_test_run_tool ("PDFTOPPM", "-r", "50", "-png", "-singlefile", pdf_path, prefix, NULL);
   cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
 
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -389,8 +358,8 @@ test_same_as_cairo (Fixture       *f,
   g_autoptr(GBytes) cairos = export_pdf (journey, TRUE);
   g_autofree char *ours_path = save_bytes (f, "ours.pdf", ours);
   g_autofree char *cairos_path = save_bytes (f, "cairo.pdf", cairos);
-  g_autofree char *ours_info = run_tool ("PDFINFO", ours_path, NULL);
-  g_autofree char *cairos_info = run_tool ("PDFINFO", cairos_path, NULL);
+  g_autofree char *ours_info = tp_test_run_tool ("PDFINFO", ours_path, NULL);
+  g_autofree char *cairos_info = tp_test_run_tool ("PDFINFO", cairos_path, NULL);
   cairo_surface_t *a, *b;
   int width, height, stride;
   const guint8 *pa, *pb;
@@ -436,7 +405,7 @@ test_large_content (Fixture       *f,
   g_autoptr(GBytes) bytes = export_pdf (journey, FALSE);
   g_autofree char *content = first_content (bytes);
   g_autofree char *path = save_bytes (f, "large.pdf", bytes);
-  g_autofree char *text = run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
+  g_autofree char *text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
 
   g_assert_cmpuint (strlen (content), >, 3 * 256 * 1024);
   assert_contains (text, "Touchpoint 1 with a");
@@ -446,7 +415,7 @@ test_large_content (Fixture       *f,
   /* Texts measured on two threads come from two font maps: each font
    * file is still embedded once. */
   {
-    g_autofree char *fonts = run_tool ("PDFFONTS", path, NULL);
+    g_autofree char *fonts = tp_test_run_tool ("PDFFONTS", path, NULL);
     g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
     g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
 

@@ -184,3 +184,35 @@ tp_test_run_sync (TpTestRun          *run,
   g_assert_true (WIFEXITED (wait_status));
   run->exit_code = WEXITSTATUS (wait_status);
 }
+
+char *
+tp_test_run_tool (const char *env,
+                  const char *first_arg,
+                  ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *tool = g_getenv (env);
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+  va_list args;
+
+  /* meson requires the tools, so a missing one is a broken set-up, not a skip. */
+  if (tool == NULL || tool[0] == '\0')
+    g_error ("%s is not set: run the tests through meson", env);
+
+  g_ptr_array_add (argv, (gpointer) tool);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", tool, error->message, err);
+  return out;
+}

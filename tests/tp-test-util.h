@@ -60,4 +60,11 @@ void       tp_test_run_sync          (TpTestRun          *run,
                                       const char * const *argv,
                                       char              **envp);
 
+/* Runs the checking tool an environment variable names (meson sets them
+ * from find_program) with the arguments up to NULL; returns its standard
+ * output. Fails the test when the variable is unset or the tool fails. */
+char      *tp_test_run_tool          (const char *env,
+                                      const char *first_arg,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -1039,6 +1039,62 @@ pdf_out_finish (PdfOut  *out,
   return bytes;
 }
 
+/* Writes the pages @draw_pages draws, with our writer, or with cairo's
+ * when ours cannot (or TOUCHPOINT_PDF_BACKEND asks for cairo). */
+typedef void (*PdfPagesFunc) (Export   *ex,
+                              PdfOut   *out,
+                              gpointer  data);
+
+static GBytes *
+write_pdf (Export        *ex,
+           double         page_width,
+           double         page_height,
+           PdfPagesFunc   draw_pages,
+           gpointer       data,
+           GError       **error)
+{
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      PdfOut out;
+      GBytes *bytes;
+
+      pdf_out_init (&out, attempt > 0 || pdf_backend_is_cairo (), ex->journey, page_width, page_height);
+      draw_pages (ex, &out, data);
+      bytes = pdf_out_finish (&out, &local_error);
+      if (bytes != NULL)
+        return bytes;
+      if (!g_error_matches (local_error, TP_PDF_ERROR, TP_PDF_ERROR_UNSUPPORTED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_debug ("%s; writing with cairo", local_error->message);
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct {
+  double width;
+  double height;
+  double scale;
+} OnePage;
+
+static void
+draw_one_page (Export   *ex,
+               PdfOut   *out,
+               gpointer  data)
+{
+  const OnePage *page = data;
+  cairo_t *cr = pdf_out_begin_page (out);
+
+  /* Centred, at one scale for both directions. */
+  cairo_translate (cr, (page->width - ex->width * page->scale) / 2, (page->height - ex->height * page->scale) / 2);
+  cairo_scale (cr, page->scale, page->scale);
+  draw_content (cr, page->scale, ex);
+  pdf_out_end_page (out);
+}
+
 /* One page: the paper size, or the content plus margins. */
 static GBytes *
 export_pdf_page (Export                *ex,
@@ -1090,29 +1146,13 @@ export_pdf_page (Export                *ex,
       scale = MIN ((page_w - 2 * margin) / ex->width, (page_h - 2 * margin) / ex->height);
     }
 
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      PdfOut out;
-      cairo_t *cr;
+  {
+    OnePage page = { page_w, page_h, scale };
 
-      pdf_out_init (&out, attempt > 0 || pdf_backend_is_cairo (), ex->journey, page_w, page_h);
-      cr = pdf_out_begin_page (&out);
-      /* Centred, at one scale for both directions. */
-      cairo_translate (cr, (page_w - ex->width * scale) / 2, (page_h - ex->height * scale) / 2);
-      cairo_scale (cr, scale, scale);
-      draw_content (cr, scale, ex);
-      pdf_out_end_page (&out);
-      bytes = pdf_out_finish (&out, &local_error);
-      if (bytes != NULL)
-        break;
-      if (!g_error_matches (local_error, TP_PDF_ERROR, TP_PDF_ERROR_UNSUPPORTED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      g_debug ("%s; writing with cairo", local_error->message);
-    }
+    bytes = write_pdf (ex, page_w, page_h, draw_one_page, &page, error);
+    if (bytes == NULL)
+      return NULL;
+  }
 
   report->n_pages = 1;
   report->rows = report->columns = 1;
@@ -1215,6 +1255,36 @@ poster_info (Export                *ex,
   return g_string_free (info, FALSE);
 }
 
+typedef struct {
+  const TpPosterPlan *plan;
+  const char         *title;
+  const char         *info;
+  GCancellable       *cancellable;
+} Sheets;
+
+static void
+draw_sheets (Export   *ex,
+             PdfOut   *out,
+             gpointer  data)
+{
+  const Sheets *sheets = data;
+  const TpPosterPlan *plan = sheets->plan;
+
+  ex->full_detail = FALSE;
+  tp_poster_draw_overview (pdf_out_begin_page (out), plan, sheets->title, sheets->info, draw_content, ex);
+  pdf_out_end_page (out);
+  ex->full_detail = TRUE;
+
+  for (guint r = 0; r < plan->rows; r++)
+    for (guint c = 0; c < plan->columns; c++)
+      {
+        if (g_cancellable_is_cancelled (sheets->cancellable))
+          return;
+        tp_poster_draw_sheet (pdf_out_begin_page (out), plan, r, c, sheets->title, draw_content, ex);
+        pdf_out_end_page (out);
+      }
+}
+
 /* A poster on sheets: the assembly overview, then every sheet. */
 static GBytes *
 export_pdf_tiled (Export                *ex,
@@ -1243,37 +1313,13 @@ export_pdf_tiled (Export                *ex,
 
   info = poster_info (ex, options, &plan, report);
 
-  for (int attempt = 0; attempt < 2; attempt++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      PdfOut out;
+  {
+    Sheets sheets = { &plan, title, info, cancellable };
 
-      pdf_out_init (&out, attempt > 0 || pdf_backend_is_cairo (), ex->journey,
-                    plan.sheet_width, plan.sheet_height);
-      ex->full_detail = FALSE;
-      tp_poster_draw_overview (pdf_out_begin_page (&out), &plan, title, info, draw_content, ex);
-      pdf_out_end_page (&out);
-      ex->full_detail = TRUE;
-
-      for (guint r = 0; r < plan.rows; r++)
-        for (guint c = 0; c < plan.columns; c++)
-          {
-            if (g_cancellable_is_cancelled (cancellable))
-              break;
-            tp_poster_draw_sheet (pdf_out_begin_page (&out), &plan, r, c, title, draw_content, ex);
-            pdf_out_end_page (&out);
-          }
-
-      bytes = pdf_out_finish (&out, &local_error);
-      if (bytes != NULL)
-        break;
-      if (!g_error_matches (local_error, TP_PDF_ERROR, TP_PDF_ERROR_UNSUPPORTED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      g_debug ("%s; writing with cairo", local_error->message);
-    }
+    bytes = write_pdf (ex, plan.sheet_width, plan.sheet_height, draw_sheets, &sheets, error);
+    if (bytes == NULL)
+      return NULL;
+  }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {

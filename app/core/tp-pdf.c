@@ -535,53 +535,39 @@ put_color (GString   *s,
   append (s, "\n", 1);
 }
 
+/* Sets the fill (or stroke) colour and alpha to the source's, when they
+ * differ from what the page has. */
 static gboolean
-use_fill_source (TpPdf   *self,
-                 cairo_t *cr)
+use_source (TpPdf    *self,
+            cairo_t  *cr,
+            gboolean  stroke)
 {
   State *st = &self->state;
+  GString *s = self->content;
+  int *rgb = stroke ? st->stroke : st->fill;
+  int *alpha = stroke ? &st->stroke_alpha : &st->fill_alpha;
   int rgba[4];
 
   if (!source_color (self, cr, rgba))
     return FALSE;
-  if (memcmp (rgba, st->fill, sizeof st->fill) != 0)
+  if (memcmp (rgba, rgb, 3 * sizeof (int)) != 0)
     {
-      put_color (self->content, rgba, "rg");
-      memcpy (st->fill, rgba, sizeof st->fill);
+      put_color (s, rgba, stroke ? "RG" : "rg");
+      memcpy (rgb, rgba, 3 * sizeof (int));
     }
-  if (rgba[3] != st->fill_alpha)
+  if (rgba[3] != *alpha)
     {
-      put_text (self->content, "/ca");
-      put_uint (self->content, alpha_index (self->fill_alphas, rgba[3]));
-      put_text (self->content, " gs\n");
-      st->fill_alpha = rgba[3];
+      /* Fill and stroke alphas are separate ExtGStates: /ca and /CA. */
+      append (s, stroke ? "/CA" : "/ca", 3);
+      put_uint (s, alpha_index (stroke ? self->stroke_alphas : self->fill_alphas, rgba[3]));
+      put_text (s, " gs\n");
+      *alpha = rgba[3];
     }
   return TRUE;
 }
 
-static gboolean
-use_stroke_source (TpPdf   *self,
-                   cairo_t *cr)
-{
-  State *st = &self->state;
-  int rgba[4];
-
-  if (!source_color (self, cr, rgba))
-    return FALSE;
-  if (memcmp (rgba, st->stroke, sizeof st->stroke) != 0)
-    {
-      put_color (self->content, rgba, "RG");
-      memcpy (st->stroke, rgba, sizeof st->stroke);
-    }
-  if (rgba[3] != st->stroke_alpha)
-    {
-      put_text (self->content, "/CA");
-      put_uint (self->content, alpha_index (self->stroke_alphas, rgba[3]));
-      put_text (self->content, " gs\n");
-      st->stroke_alpha = rgba[3];
-    }
-  return TRUE;
-}
+#define use_fill_source(self, cr) use_source ((self), (cr), FALSE)
+#define use_stroke_source(self, cr) use_source ((self), (cr), TRUE)
 
 /* The line style, its lengths multiplied by @scale. */
 static void
