@@ -807,6 +807,11 @@ encode_png (Export     *ex,
                 transparent ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_pHYs (png, info, ppm, ppm, PNG_RESOLUTION_METER);
+  /* Maps are flat colours and text: the "up" filter and a light zlib level
+   * compress them nearly as well as libpng's defaults, which try every
+   * filter on every row, in a third of the time. */
+  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_set_compression_level (png, 3);
   png_write_info (png, info);
 
   row = g_malloc ((gsize) width * 4);
