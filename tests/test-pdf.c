@@ -308,6 +308,28 @@ test_bypass_detected (Fixture       *f,
   g_assert_null (bytes);
 }
 
+static void
+test_missing_glyph (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TpPdf) pdf = tp_pdf_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  /* A private-use code point of plane 16: no font draws it, so pango
+   * gives an "unknown glyph", which the screen shows as a box with its
+   * code. */
+  g_autoptr(PangoLayout) layout = make_layout ("Box: \xf4\x8f\xbf\xbd", "Cantarell 12");
+  cairo_t *cr;
+
+  cr = tp_pdf_begin_page (pdf, 200, 100);
+  cairo_move_to (cr, 10, 10);
+  tp_gfx_show_layout (cr, layout);
+  tp_pdf_end_page (pdf);
+  bytes = tp_pdf_finish (pdf, &error);
+  g_assert_error (error, TP_PDF_ERROR, TP_PDF_ERROR_UNSUPPORTED);
+  g_assert_null (bytes);
+}
+
 /* pdftoppm's page as an image surface. */
 static cairo_surface_t *
 rasterize (Fixture    *f,
@@ -346,20 +368,21 @@ export_pdf (TpJourney  *journey,
   return bytes;
 }
 
-/* The same map through both writers, as pictures: the same pixels, but
- * for antialiasing at the edges. */
-static void
-test_same_as_cairo (Fixture       *f,
-                    gconstpointer  data)
+/* Exports @journey with both writers; checks that each wrote its file,
+ * that the text is the same and the pages look the same, but for
+ * antialiasing at the edges. Returns our writer's text. */
+static char *
+compare_writers (Fixture   *f,
+                 TpJourney *journey)
 {
-  g_autofree char *sample = tp_test_sample_nl_path ();
-  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
   g_autoptr(GBytes) ours = export_pdf (journey, FALSE);
   g_autoptr(GBytes) cairos = export_pdf (journey, TRUE);
   g_autofree char *ours_path = save_bytes (f, "ours.pdf", ours);
   g_autofree char *cairos_path = save_bytes (f, "cairo.pdf", cairos);
   g_autofree char *ours_info = tp_test_run_tool ("PDFINFO", ours_path, NULL);
   g_autofree char *cairos_info = tp_test_run_tool ("PDFINFO", cairos_path, NULL);
+  char *ours_text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", ours_path, "-", NULL);
+  g_autofree char *cairos_text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", cairos_path, "-", NULL);
   cairo_surface_t *a, *b;
   int width, height, stride;
   const guint8 *pa, *pb;
@@ -368,6 +391,7 @@ test_same_as_cairo (Fixture       *f,
   /* Which writer wrote each. */
   assert_contains (ours_info, "Producer:        Touchpoint");
   assert_contains (cairos_info, "Producer:        cairo");
+  g_assert_cmpstr (ours_text, ==, cairos_text);
 
   a = rasterize (f, ours_path, "ours");
   b = rasterize (f, cairos_path, "cairo");
@@ -394,6 +418,65 @@ test_same_as_cairo (Fixture       *f,
 
   cairo_surface_destroy (a);
   cairo_surface_destroy (b);
+  return ours_text;
+}
+
+static void
+test_same_as_cairo (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *sample = tp_test_sample_nl_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autofree char *text = compare_writers (f, journey);
+
+  assert_contains (text, "patiënt");
+}
+
+/* Right-to-left scripts and combining marks: glyphs in visual order,
+ * clusters of several characters, positions from pango's shaping. */
+static void
+test_scripts (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char * const titles[] = {
+    "שלום עולם, בית חולים",
+    "مرحبا بالعالم في المستشفى",
+    "e\xcc\x81" "cole et cafe\xcc\x81 na\xcc\x88ive",
+    "Ωmega → fi ffl",
+  };
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  GListModel *touchpoints = tp_journey_get_touchpoints (journey);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GObject) tp = g_list_model_get_item (touchpoints, i);
+
+      g_object_set (tp, "title", titles[i], NULL);
+    }
+  text = compare_writers (f, journey);
+  assert_contains (text, "Ωmega");
+}
+
+/* A character no font has: the export falls back to cairo's writer, which
+ * draws the box the screen shows. */
+static void
+test_missing_glyph_export (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(GObject) tp = g_list_model_get_item (tp_journey_get_touchpoints (journey), 0);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+
+  g_object_set (tp, "title", "Box \xf4\x8f\xbf\xbd", NULL);
+  bytes = export_pdf (journey, FALSE);
+  path = save_bytes (f, "fallback.pdf", bytes);
+  info = tp_test_run_tool ("PDFINFO", path, NULL);
+  assert_contains (info, "Producer:        cairo");
 }
 
 /* Content larger than the chunks handed to the compressing thread. */
@@ -447,6 +530,9 @@ main (int   argc,
   ADD ("unsupported-source", test_unsupported_source);
   ADD ("bypass-detected", test_bypass_detected);
   ADD ("same-as-cairo", test_same_as_cairo);
+  ADD ("scripts", test_scripts);
+  ADD ("missing-glyph", test_missing_glyph);
+  ADD ("missing-glyph-export", test_missing_glyph_export);
   ADD ("large-content", test_large_content);
 #undef ADD
 

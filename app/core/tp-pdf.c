@@ -54,11 +54,12 @@ typedef struct {
   guint       upem;
   gboolean    cff;
   hb_set_t   *glyphs;
-  GHashTable *to_unicode; /* gid -> UTF-8 text */
   /* Per glyph id, looked up once: the width in thousandths of an em, or
    * G_MININT32 while unused. */
   gint32     *widths;
-  guint8     *mapped;     /* per glyph id: in to_unicode */
+  /* Per glyph id: the text the ToUnicode map gives it (the first text
+   * it was seen for), or NULL. */
+  char      **texts;
 } Font;
 
 typedef struct {
@@ -116,8 +117,9 @@ font_free (gpointer data)
   hb_font_destroy (font->unit_font);
   hb_set_destroy (font->glyphs);
   g_free (font->widths);
-  g_free (font->mapped);
-  g_hash_table_unref (font->to_unicode);
+  for (guint i = 0; i < 0x10000; i++)
+    g_free (font->texts[i]);
+  g_free (font->texts);
   g_free (font);
 }
 
@@ -870,58 +872,44 @@ lookup_font (TpPdf     *self,
   hb_font_set_scale (font->unit_font, (int) font->upem, (int) font->upem);
   font->cff = cff;
   font->glyphs = hb_set_create ();
-  font->mapped = g_new0 (guint8, 0x10000);
+  font->texts = g_new0 (char *, 0x10000);
   font->widths = g_new (gint32, 0x10000);
   for (guint i = 0; i < 0x10000; i++)
     font->widths[i] = G_MININT32;
-  font->to_unicode = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_ptr_array_add (self->font_list, font);
   g_hash_table_insert (self->fonts, face, font);
   g_hash_table_insert (self->fonts_by_file, g_steal_pointer (&file_key), font);
   return font;
 }
 
-/* The text a glyph starts, when it is the first of its cluster. */
+/* The cluster glyph @i belongs to: its glyphs [@first, @last] in the
+ * string's (visual) order, and its text, bytes [@start, @end) of the item. */
 static void
-map_glyph_text (Font           *font,
-                guint           gid,
-                const char     *text,
-                PangoGlyphItem *run,
-                int             i)
+cluster_of (PangoGlyphItem *run,
+            int             i,
+            int            *first,
+            int            *last,
+            int            *start,
+            int            *end)
 {
   PangoGlyphString *glyphs = run->glyphs;
-  int start = glyphs->log_clusters[i];
-  int end = run->item->length;
+  int cluster = glyphs->log_clusters[i];
   gboolean rtl = run->item->analysis.level % 2 == 1;
+  int a = i, b = i;
 
-  if (font->mapped[gid])
-    return;
-  if (rtl ? (i + 1 < glyphs->num_glyphs && glyphs->log_clusters[i + 1] == start)
-          : (i > 0 && glyphs->log_clusters[i - 1] == start))
-    return;
+  while (a > 0 && glyphs->log_clusters[a - 1] == cluster)
+    a--;
+  while (b + 1 < glyphs->num_glyphs && glyphs->log_clusters[b + 1] == cluster)
+    b++;
+  *first = a;
+  *last = b;
+  *start = cluster;
+  /* The next cluster in reading order starts where this one ends. */
   if (!rtl)
-    {
-      for (int j = i + 1; j < glyphs->num_glyphs; j++)
-        if (glyphs->log_clusters[j] != start)
-          {
-            end = glyphs->log_clusters[j];
-            break;
-          }
-    }
+    *end = b + 1 < glyphs->num_glyphs ? glyphs->log_clusters[b + 1] : run->item->length;
   else
-    {
-      for (int j = i - 1; j >= 0; j--)
-        if (glyphs->log_clusters[j] != start)
-          {
-            end = glyphs->log_clusters[j];
-            break;
-          }
-    }
-  if (end <= start)
-    return;
-  g_hash_table_insert (font->to_unicode, GUINT_TO_POINTER (gid),
-                       g_strndup (text + run->item->offset + start, end - start));
-  font->mapped[gid] = TRUE;
+    *end = a > 0 ? glyphs->log_clusters[a - 1] : run->item->length;
+  *end = MAX (*end, *start);
 }
 
 /* A glyph's advance as the file states it: whole thousandths of an em.
@@ -952,6 +940,45 @@ put_glyph_id (GString *s,
   append (s, hex, 4);
 }
 
+static void
+put_utf16_hex (GString    *s,
+               const char *utf8)
+{
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, NULL, NULL);
+
+  if (utf16 == NULL)
+    return;
+  for (gunichar2 *p = utf16; *p != 0; p++)
+    put_glyph_id (s, *p);
+}
+
+/* Ends a text object, and the ActualText spans open in it. */
+static void
+end_text (GString  *s,
+          gboolean  in_span,
+          gboolean  ellipsis)
+{
+  put_text (s, ">] TJ\n");
+  if (in_span)
+    put_text (s, "EMC\n");
+  if (ellipsis)
+    put_text (s, "EMC\n");
+  put_text (s, "ET\n");
+}
+
+/* Text that search and copy find instead of what the glyphs map to. */
+static void
+begin_actual_text (GString    *s,
+                   const char *text,
+                   gssize      length)
+{
+  g_autofree char *copy = g_strndup (text, length);
+
+  put_text (s, "/Span << /ActualText <feff");
+  put_utf16_hex (s, copy);
+  put_text (s, "> >> BDC\n");
+}
+
 /* One run of glyphs with its baseline origin at (@x, @y) in user space. */
 static void
 put_run (TpPdf                *self,
@@ -967,7 +994,11 @@ put_run (TpPdf                *self,
   cairo_matrix_t font_matrix, m;
   Font *font;
   double em, pen = 0, pango_x = 0;
-  gboolean open = FALSE;
+  gboolean open = FALSE, in_span = FALSE, span_pending = FALSE;
+  gboolean ellipsis = (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0;
+  const char *cluster_text = NULL;
+  int cluster_length = 0;
+  double text_y = 0;
 
   font = lookup_font (self, run->item->analysis.font);
   if (font == NULL)
@@ -987,7 +1018,7 @@ put_run (TpPdf                *self,
    * page's own flip undoes it): the font matrix, then the CTM. */
   cairo_matrix_multiply (&m, &font_matrix, ctm);
 
-  for (int i = 0; i < glyphs->num_glyphs; i++)
+  for (int i = 0, first = 0, last = -1; i < glyphs->num_glyphs; i++)
     {
       PangoGlyphInfo *info = &glyphs->glyphs[i];
       guint gid = info->glyph;
@@ -995,13 +1026,53 @@ put_run (TpPdf                *self,
       double origin_y = (double) info->geometry.y_offset / PANGO_SCALE;
 
       pango_x += (double) info->geometry.width / PANGO_SCALE;
-      if (gid == PANGO_GLYPH_EMPTY || (gid & PANGO_GLYPH_UNKNOWN_FLAG) || gid > 0xffff)
-        continue;
 
-      if (open && origin_y != 0)
+      /* A new cluster: its text goes to the ToUnicode map with its glyph,
+       * or, when that glyph already stands for other text (an "é" from
+       * "e" and a combining accent, say), into an ActualText span. */
+      if (i > last && !ellipsis)
         {
-          put_text (s, ">] TJ\nET\n");
-          open = FALSE;
+          int start, end;
+          guint owner;
+
+          cluster_of (run, i, &first, &last, &start, &end);
+          owner = glyphs->glyphs[run->item->analysis.level % 2 == 1 ? last : first].glyph;
+          cluster_text = text + run->item->offset + start;
+          cluster_length = end - start;
+          span_pending = FALSE;
+          if (owner <= 0xffff && cluster_length > 0)
+            {
+              if (font->texts[owner] == NULL)
+                font->texts[owner] = g_strndup (cluster_text, cluster_length);
+              span_pending = strlen (font->texts[owner]) != (gsize) cluster_length
+                             || memcmp (font->texts[owner], cluster_text, cluster_length) != 0;
+            }
+        }
+      else if (ellipsis && gid <= 0xffff && font->texts[gid] == NULL)
+        /* The ellipsis glyph itself is "…"; what it hides is the run's
+         * ActualText. */
+        font->texts[gid] = g_strdup ("\xe2\x80\xa6");
+
+      if (gid == PANGO_GLYPH_EMPTY)
+        goto next;
+      /* A character no font has: the screen shows a box with its code,
+       * which cairo's writer draws the same way. */
+      if ((gid & PANGO_GLYPH_UNKNOWN_FLAG) || gid > 0xffff)
+        {
+          set_unsupported (self, "a character no installed font has");
+          goto next;
+        }
+
+      if (open && origin_y != text_y)
+        {
+          /* The rest of a spanned cluster must not repeat its text. */
+          if (in_span)
+            {
+              span_pending = TRUE;
+              cluster_length = 0;
+            }
+          end_text (s, in_span, ellipsis);
+          open = in_span = FALSE;
         }
       if (!open)
         {
@@ -1022,8 +1093,13 @@ put_run (TpPdf                *self,
           put_number (s, -m.xy);
           put_number (s, -m.yy);
           put_point (s, dx, dy);
-          put_text (s, "Tm\n[<");
+          put_text (s, "Tm\n");
+          /* Search and copy find what an ellipsis hides, as with cairo. */
+          if (ellipsis)
+            begin_actual_text (s, text + run->item->offset, run->item->length);
+          put_text (s, "[<");
           open = TRUE;
+          text_y = origin_y;
           pen = origin_x / em;
         }
       else
@@ -1041,14 +1117,27 @@ put_run (TpPdf                *self,
               pen -= adjust / 1000;
             }
         }
+      if (span_pending)
+        {
+          put_text (s, ">] TJ\n");
+          begin_actual_text (s, cluster_text, cluster_length);
+          put_text (s, "[<");
+          span_pending = FALSE;
+          in_span = TRUE;
+        }
       put_glyph_id (s, gid);
       /* The reader advances by the width in whole thousandths. */
-      if (G_UNLIKELY (!font->mapped[gid]))
-        map_glyph_text (font, gid, text, run, i);
       pen += glyph_width (font, gid) / 1000.0;
+
+    next:
+      if (i == last && in_span)
+        {
+          put_text (s, ">] TJ\nEMC\n[<");
+          in_span = FALSE;
+        }
     }
   if (open)
-    put_text (s, ">] TJ\nET\n");
+    end_text (s, in_span, ellipsis);
 }
 
 static void
@@ -1322,26 +1411,6 @@ subset_font_name (Font *font)
   return g_string_free (name, FALSE);
 }
 
-static void
-put_utf16_hex (GString    *s,
-               const char *utf8)
-{
-  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (utf8, -1, NULL, NULL, NULL);
-
-  if (utf16 == NULL)
-    return;
-  for (gunichar2 *p = utf16; *p != 0; p++)
-    put_glyph_id (s, *p);
-}
-
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static void
 write_to_unicode (TpPdf *self,
@@ -1356,37 +1425,33 @@ write_to_unicode (TpPdf *self,
     "/CMapName /Adobe-Identity-UCS def\n"
     "/CMapType 2 def\n"
     "1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n");
-  g_autoptr(GArray) gids = g_array_new (FALSE, FALSE, sizeof (guint));
-  GHashTableIter iter;
-  gpointer key;
+  guint n = 0;
 
-  g_hash_table_iter_init (&iter, font->to_unicode);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  /* By glyph id: sorted, so the file is the same for the same map. */
+  for (guint gid = 0; gid < 0x10000; gid++)
     {
-      guint gid = GPOINTER_TO_UINT (key);
-
-      g_array_append_val (gids, gid);
-    }
-  /* Sorted for a deterministic file. */
-  g_array_sort (gids, compare_uint);
-
-  for (guint i = 0; i < gids->len; i += 100)
-    {
-      guint n = MIN (100, gids->len - i);
-
-      g_string_append_printf (s, "%u beginbfchar\n", n);
-      for (guint j = i; j < i + n; j++)
+      if (font->texts[gid] == NULL)
+        continue;
+      if (n % 100 == 0)
         {
-          guint gid = g_array_index (gids, guint, j);
+          guint block = 0;
 
-          g_string_append_c (s, '<');
-          put_glyph_id (s, gid);
-          g_string_append (s, "> <");
-          put_utf16_hex (s, g_hash_table_lookup (font->to_unicode, GUINT_TO_POINTER (gid)));
-          g_string_append (s, ">\n");
+          if (n > 0)
+            g_string_append (s, "endbfchar\n");
+          for (guint next = gid; next < 0x10000 && block < 100; next++)
+            if (font->texts[next] != NULL)
+              block++;
+          g_string_append_printf (s, "%u beginbfchar\n", block);
         }
-      g_string_append (s, "endbfchar\n");
+      g_string_append_c (s, '<');
+      put_glyph_id (s, gid);
+      g_string_append (s, "> <");
+      put_utf16_hex (s, font->texts[gid]);
+      g_string_append (s, ">\n");
+      n++;
     }
+  if (n > 0)
+    g_string_append (s, "endbfchar\n");
   g_string_append (s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
   write_stream (self, number, NULL, (const guint8 *) s->str, s->len, FONT_COMPRESSION);
 }
