@@ -334,11 +334,14 @@ test_missing_glyph (Fixture       *f,
 static cairo_surface_t *
 rasterize (Fixture    *f,
            const char *pdf_path,
-           const char *name)
+           const char *name,
+           guint       page)
 {
   g_autofree char *prefix = g_build_filename (f->dir, name, NULL);
   g_autofree char *png = g_strconcat (prefix, ".png", NULL);
-  g_autofree char *out = tp_test_run_tool ("PDFTOPPM", "-r", "50", "-png", "-singlefile", pdf_path, prefix, NULL);
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autofree char *out = tp_test_run_tool ("PDFTOPPM", "-r", "50", "-png", "-singlefile",
+                                           "-f", number, "-l", number, pdf_path, prefix, NULL);
   cairo_surface_t *surface = cairo_image_surface_create_from_png (png);
 
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -346,8 +349,9 @@ rasterize (Fixture    *f,
 }
 
 static GBytes *
-export_pdf (TpJourney  *journey,
-            gboolean    with_cairo)
+export_pdf_tiled (TpJourney  *journey,
+                  gboolean    with_cairo,
+                  gboolean    tiled)
 {
   g_autoptr(GError) error = NULL;
   TpExportOptions options;
@@ -361,11 +365,62 @@ export_pdf (TpJourney  *journey,
   options.format = TP_EXPORT_FORMAT_PDF;
   options.title_block = TRUE;
   options.show_employee_overlay = TRUE;
+  if (tiled)
+    {
+      /* An A1 poster on A4 sheets: the overview page's heading and the
+       * sheets' labels are laid out on the page itself. */
+      options.paper = TP_PAPER_A1;
+      options.tile = TRUE;
+      options.tile_paper = TP_PAPER_A4;
+    }
   bytes = tp_export_to_bytes (journey, &options, NULL, NULL, &error);
   g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
   g_assert_no_error (error);
   tp_export_options_clear (&options);
   return bytes;
+}
+
+static GBytes *
+export_pdf (TpJourney *journey,
+            gboolean   with_cairo)
+{
+  return export_pdf_tiled (journey, with_cairo, FALSE);
+}
+
+/* The number of pixels of page @page that differ between the two files
+ * by more than antialiasing does. */
+static guint
+count_differing_pixels (Fixture    *f,
+                        const char *a_path,
+                        const char *b_path,
+                        guint       page,
+                        guint      *n_pixels)
+{
+  cairo_surface_t *a = rasterize (f, a_path, "a", page);
+  cairo_surface_t *b = rasterize (f, b_path, "b", page);
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *pa = cairo_image_surface_get_data (a);
+  const guint8 *pb = cairo_image_surface_get_data (b);
+  guint differing = 0;
+
+  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      for (int c = 0; c < 3; c++)
+        if (ABS (pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c]) > 64)
+          {
+            differing++;
+            break;
+          }
+  *n_pixels = (guint) (width * height);
+  g_test_message ("page %u: %u of %u pixels differ", page, differing, *n_pixels);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  return differing;
 }
 
 /* Exports @journey with both writers; checks that each wrote its file,
@@ -383,41 +438,13 @@ compare_writers (Fixture   *f,
   g_autofree char *cairos_info = tp_test_run_tool ("PDFINFO", cairos_path, NULL);
   char *ours_text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", ours_path, "-", NULL);
   g_autofree char *cairos_text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", cairos_path, "-", NULL);
-  cairo_surface_t *a, *b;
-  int width, height, stride;
-  const guint8 *pa, *pb;
-  guint differing = 0;
+  guint n_pixels;
 
   /* Which writer wrote each. */
   assert_contains (ours_info, "Producer:        Touchpoint");
   assert_contains (cairos_info, "Producer:        cairo");
   g_assert_cmpstr (ours_text, ==, cairos_text);
-
-  a = rasterize (f, ours_path, "ours");
-  b = rasterize (f, cairos_path, "cairo");
-  width = cairo_image_surface_get_width (a);
-  height = cairo_image_surface_get_height (a);
-  g_assert_cmpint (width, ==, cairo_image_surface_get_width (b));
-  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
-  g_assert_cmpint (width, >, 500);
-  stride = cairo_image_surface_get_stride (a);
-  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
-  pa = cairo_image_surface_get_data (a);
-  pb = cairo_image_surface_get_data (b);
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      for (int c = 0; c < 3; c++)
-        if (ABS (pa[y * stride + 4 * x + c] - pb[y * stride + 4 * x + c]) > 64)
-          {
-            differing++;
-            break;
-          }
-  g_test_message ("%u of %d pixels differ", differing, width * height);
-  g_assert_cmpuint (differing, <, (guint) (width * height) / 500);
-
-  cairo_surface_destroy (a);
-  cairo_surface_destroy (b);
+  g_assert_cmpuint (count_differing_pixels (f, ours_path, cairos_path, 1, &n_pixels), <, n_pixels / 500);
   return ours_text;
 }
 
@@ -443,6 +470,8 @@ test_scripts (Fixture       *f,
     "مرحبا بالعالم في المستشفى",
     "e\xcc\x81" "cole et cafe\xcc\x81 na\xcc\x88ive",
     "Ωmega → fi ffl",
+    /* Soft hyphens, where the card breaks the word. */
+    "Super\xc2\xad" "cali\xc2\xad" "fragilistic\xc2\xad" "expiali\xc2\xad" "docious\xc2\xad" "balie",
   };
   g_autofree char *sample = tp_test_sample_path ();
   g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
@@ -457,6 +486,24 @@ test_scripts (Fixture       *f,
     }
   text = compare_writers (f, journey);
   assert_contains (text, "Ωmega");
+}
+
+/* A poster on sheets: the overview page and a sheet look the same through
+ * both writers (text laid out on the page itself, clips, marks). */
+static void
+test_tiled_same_as_cairo (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *sample = tp_test_sample_nl_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(GBytes) ours = export_pdf_tiled (journey, FALSE, TRUE);
+  g_autoptr(GBytes) cairos = export_pdf_tiled (journey, TRUE, TRUE);
+  g_autofree char *ours_path = save_bytes (f, "ours-tiled.pdf", ours);
+  g_autofree char *cairos_path = save_bytes (f, "cairo-tiled.pdf", cairos);
+  guint n_pixels;
+
+  for (guint page = 1; page <= 3; page++)
+    g_assert_cmpuint (count_differing_pixels (f, ours_path, cairos_path, page, &n_pixels), <, n_pixels / 500);
 }
 
 /* A character no font has: the export falls back to cairo's writer, which
@@ -531,6 +578,7 @@ main (int   argc,
   ADD ("bypass-detected", test_bypass_detected);
   ADD ("same-as-cairo", test_same_as_cairo);
   ADD ("scripts", test_scripts);
+  ADD ("tiled-same-as-cairo", test_tiled_same_as_cairo);
   ADD ("missing-glyph", test_missing_glyph);
   ADD ("missing-glyph-export", test_missing_glyph_export);
   ADD ("large-content", test_large_content);

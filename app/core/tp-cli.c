@@ -542,9 +542,14 @@ tp_cli_run (int    argc,
    * stay in memory instead of being freed piece by piece (tp-release.h). */
   tp_release_set_deferred (TRUE);
   status = run_command (argc, argv);
+  /* Leak checks must see everything freed (GCC and clang say so
+   * differently). */
 #if defined(__SANITIZE_ADDRESS__)
-  /* Leak checks must see everything freed. */
   tp_release_flush ();
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  tp_release_flush ();
+#endif
 #endif
   return status;
 }

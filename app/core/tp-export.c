@@ -1283,7 +1283,9 @@ draw_sheets (Export   *ex,
   for (guint r = 0; r < plan->rows; r++)
     for (guint c = 0; c < plan->columns; c++)
       {
-        if (g_cancellable_is_cancelled (sheets->cancellable))
+        /* Cancelled, or our writer will fall back to cairo's anyway. */
+        if (g_cancellable_is_cancelled (sheets->cancellable)
+            || (out->pdf != NULL && tp_pdf_is_unsupported (out->pdf)))
           return;
         tp_poster_draw_sheet (pdf_out_begin_page (out), plan, r, c, sheets->title, draw_content, ex);
         pdf_out_end_page (out);

@@ -145,6 +145,8 @@ struct _TpLayout
 
   /* While collecting new texts to measure together, or NULL. */
   GPtrArray            *deferred;
+  /* The second measuring thread's context (its own font map), or NULL. */
+  PangoContext         *worker_context;
 };
 
 #define tp_layout_column(self, i) (&g_array_index ((self)->columns, TpLayoutColumn, (i)))

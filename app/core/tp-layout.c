@@ -245,6 +245,7 @@ tp_layout_finalize (GObject *object)
   for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_object (&self->context);
+  g_clear_object (&self->worker_context);
   g_clear_object (&self->font_map);
 
   G_OBJECT_CLASS (tp_layout_parent_class)->finalize (object);
@@ -802,13 +803,8 @@ static gpointer
 measure_job_run (gpointer data)
 {
   MeasureJob *job = data;
-  PangoFontMap *font_map = pango_cairo_font_map_new ();
-  PangoContext *context = create_context (font_map);
 
-  measure_batches (job, context);
-  /* The layouts keep the context and the font map alive. */
-  g_object_unref (context);
-  g_object_unref (font_map);
+  measure_batches (job, job->self->worker_context);
   return NULL;
 }
 
@@ -820,7 +816,18 @@ measure_deferred (TpLayout  *self,
   GThread *thread = NULL;
 
   if (texts->len >= parallel_min_texts)
-    thread = g_thread_new ("tp-layout-measure", measure_job_run, &job);
+    {
+      /* One more font map for the layout's life: a new one per update
+       * would keep its own fonts and caches for every text it measured.
+       * The two threads never use the same one at once. */
+      if (self->worker_context == NULL)
+        {
+          g_autoptr(PangoFontMap) font_map = pango_cairo_font_map_new ();
+
+          self->worker_context = create_context (font_map);
+        }
+      thread = g_thread_new ("tp-layout-measure", measure_job_run, &job);
+    }
   measure_batches (&job, self->context);
   if (thread != NULL)
     g_thread_join (thread);
@@ -912,8 +919,12 @@ tp_layout_update (TpLayout *self)
     self->cell_start[c + 1] += self->cell_start[c];
 
   /* New card texts first, all together, so that they can be measured on
-   * two threads; the loop below then finds them measured. */
-  if (placements->len >= parallel_min_texts)
+   * two threads; the loop below then finds them measured. Only with the
+   * default font map (the second thread makes its own of the same kind),
+   * and only while most texts are new (opening, not editing). */
+  if (placements->len >= parallel_min_texts
+      && g_hash_table_size (self->texts) < placements->len / 2
+      && self->font_map == pango_cairo_font_map_get_default ())
     {
       self->deferred = g_ptr_array_new ();
       for (guint i = 0; i < placements->len; i++)

@@ -3,6 +3,7 @@
 
 #include "tp-pdf.h"
 
+#include <cairo-ft.h>
 #include <hb-ot.h>
 #include <hb-subset.h>
 #include <math.h>
@@ -274,6 +275,8 @@ write_stream (TpPdf        *self,
   uLongf packed_length = compressBound (length);
   guint8 *packed = g_malloc (packed_length);
 
+  /* Fails only out of memory (the bound is compressBound's), where GLib
+   * aborts as well. */
   if (compress2 (packed, &packed_length, data, length, level) != Z_OK)
     g_error ("zlib cannot compress %" G_GSIZE_FORMAT " bytes", length);
   write_packed_stream (self, number, extra, packed, packed_length);
@@ -461,6 +464,33 @@ put_number (GString *s,
   end += decimals[fraction].length;
   *end++ = ' ';
   append (s, p, end - p);
+}
+
+/* A matrix coefficient: six significant digits, since a small scale
+ * multiplies every position it applies to. Rare enough for printf. */
+static void
+put_coefficient (GString *s,
+                 double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  if (!isfinite (value) || fabs (value) < 1e-9)
+    value = 0;
+  g_ascii_formatd (buffer, sizeof buffer, "%.6g", value);
+  /* PDF has no exponents: small or large values in plain decimals. */
+  if (strchr (buffer, 'e') != NULL)
+    g_ascii_formatd (buffer, sizeof buffer, "%.9f", value);
+  if (strchr (buffer, '.') != NULL)
+    {
+      end = buffer + strlen (buffer);
+      while (end[-1] == '0')
+        *--end = '\0';
+      if (end[-1] == '.')
+        *--end = '\0';
+    }
+  g_string_append (s, buffer);
+  g_string_append_c (s, ' ');
 }
 
 #define put_op(s, op) append ((s), op "\n", sizeof op)
@@ -735,11 +765,9 @@ pdf_fill (TpPdf   *self,
 {
   if (!use_fill_source (self, cr))
     return;
+  /* Nothing to paint: no operator either (a lone "n" is not a path). */
   if (!put_path (self, cr, FALSE))
-    {
-      put_op (self->content, "n");
-      return;
-    }
+    return;
   if (cairo_get_fill_rule (cr) == CAIRO_FILL_RULE_EVEN_ODD)
     put_op (self->content, "f*");
   else
@@ -781,25 +809,21 @@ pdf_stroke (TpPdf   *self,
       use_line_style (self, cr, hypot (m.xx, m.yx));
       if (put_path (self, cr, FALSE))
         put_op (self->content, "S");
-      else
-        put_op (self->content, "n");
       hand_off_content (self);
       return;
     }
 
   push_state (self);
-  put_number (self->content, m.xx);
-  put_number (self->content, m.yx);
-  put_number (self->content, m.xy);
-  put_number (self->content, m.yy);
+  put_coefficient (self->content, m.xx);
+  put_coefficient (self->content, m.yx);
+  put_coefficient (self->content, m.xy);
+  put_coefficient (self->content, m.yy);
   put_number (self->content, m.x0);
   put_number (self->content, m.y0);
   put_op (self->content, "cm");
   use_line_style (self, cr, 1.0);
   if (put_path (self, cr, TRUE))
     put_op (self->content, "S");
-  else
-    put_op (self->content, "n");
   pop_state (self);
 }
 
@@ -823,6 +847,16 @@ lookup_font (TpPdf     *self,
       set_unsupported (self, "a font without HarfBuzz data");
       return NULL;
     }
+  /* An instance of a variable font would need instancing to embed; pango
+   * shares one face between instances, so check every font. */
+  coords = hb_font_get_var_coords_normalized (hb_font, &n_coords);
+  for (unsigned i = 0; i < n_coords; i++)
+    if (coords[i] != 0)
+      {
+        set_unsupported (self, "an instance of a variable font");
+        return NULL;
+      }
+
   face = hb_font_get_face (hb_font);
   font = g_hash_table_lookup (self->fonts, face);
   if (font != NULL)
@@ -844,14 +878,6 @@ lookup_font (TpPdf     *self,
       return font;
     }
 
-  /* An instance of a variable font would need instancing to embed. */
-  coords = hb_font_get_var_coords_normalized (hb_font, &n_coords);
-  for (unsigned i = 0; i < n_coords; i++)
-    if (coords[i] != 0)
-      {
-        set_unsupported (self, "an instance of a variable font");
-        return NULL;
-      }
   table = hb_face_reference_table (face, HB_TAG ('C', 'F', 'F', ' '));
   cff = hb_blob_get_length (table) > 0;
   hb_blob_destroy (table);
@@ -863,6 +889,15 @@ lookup_font (TpPdf     *self,
       set_unsupported (self, "a font with neither CFF nor TrueType outlines");
       return NULL;
     }
+  /* Colour glyphs would come out in the text colour. */
+  table = hb_face_reference_table (face, HB_TAG ('C', 'O', 'L', 'R'));
+  if (hb_blob_get_length (table) > 0)
+    {
+      hb_blob_destroy (table);
+      set_unsupported (self, "a colour font");
+      return NULL;
+    }
+  hb_blob_destroy (table);
 
   font = g_new0 (Font, 1);
   font->index = self->font_list->len;
@@ -1009,6 +1044,14 @@ put_run (TpPdf                *self,
       set_unsupported (self, "a font cairo cannot scale");
       return;
     }
+  /* fontconfig can embolden a face that has no bold: cairo thickens the
+   * outlines, which the embedded font would not. */
+  if (cairo_font_face_get_type (cairo_scaled_font_get_font_face (scaled)) == CAIRO_FONT_TYPE_FT
+      && (cairo_ft_font_face_get_synthesize (cairo_scaled_font_get_font_face (scaled)) & CAIRO_FT_SYNTHESIZE_BOLD))
+    {
+      set_unsupported (self, "a synthesized bold font");
+      return;
+    }
   cairo_scaled_font_get_font_matrix (scaled, &font_matrix);
   em = hypot (font_matrix.xx, font_matrix.yx);
   if (em <= 0)
@@ -1036,7 +1079,11 @@ put_run (TpPdf                *self,
           guint owner;
 
           cluster_of (run, i, &first, &last, &start, &end);
-          owner = glyphs->glyphs[run->item->analysis.level % 2 == 1 ? last : first].glyph;
+          /* The text goes with the cluster's first drawn glyph in reading
+           * order: a soft hyphen's cluster starts with an empty glyph. */
+          owner = PANGO_GLYPH_EMPTY;
+          for (int k = 0; k <= last - first && owner == PANGO_GLYPH_EMPTY; k++)
+            owner = glyphs->glyphs[run->item->analysis.level % 2 == 1 ? last - k : first + k].glyph;
           cluster_text = text + run->item->offset + start;
           cluster_length = end - start;
           span_pending = FALSE;
@@ -1088,10 +1135,10 @@ put_run (TpPdf                *self,
               put_text (s, " 1 Tf\n");
               self->state.font = (int) font->index;
             }
-          put_number (s, m.xx);
-          put_number (s, m.yx);
-          put_number (s, -m.xy);
-          put_number (s, -m.yy);
+          put_coefficient (s, m.xx);
+          put_coefficient (s, m.yx);
+          put_coefficient (s, -m.xy);
+          put_coefficient (s, -m.yy);
           put_point (s, dx, dy);
           put_text (s, "Tm\n");
           /* Search and copy find what an ellipsis hides, as with cairo. */
@@ -1174,6 +1221,13 @@ pdf_show_layout (TpPdf       *self,
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
   hand_off_content (self);
+}
+
+gboolean
+tp_pdf_is_unsupported (TpPdf *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->unsupported != NULL;
 }
 
 /* Painting through the writer, or cairo */
@@ -1321,6 +1375,17 @@ tp_pdf_begin_page (TpPdf  *self,
   self->shadow = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   self->cr = cairo_create (self->shadow);
   cairo_set_user_data (self->cr, &page_key, self, NULL);
+  /* What cairo's PDF surface reports: layouts made from this context
+   * (pango_cairo_create_layout) measure unhinted, as on paper. */
+  {
+    cairo_font_options_t *options = cairo_font_options_create ();
+
+    cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+    cairo_set_font_options (self->cr, options);
+    cairo_font_options_destroy (options);
+  }
 
   self->content = g_string_sized_new (CHUNK_SIZE + 4096);
   self->deflater = deflater_new ();
@@ -1345,6 +1410,10 @@ tp_pdf_end_page (TpPdf *self)
 
   while (self->state_stack->len > 0)
     pop_state (self);
+
+  /* A drawing error (a singular matrix, say): let cairo's writer report it. */
+  if (cairo_status (self->cr) != CAIRO_STATUS_SUCCESS)
+    set_unsupported (self, cairo_status_to_string (cairo_status (self->cr)));
 
   /* Anything that reached the shadow surface bypassed the writer. */
   cairo_recording_surface_ink_extents (self->shadow, &x, &y, &w, &h);
@@ -1582,7 +1651,11 @@ static void
 write_info (TpPdf *self)
 {
   static const char * const keys[TP_PDF_N_METADATA] = { "Title", "Author", "Subject", "Creator" };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  /* Reproducible builds' convention: that time, in UTC. */
+  g_autoptr(GDateTime) now = epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, NULL, NULL)
+                             ? g_date_time_new_from_unix_utc ((gint64) g_ascii_strtoull (epoch, NULL, 10))
+                             : g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "D:%Y%m%d%H%M%S");
   g_autofree char *zone = g_date_time_format (now, "%z");
 
@@ -1608,6 +1681,8 @@ tp_pdf_finish (TpPdf   *self,
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->cr == NULL, NULL);
+  g_return_val_if_fail (self->out != NULL, NULL);
+  g_return_val_if_fail (self->pages->len > 0, NULL);
 
   if (self->unsupported != NULL)
     {

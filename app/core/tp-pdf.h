@@ -53,7 +53,10 @@ cairo_t *tp_pdf_begin_page     (TpPdf         *self,
                                 double         width,
                                 double         height);
 void     tp_pdf_end_page       (TpPdf         *self);
-/* Fonts and cross-references; the whole file. */
+/* Whether tp_pdf_finish() will fail with TP_PDF_ERROR_UNSUPPORTED: the
+ * caller can stop drawing early. */
+gboolean tp_pdf_is_unsupported (TpPdf         *self);
+/* Fonts and cross-references; the whole file. At least one page. */
 GBytes  *tp_pdf_finish         (TpPdf         *self,
                                 GError       **error);
 

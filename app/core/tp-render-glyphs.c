@@ -45,7 +45,7 @@ tp_path_rounded_rect (cairo_t *cr,
                       double   height,
                       double   radius)
 {
-  radius = MIN (radius, MIN (width, height) / 2);
+  radius = MAX (0, MIN (radius, MIN (width, height) / 2));
   cairo_new_sub_path (cr);
   quarter_circle (cr, x + width - radius, y + radius, radius, 3);
   quarter_circle (cr, x + width - radius, y + height - radius, radius, 0);
@@ -65,7 +65,7 @@ tp_path_bubble (cairo_t *cr,
 {
   double bottom = y + height - tail;
 
-  radius = MIN (radius, MIN (width, height - tail) / 2);
+  radius = MAX (0, MIN (radius, MIN (width, height - tail) / 2));
   cairo_new_sub_path (cr);
   quarter_circle (cr, x + width - radius, y + radius, radius, 3);
   quarter_circle (cr, x + width - radius, bottom - radius, radius, 0);
