@@ -938,6 +938,36 @@ test_outline_large (void)
   /* GTK 4.8's list view keeps about 200 rows around the visible ones. */
   g_assert_cmpuint (rows->len, <=, 300);
 
+  /* An edit rebuilds the outline from an idle: the row shows the new score
+   * and keeps the keyboard focus. */
+  {
+    g_autoptr(TpTouchpoint) first = g_list_model_get_item (touchpoints, 0);
+    guint first_position = tp_gui_outline_find_touchpoint (outline, tp_element_get_id (TP_ELEMENT (first)));
+    int score = tp_touchpoint_get_score (first) == 9 ? 8 : 9;
+    g_autofree char *score_text = g_strdup_printf ("%d", score);
+    GtkWidget *row = tp_gui_outline_get_row (outline, first_position);
+    GtkWidget *list_row;
+    GtkWidget *badge;
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (row);
+    /* The list's own row widget, around the factory's box. */
+    list_row = gtk_widget_get_parent (gtk_widget_get_parent (row));
+    g_assert_true (gtk_widget_get_parent (list_row) == GTK_WIDGET (tp_gui_outline_get_list (outline)));
+    g_assert_true (gtk_widget_grab_focus (list_row));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == list_row);
+
+    g_object_set (first, "score", score, NULL);
+    badge = tp_gui_find_one (row, tp_gui_has_css_class, "score-badge");
+    while (g_strcmp0 (gtk_label_get_text (GTK_LABEL (badge)), score_text) != 0
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, score_text);
+    g_assert_true (gtk_widget_has_css_class (badge, score == 9 ? "score-9" : "score-8"));
+    g_assert_true (tp_gui_outline_get_row (outline, first_position) == row);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == list_row);
+  }
+
   /* The canvas's pick selects and shows the very last row. */
   last = g_list_model_get_item (touchpoints, 1999);
   tp_outline_view_select_touchpoint (TP_OUTLINE_VIEW (outline), last);
