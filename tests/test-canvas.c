@@ -1005,37 +1005,28 @@ step_click_selection (Fixture *f)
   return TRUE;
 }
 
-static GtkWidget *
-find_outline_row (GtkWidget  *widget,
-                  const char *id)
-{
-  if (GTK_IS_LIST_BOX_ROW (widget)
-      && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tp-outline-touchpoint-id"), id) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_outline_row (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Picking a row in the outline selects the card and scrolls to it. */
+/* Picking a row in the outline selects the card and scrolls to it; the
+ * stage headings are not touchpoints and pick nothing. */
 static gboolean
 step_outline_to_canvas (Fixture *f)
 {
-  GtkWidget *row = find_outline_row (GTK_WIDGET (tp_window_get_outline (f->window)), "t24");
+  GtkWidget *outline = GTK_WIDGET (tp_window_get_outline (f->window));
+  GtkListView *list = tp_gui_outline_get_list (outline);
+  GtkSelectionModel *model = gtk_list_view_get_model (list);
+  guint position = tp_gui_outline_find_touchpoint (outline, "t24");
   TpElement *t24 = TP_ELEMENT (lookup (f, "t24"));
+  TpElement *t9 = TP_ELEMENT (lookup (f, "t9"));
   TpRect rect;
   double x, y;
 
   tp_canvas_set_zoom (f->canvas, 2.0);
-  g_assert_nonnull (row);
-  gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  /* As a click on the row does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.select-item", "(ubb)",
+                                             position, FALSE, FALSE));
+  g_assert_true (gtk_selection_model_is_selected (model, position));
   g_assert_true (selection_is (f, t24));
+  g_assert_true (TP_ELEMENT (tp_outline_view_get_selected_touchpoint (TP_OUTLINE_VIEW (outline))) == t24);
 
   g_assert_true (tp_layout_get_card_rect (tp_canvas_get_layout (f->canvas), t24, &rect));
   tp_canvas_document_to_widget (f->canvas, rect.x, rect.y, &x, &y);
@@ -1044,6 +1035,18 @@ step_outline_to_canvas (Fixture *f)
   g_assert_cmpfloat (x + rect.width * 2, <=, gtk_widget_get_width (GTK_WIDGET (f->canvas)));
   g_assert_cmpfloat (y + rect.height * 2, <=, gtk_widget_get_height (GTK_WIDGET (f->canvas)));
   tp_canvas_set_zoom (f->canvas, 1.0);
+
+  /* Enter on a row (activation) picks it too. */
+  position = tp_gui_outline_find_touchpoint (outline, "t9");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", position));
+  g_assert_true (gtk_selection_model_is_selected (model, position));
+  g_assert_true (selection_is (f, t9));
+
+  /* Item 0 is the header, item 1 the first stage's heading. */
+  g_assert_cmpuint (tp_gui_outline_find_touchpoint (outline, "t1"), >, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "list.activate-item", "u", 1));
+  g_assert_false (gtk_selection_model_is_selected (model, 1));
+  g_assert_true (selection_is (f, t9));
   return TRUE;
 }
 

@@ -7,8 +7,10 @@
 #include "tp-application.h"
 #include "tp-gui-test-util.h"
 #include "tp-journey-format.h"
+#include "tp-outline-view.h"
 #include "tp-resources.h"
 #include "tp-preferences-window.h"
+#include "tp-test-util.h"
 #include "tp-window.h"
 
 /* These tests run the real application in-process (it needs a display:
@@ -72,17 +74,42 @@ list_message_dialogs (void)
   return dialogs;
 }
 
-/* The score badge in the outline row of the touchpoint titled @title. */
+/* The score badge in the outline row of the touchpoint titled @title, or
+ * NULL while that row is not on screen: the outline is a list view that
+ * only has widgets for the rows it shows, so this first scrolls to it. */
 static const char *
 get_badge_text (TpWindow   *window,
                 const char *title)
 {
-  GtkWidget *title_label = tp_gui_find_one (GTK_WIDGET (window), tp_gui_is_label_with_text, title);
-  GtkWidget *row = gtk_widget_get_ancestor (title_label, GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *outline = GTK_WIDGET (tp_window_get_outline (window));
+  GListModel *touchpoints = tp_journey_get_touchpoints (tp_document_get_journey (tp_window_get_document (window)));
+  const char *id = NULL;
+  guint position;
+  GtkWidget *row;
+  GtkWidget *title_label;
   GtkWidget *badge;
 
-  g_assert_nonnull (row);
-  g_assert_true (gtk_widget_has_css_class (row, "touchpoint-row"));
+  for (guint i = 0; i < g_list_model_get_n_items (touchpoints) && id == NULL; i++)
+    {
+      g_autoptr(TpTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
+
+      if (g_strcmp0 (tp_touchpoint_get_title (touchpoint), title) == 0)
+        id = tp_element_get_id (TP_ELEMENT (touchpoint));
+    }
+  g_assert_nonnull (id);
+  position = tp_gui_outline_find_touchpoint (outline, id);
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  row = tp_gui_outline_get_row (outline, position);
+  if (row == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (tp_gui_outline_get_list (outline)),
+                                  "list.scroll-to-item", "u", position);
+      return NULL;
+    }
+
+  title_label = tp_gui_find_one (row, tp_gui_is_label_with_text, title);
+  g_assert_true (gtk_widget_is_visible (title_label));
   badge = tp_gui_find_one (row, tp_gui_has_css_class, "score-badge");
   return gtk_label_get_text (GTK_LABEL (badge));
 }
@@ -200,10 +227,8 @@ static gboolean
 step_sample_window_shown (Fixture *f)
 {
   g_autoptr(GPtrArray) windows = list_tp_windows (f);
-  g_autoptr(GPtrArray) rows = NULL;
   TpDocument *document;
   TpJourney *journey;
-  GtkWidget *consult_label;
 
   if (windows->len == 0 || !gtk_widget_get_mapped (g_ptr_array_index (windows, 0)))
     return FALSE;
@@ -219,17 +244,60 @@ step_sample_window_shown (Fixture *f)
   g_assert_false (tp_document_get_modified (document));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, SAMPLE_TITLE " — Touchpoint");
 
-  /* One outline row per touchpoint, and a real title in one of them. */
-  rows = tp_gui_find_all (GTK_WIDGET (f->window), tp_gui_has_css_class, "touchpoint-row");
-  g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (tp_journey_get_touchpoints (journey)));
-  g_assert_cmpuint (rows->len, ==, 25);
-  consult_label = tp_gui_find_one (GTK_WIDGET (f->window), tp_gui_is_label_with_text, CONSULT_TITLE);
-  g_assert_true (gtk_widget_is_visible (consult_label));
-  g_assert_cmpstr (get_badge_text (f->window, CONSULT_TITLE), ==, "3");
-
   /* A fresh document has nothing to undo. */
   g_assert_false (action_button_enabled (f->window, "win.undo"));
   g_assert_false (action_button_enabled (f->window, "win.redo"));
+  return TRUE;
+}
+
+static gboolean
+is_shown_touchpoint_row (GtkWidget     *widget,
+                         gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "touchpoint-row") && gtk_widget_get_visible (widget)
+         && g_object_get_data (G_OBJECT (widget), "tp-outline-touchpoint-id") != NULL;
+}
+
+/* The outline's model has one row per touchpoint, each once, and the
+ * outline shows a real title and score. */
+static gboolean
+step_outline_rows (Fixture *f)
+{
+  TpJourney *journey = tp_document_get_journey (tp_window_get_document (f->window));
+  GtkWidget *outline = GTK_WIDGET (tp_window_get_outline (f->window));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (tp_gui_outline_get_list (outline)));
+  GListModel *touchpoints = tp_journey_get_touchpoints (journey);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *badge;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(TpTouchpoint) touchpoint = NULL;
+
+      g_object_get (item, "touchpoint", &touchpoint, NULL);
+      if (touchpoint != NULL)
+        g_assert_true (g_hash_table_add (seen, touchpoint));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, g_list_model_get_n_items (touchpoints));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 25);
+  for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
+    {
+      g_autoptr(TpTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
+
+      g_assert_true (g_hash_table_contains (seen, touchpoint));
+    }
+
+  /* Rows exist for what is on screen, all of them touchpoints. */
+  rows = tp_gui_find_all (GTK_WIDGET (f->window), is_shown_touchpoint_row, NULL);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <=, 25);
+
+  badge = get_badge_text (f->window, CONSULT_TITLE);
+  if (badge == NULL)
+    return FALSE;
+  g_assert_cmpstr (badge, ==, "3");
   return TRUE;
 }
 
@@ -333,6 +401,7 @@ test_sample_edit_save_quit (void)
   if (!fixture_init (&f))
     return;
   fixture_add_step (&f, step_sample_window_shown);
+  fixture_add_step (&f, step_outline_rows);
   fixture_add_step (&f, step_edit);
   fixture_add_step (&f, step_outline_shows_edit);
   fixture_add_step (&f, step_outline_shows_undo);
@@ -796,6 +865,119 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* Runs the main loop until @done holds, for at most five seconds. */
+static gboolean
+iterate_until (gboolean (*done) (GtkWidget *widget),
+               GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  return done (widget);
+}
+
+static gboolean
+has_outline_rows (GtkWidget *outline)
+{
+  g_autoptr(GPtrArray) rows = tp_gui_find_all (outline, is_shown_touchpoint_row, NULL);
+
+  return rows->len > 0;
+}
+
+/* A big journey: every touchpoint is in the outline's model, but only the
+ * rows on screen are widgets. */
+static void
+test_outline_large (void)
+{
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (12, 2000, 1);
+  GListModel *touchpoints = tp_journey_get_touchpoints (journey);
+  GListModel *stages = tp_journey_get_stages (journey);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) used_stages = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(TpTouchpoint) last = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *outline = tp_outline_view_new ();
+  GtkSelectionModel *model;
+  guint n_items;
+  guint position;
+
+  g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, 2000);
+  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 12);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  gtk_window_set_child (GTK_WINDOW (window), outline);
+  tp_outline_view_set_journey (TP_OUTLINE_VIEW (outline), journey);
+  gtk_window_present (GTK_WINDOW (window));
+
+  model = gtk_list_view_get_model (tp_gui_outline_get_list (outline));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (model));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr(TpTouchpoint) touchpoint = NULL;
+
+      g_object_get (item, "touchpoint", &touchpoint, NULL);
+      if (touchpoint != NULL)
+        g_assert_true (g_hash_table_add (seen, touchpoint));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2000);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(TpTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
+
+      g_assert_true (g_hash_table_contains (seen, touchpoint));
+      g_hash_table_add (used_stages, (gpointer) tp_touchpoint_get_stage_id (touchpoint));
+    }
+  /* Besides: the header, a heading per stage, a placeholder per empty one. */
+  g_assert_cmpuint (n_items, ==, 2000 + 1 + 12 + (12 - g_hash_table_size (used_stages)));
+
+  g_assert_true (iterate_until (has_outline_rows, outline));
+  rows = tp_gui_find_all (outline, is_shown_touchpoint_row, NULL);
+  /* GTK 4.8's list view keeps about 200 rows around the visible ones. */
+  g_assert_cmpuint (rows->len, <=, 300);
+
+  /* An edit rebuilds the outline from an idle: the row shows the new score
+   * and keeps the keyboard focus. */
+  {
+    g_autoptr(TpTouchpoint) first = g_list_model_get_item (touchpoints, 0);
+    guint first_position = tp_gui_outline_find_touchpoint (outline, tp_element_get_id (TP_ELEMENT (first)));
+    int score = tp_touchpoint_get_score (first) == 9 ? 8 : 9;
+    g_autofree char *score_text = g_strdup_printf ("%d", score);
+    GtkWidget *row = tp_gui_outline_get_row (outline, first_position);
+    GtkWidget *list_row;
+    GtkWidget *badge;
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (row);
+    /* The list's own row widget, around the factory's box. */
+    list_row = gtk_widget_get_parent (gtk_widget_get_parent (row));
+    g_assert_true (gtk_widget_get_parent (list_row) == GTK_WIDGET (tp_gui_outline_get_list (outline)));
+    g_assert_true (gtk_widget_grab_focus (list_row));
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == list_row);
+
+    g_object_set (first, "score", score, NULL);
+    badge = tp_gui_find_one (row, tp_gui_has_css_class, "score-badge");
+    while (g_strcmp0 (gtk_label_get_text (GTK_LABEL (badge)), score_text) != 0
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, score_text);
+    g_assert_true (gtk_widget_has_css_class (badge, score == 9 ? "score-9" : "score-8"));
+    g_assert_true (tp_gui_outline_get_row (outline, first_position) == row);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == list_row);
+  }
+
+  /* The canvas's pick selects and shows the very last row. */
+  last = g_list_model_get_item (touchpoints, 1999);
+  tp_outline_view_select_touchpoint (TP_OUTLINE_VIEW (outline), last);
+  g_assert_true (tp_outline_view_get_selected_touchpoint (TP_OUTLINE_VIEW (outline)) == last);
+  position = tp_gui_outline_find_touchpoint (outline, tp_element_get_id (TP_ELEMENT (last)));
+  g_assert_true (gtk_selection_model_is_selected (model, position));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +1009,7 @@ main (int   argc,
   g_test_add_func ("/gui/save-changed-on-disk", test_save_changed_on_disk);
   g_test_add_func ("/gui/preferences-thresholds", test_preferences_thresholds);
   g_test_add_func ("/gui/bundled-icons-load", test_bundled_icons_load);
+  g_test_add_func ("/gui/outline-large", test_outline_large);
 
   status = g_test_run ();
   remove_tree (home);

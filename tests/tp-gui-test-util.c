@@ -3,6 +3,8 @@
 
 #include "tp-gui-test-util.h"
 
+#include "tp-journey.h"
+
 static gboolean have_display;
 
 /* Call instead of g_test_init(): it also opens the display, if any. */
@@ -141,6 +143,58 @@ tp_gui_is_of_type (GtkWidget     *widget,
                    gconstpointer  data)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, (GType) GPOINTER_TO_SIZE (data));
+}
+
+GtkListView *
+tp_gui_outline_get_list (GtkWidget *outline)
+{
+  GtkWidget *list = tp_gui_find_one (outline, tp_gui_is_of_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+
+  g_assert_nonnull (list);
+  return GTK_LIST_VIEW (list);
+}
+
+guint
+tp_gui_outline_find_touchpoint (GtkWidget  *outline,
+                                const char *id)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (tp_gui_outline_get_list (outline)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(TpTouchpoint) touchpoint = NULL;
+
+      g_object_get (item, "touchpoint", &touchpoint, NULL);
+      if (touchpoint != NULL && g_strcmp0 (tp_element_get_id (TP_ELEMENT (touchpoint)), id) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+is_outline_row (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, "touchpoint-row")
+         && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tp-outline-touchpoint-id"), data) == 0;
+}
+
+GtkWidget *
+tp_gui_outline_get_row (GtkWidget *outline,
+                        guint      position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (tp_gui_outline_get_list (outline)));
+  g_autoptr(GObject) item = g_list_model_get_item (model, position);
+  g_autoptr(TpTouchpoint) touchpoint = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_nonnull (item);
+  g_object_get (item, "touchpoint", &touchpoint, NULL);
+  g_assert_nonnull (touchpoint);
+  rows = tp_gui_find_all (outline, is_outline_row, tp_element_get_id (TP_ELEMENT (touchpoint)));
+  g_assert_cmpuint (rows->len, <=, 1);
+  return rows->len == 1 ? g_ptr_array_index (rows, 0) : NULL;
 }
 
 static GtkWindow *

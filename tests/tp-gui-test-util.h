@@ -56,6 +56,18 @@ gboolean   tp_gui_is_label_with_text (GtkWidget     *widget,
 gboolean   tp_gui_is_of_type         (GtkWidget     *widget,
                                       gconstpointer  data);
 
+/* The journey outline: one list view whose items have a "touchpoint"
+ * property (NULL on the header, stage headings and placeholders). Only the
+ * rows on screen exist as widgets. */
+GtkListView *tp_gui_outline_get_list        (GtkWidget   *outline);
+/* The position of the item of the touchpoint with @id, or
+ * GTK_INVALID_LIST_POSITION. */
+guint      tp_gui_outline_find_touchpoint   (GtkWidget   *outline,
+                                             const char  *id);
+/* The touchpoint row widget showing the item at @position, if it is bound
+ * now (after scrolling to it, once the list has been laid out). */
+GtkWidget *tp_gui_outline_get_row           (GtkWidget   *outline,
+                                             guint        position);
 
 GtkWindow *tp_gui_find_toplevel      (GType          type);
 GtkWindow *tp_gui_find_mapped_toplevel (GType        type);

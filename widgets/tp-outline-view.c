@@ -9,7 +9,113 @@
 /* Until the journey canvas exists, the window body is this outline: the
  * journey's title and persona, then per stage its touchpoints in list order.
  * It is rebuilt (once per main-loop turn) whenever the journey changes, so
- * edits, undo and redo show at once. */
+ * edits, undo and redo show at once.
+ *
+ * One GtkListView over a flat list of small items (the header, a heading
+ * per stage, a row per touchpoint) keeps widgets only for the rows on
+ * screen: a journey of thousands of touchpoints opens and resizes as fast
+ * as a small one. */
+
+/* ---------------------------------------------------------------- items */
+
+typedef enum
+{
+  ITEM_HEADER,
+  ITEM_STAGE,
+  ITEM_PLACEHOLDER,      /* a stage without touchpoints */
+  ITEM_TOUCHPOINT,
+} ItemKind;
+
+#define TP_TYPE_OUTLINE_ITEM (tp_outline_item_get_type ())
+G_DECLARE_FINAL_TYPE (TpOutlineItem, tp_outline_item, TP, OUTLINE_ITEM, GObject)
+
+struct _TpOutlineItem
+{
+  GObject parent_instance;
+
+  ItemKind kind;
+  /* Header: title, persona line, counts. Stage: heading, count. */
+  char *title;
+  char *subtitle;
+  char *caption;
+  TpTouchpoint *touchpoint;
+  /* Where the row sits in its stage's card, for its corners. */
+  gboolean first;
+  gboolean last;
+  /* The last row of the outline: the bottom margin. */
+  gboolean end;
+  /* The row widget showing the item, while one is bound (weak). */
+  GtkWidget *row;
+};
+
+G_DEFINE_FINAL_TYPE (TpOutlineItem, tp_outline_item, G_TYPE_OBJECT)
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_TOUCHPOINT,
+  ITEM_N_PROPS
+};
+
+static void
+tp_outline_item_finalize (GObject *object)
+{
+  TpOutlineItem *item = TP_OUTLINE_ITEM (object);
+
+  g_free (item->title);
+  g_free (item->subtitle);
+  g_free (item->caption);
+  g_clear_object (&item->touchpoint);
+
+  G_OBJECT_CLASS (tp_outline_item_parent_class)->finalize (object);
+}
+
+static void
+tp_outline_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TpOutlineItem *item = TP_OUTLINE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_TOUCHPOINT:
+      g_value_set_object (value, item->touchpoint);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tp_outline_item_class_init (TpOutlineItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tp_outline_item_finalize;
+  object_class->get_property = tp_outline_item_get_property;
+
+  /* Read by the tests, which see the model but not this type. */
+  g_object_class_install_property (object_class, ITEM_PROP_TOUCHPOINT,
+                                   g_param_spec_object ("touchpoint", NULL, NULL, TP_TYPE_TOUCHPOINT,
+                                                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+tp_outline_item_init (TpOutlineItem *item)
+{
+}
+
+static TpOutlineItem *
+tp_outline_item_new (ItemKind kind)
+{
+  TpOutlineItem *item = g_object_new (TP_TYPE_OUTLINE_ITEM, NULL);
+
+  item->kind = kind;
+  return item;
+}
+
+/* ---------------------------------------------------------------- view */
 
 struct _TpOutlineView
 {
@@ -20,13 +126,20 @@ struct _TpOutlineView
 
   GtkStack *stack;
   GtkScrolledWindow *scroller;
-  AdwClamp *clamp;
-  GtkWidget *content;
+  GtkListView *list;
   AdwStatusPage *empty_page;
 
-  /* The selected touchpoint's row; rows by touchpoint id (borrowed). */
+  GListStore *store;
+  GtkSingleSelection *selection;
+  /* Touchpoint items by touchpoint id, and their positions (+1). Items are
+   * kept across rebuilds so their rows, and the focus, survive. */
+  GHashTable *items;
+  GHashTable *positions;
+  /* The header and the stage headings by stage id, kept the same way. */
+  TpOutlineItem *header_item;
+  GHashTable *stage_items;
+
   char *selected_id;
-  GHashTable *rows;
   gboolean compact;
   gboolean updating_selection;
 };
@@ -50,6 +163,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define ROW_ID_KEY "tp-outline-touchpoint-id"
+#define ROW_KEY "tp-outline-row"
 
 static GtkWidget *
 make_label (const char *text,
@@ -109,35 +223,6 @@ dup_owner_text (TpTouchpoint *touchpoint)
   return NULL;
 }
 
-static GtkWidget *
-make_score_badge (int score)
-{
-  GtkWidget *badge;
-
-  if (score >= TP_SCORE_MIN && score <= TP_SCORE_MAX)
-    {
-      g_autofree char *text = g_strdup_printf ("%d", score);
-      g_autofree char *css_class = g_strdup_printf ("score-%d", score);
-      /* Translators: tooltip of a touchpoint's score badge */
-      g_autofree char *tooltip = g_strdup_printf (_("Emotion score %d of 10"), score);
-
-      badge = gtk_label_new (text);
-      gtk_widget_add_css_class (badge, css_class);
-      gtk_widget_set_tooltip_text (badge, tooltip);
-    }
-  else
-    {
-      /* An en dash: the touchpoint has no score yet. */
-      badge = gtk_label_new ("–");
-      gtk_widget_add_css_class (badge, "score-unset");
-      gtk_widget_set_tooltip_text (badge, _("Not scored"));
-    }
-
-  gtk_widget_add_css_class (badge, "score-badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  return badge;
-}
-
 static char *
 dup_row_accessible_label (TpTouchpoint *touchpoint,
                           const char   *lane_name,
@@ -163,87 +248,304 @@ dup_row_accessible_label (TpTouchpoint *touchpoint,
   return g_string_free (text, FALSE);
 }
 
-static GtkWidget *
-make_touchpoint_row (TpOutlineView *self,
-                     TpTouchpoint  *touchpoint)
+
+/* The widgets of one list row, built once and refilled for each item it
+ * shows: one box per kind, only the item's own visible. */
+typedef struct
+{
+  GtkWidget *box;
+
+  GtkWidget *header;
+  GtkWidget *header_title;
+  GtkWidget *header_meta;
+  GtkWidget *header_counts;
+
+  GtkWidget *stage;
+  GtkWidget *stage_heading;
+  GtkWidget *stage_count;
+
+  GtkWidget *placeholder;
+
+  GtkWidget *touchpoint;
+  GtkWidget *icon;
+  GtkWidget *title;
+  GtkWidget *owner;
+  GtkWidget *lane;
+  GtkWidget *star;
+  GtkWidget *badge;
+  char *badge_class;
+} Row;
+
+static void
+row_free (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->badge_class);
+  g_free (row);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           TpOutlineView            *self)
+{
+  Row *row = g_new0 (Row, 1);
+  GtkWidget *labels;
+  GtkWidget *suffixes;
+
+  row->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (row->box, "outline-item");
+  g_object_set_data_full (G_OBJECT (row->box), ROW_KEY, row, row_free);
+
+  row->header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (row->header, "outline-header");
+  row->header_title = make_heading ("", "title-1", 1);
+  gtk_box_append (GTK_BOX (row->header), row->header_title);
+  row->header_meta = make_label (NULL, "dim-label", TRUE);
+  gtk_box_append (GTK_BOX (row->header), row->header_meta);
+  row->header_counts = make_label (NULL, "dim-label", FALSE);
+  gtk_widget_add_css_class (row->header_counts, "caption");
+  gtk_box_append (GTK_BOX (row->header), row->header_counts);
+  gtk_box_append (GTK_BOX (row->box), row->header);
+
+  row->stage = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (row->stage, "stage-heading");
+  row->stage_heading = make_heading ("", "title-4", 2);
+  gtk_widget_set_hexpand (row->stage_heading, TRUE);
+  gtk_box_append (GTK_BOX (row->stage), row->stage_heading);
+  row->stage_count = make_label (NULL, "dim-label", FALSE);
+  gtk_widget_add_css_class (row->stage_count, "caption");
+  gtk_widget_set_valign (row->stage_count, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (row->stage), row->stage_count);
+  gtk_box_append (GTK_BOX (row->box), row->stage);
+
+  row->placeholder = make_label (_("No touchpoints in this stage"), "dim-label", FALSE);
+  gtk_widget_add_css_class (row->placeholder, "outline-placeholder");
+  gtk_widget_add_css_class (row->placeholder, "outline-card");
+  gtk_label_set_xalign (GTK_LABEL (row->placeholder), 0.5f);
+  gtk_box_append (GTK_BOX (row->box), row->placeholder);
+
+  /* Laid out like the AdwActionRow it replaces: icon, title over owner,
+   * then lane, star and score badge. */
+  row->touchpoint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (row->touchpoint, "touchpoint-row");
+  gtk_widget_add_css_class (row->touchpoint, "outline-card");
+
+  row->icon = gtk_image_new ();
+  gtk_widget_add_css_class (row->icon, "channel-icon");
+  gtk_widget_set_valign (row->icon, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row->touchpoint), row->icon);
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_add_css_class (labels, "title");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  row->title = make_label (NULL, "title", TRUE);
+  gtk_box_append (GTK_BOX (labels), row->title);
+  row->owner = make_label (NULL, "subtitle", TRUE);
+  gtk_box_append (GTK_BOX (labels), row->owner);
+  gtk_box_append (GTK_BOX (row->touchpoint), labels);
+
+  suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  row->lane = make_label (NULL, "dim-label", FALSE);
+  gtk_widget_add_css_class (row->lane, "caption");
+  gtk_widget_add_css_class (row->lane, "lane-label");
+  gtk_label_set_ellipsize (GTK_LABEL (row->lane), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->lane), 24);
+  gtk_widget_set_valign (row->lane, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (suffixes), row->lane);
+
+  /* The star slot keeps its width so the badges line up. */
+  row->star = gtk_image_new ();
+  gtk_widget_set_size_request (row->star, 16, -1);
+  gtk_widget_set_valign (row->star, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (suffixes), row->star);
+
+  row->badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (row->badge, "score-badge");
+  gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (suffixes), row->badge);
+  gtk_box_append (GTK_BOX (row->touchpoint), suffixes);
+  gtk_box_append (GTK_BOX (row->box), row->touchpoint);
+
+  gtk_list_item_set_child (list_item, row->box);
+}
+
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+static void
+fill_score_badge (Row *row,
+                  int  score)
+{
+  if (row->badge_class != NULL)
+    gtk_widget_remove_css_class (row->badge, row->badge_class);
+  g_clear_pointer (&row->badge_class, g_free);
+
+  if (score >= TP_SCORE_MIN && score <= TP_SCORE_MAX)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", score);
+      /* Translators: tooltip of a touchpoint's score badge */
+      g_autofree char *tooltip = g_strdup_printf (_("Emotion score %d of 10"), score);
+
+      row->badge_class = g_strdup_printf ("score-%d", score);
+      gtk_label_set_text (GTK_LABEL (row->badge), text);
+      gtk_widget_set_tooltip_text (row->badge, tooltip);
+    }
+  else
+    {
+      /* An en dash: the touchpoint has no score yet. */
+      row->badge_class = g_strdup ("score-unset");
+      gtk_label_set_text (GTK_LABEL (row->badge), "–");
+      gtk_widget_set_tooltip_text (row->badge, _("Not scored"));
+    }
+  gtk_widget_add_css_class (row->badge, row->badge_class);
+}
+
+static void
+fill_touchpoint (TpOutlineView *self,
+                 Row           *row,
+                 TpTouchpoint  *touchpoint)
 {
   TpChannel channel = tp_touchpoint_get_channel (touchpoint);
-  TpLane *lane = tp_journey_lookup_lane (self->journey, tp_touchpoint_get_lane_id (touchpoint));
+  TpLane *lane = self->journey != NULL
+                 ? tp_journey_lookup_lane (self->journey, tp_touchpoint_get_lane_id (touchpoint))
+                 : NULL;
   const char *lane_name = lane != NULL ? tp_lane_get_name (lane) : NULL;
   g_autofree char *owner = dup_owner_text (touchpoint);
   g_autofree char *accessible = dup_row_accessible_label (touchpoint, lane_name, owner);
-  GtkWidget *row;
-  GtkWidget *icon;
-  GtkWidget *star;
+  GtkWidget *list_row = gtk_widget_get_parent (row->box);
+  gboolean moment = tp_touchpoint_get_moment_of_truth (touchpoint);
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tp_touchpoint_get_title (touchpoint));
-  if (owner != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), owner);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "touchpoint-row");
-  g_object_set_data_full (G_OBJECT (row), ROW_ID_KEY,
+  g_object_set_data_full (G_OBJECT (row->touchpoint), ROW_ID_KEY,
                           g_strdup (tp_element_get_id (TP_ELEMENT (touchpoint))), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->touchpoint),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* The list's row takes the focus: it is what a screen reader announces. */
+  if (list_row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list_row),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
 
-  icon = gtk_image_new_from_icon_name (tp_channel_get_icon_name (channel));
-  gtk_widget_set_tooltip_text (icon, tp_channel_get_display_name (channel));
-  gtk_widget_add_css_class (icon, "channel-icon");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), tp_channel_get_icon_name (channel));
+  gtk_widget_set_tooltip_text (row->icon, tp_channel_get_display_name (channel));
+
+  gtk_label_set_text (GTK_LABEL (row->title), tp_touchpoint_get_title (touchpoint));
+  gtk_label_set_text (GTK_LABEL (row->owner), owner != NULL ? owner : "");
+  gtk_widget_set_visible (row->owner, owner != NULL);
 
   /* In a narrow sidebar the lane is only spoken, not shown. */
-  if (lane_name != NULL && *lane_name != '\0' && !self->compact)
-    {
-      GtkWidget *lane_label = make_label (lane_name, "dim-label", FALSE);
+  gtk_label_set_text (GTK_LABEL (row->lane), lane_name != NULL ? lane_name : "");
+  gtk_widget_set_tooltip_text (row->lane, lane_name);
+  gtk_widget_set_visible (row->lane, lane_name != NULL && *lane_name != '\0' && !self->compact);
 
-      gtk_widget_add_css_class (lane_label, "caption");
-      gtk_widget_add_css_class (lane_label, "lane-label");
-      gtk_label_set_ellipsize (GTK_LABEL (lane_label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (lane_label), 24);
-      gtk_widget_set_tooltip_text (lane_label, lane_name);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), lane_label);
-    }
+  if (moment)
+    gtk_image_set_from_icon_name (GTK_IMAGE (row->star), "tp-moment-of-truth-symbolic");
+  else
+    gtk_image_clear (GTK_IMAGE (row->star));
+  set_css_class (row->star, "moment-of-truth", moment);
+  gtk_widget_set_tooltip_text (row->star, moment ? _("Moment of truth") : NULL);
 
-  /* The star slot keeps its width so the badges line up. */
-  star = gtk_image_new ();
-  gtk_widget_set_size_request (star, 16, -1);
-  gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
-  if (tp_touchpoint_get_moment_of_truth (touchpoint))
-    {
-      gtk_image_set_from_icon_name (GTK_IMAGE (star), "tp-moment-of-truth-symbolic");
-      gtk_widget_add_css_class (star, "moment-of-truth");
-      gtk_widget_set_tooltip_text (star, _("Moment of truth"));
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), star);
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             make_score_badge (tp_touchpoint_get_score (touchpoint)));
-
-  return row;
+  fill_score_badge (row, tp_touchpoint_get_score (touchpoint));
 }
 
-static GtkWidget *
-make_header (TpOutlineView *self,
-             guint          n_touchpoints,
-             guint          n_moments)
+/* Shows @item in @row; also called on a bound row when a rebuild keeps
+ * its item, so the row shows the touchpoint's current properties. */
+static void
+fill_row (TpOutlineView *self,
+          Row           *row,
+          TpOutlineItem *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_visible (row->header, item->kind == ITEM_HEADER);
+  gtk_widget_set_visible (row->stage, item->kind == ITEM_STAGE);
+  gtk_widget_set_visible (row->placeholder, item->kind == ITEM_PLACEHOLDER);
+  gtk_widget_set_visible (row->touchpoint, item->kind == ITEM_TOUCHPOINT);
+  set_css_class (row->box, "first", item->first);
+  set_css_class (row->box, "last", item->last);
+  set_css_class (row->box, "outline-end", item->end);
+
+  switch (item->kind)
+    {
+    case ITEM_HEADER:
+      set_css_class (row->header_title, "title-1", !self->compact);
+      set_css_class (row->header_title, "title-2", self->compact);
+      gtk_label_set_text (GTK_LABEL (row->header_title), item->title);
+      gtk_label_set_text (GTK_LABEL (row->header_meta), item->subtitle);
+      gtk_label_set_text (GTK_LABEL (row->header_counts), item->caption);
+      break;
+    case ITEM_STAGE:
+      gtk_label_set_text (GTK_LABEL (row->stage_heading), item->title);
+      gtk_label_set_text (GTK_LABEL (row->stage_count), item->subtitle);
+      break;
+    case ITEM_PLACEHOLDER:
+      break;
+    case ITEM_TOUCHPOINT:
+      fill_touchpoint (self, row, item->touchpoint);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          TpOutlineView            *self)
+{
+  TpOutlineItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  /* Only touchpoints are picked; headings are read, not selected. */
+  gtk_list_item_set_selectable (list_item, item->kind == ITEM_TOUCHPOINT);
+  gtk_list_item_set_activatable (list_item, item->kind == ITEM_TOUCHPOINT);
+  item->row = box;
+  fill_row (self, g_object_get_data (G_OBJECT (box), ROW_KEY), item);
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            TpOutlineView            *self)
+{
+  TpOutlineItem *item = gtk_list_item_get_item (list_item);
+  Row *row = g_object_get_data (G_OBJECT (gtk_list_item_get_child (list_item)), ROW_KEY);
+
+  if (item != NULL && item->row == row->box)
+    item->row = NULL;
+  g_object_set_data (G_OBJECT (row->touchpoint), ROW_ID_KEY, NULL);
+}
+
+/* ---------------------------------------------------------------- model */
+
+static TpOutlineItem *
+make_header_item (TpOutlineView *self,
+                  guint          n_touchpoints,
+                  guint          n_moments)
+{
+  TpOutlineItem *item;
   const char *persona = tp_journey_get_persona_name (self->journey);
   const char *segment = tp_journey_get_persona_segment (self->journey);
   const char *scope = tp_scope_get_display_name (tp_journey_get_scope (self->journey));
   const char *state = tp_journey_state_get_display_name (tp_journey_get_state (self->journey));
-  g_autofree char *meta = NULL;
-  g_autofree char *counts = NULL;
-  GtkWidget *title;
+  char *counts;
 
-  gtk_widget_add_css_class (box, "outline-header");
-
-  title = make_heading (tp_journey_get_title (self->journey), self->compact ? "title-2" : "title-1", 1);
-  gtk_box_append (GTK_BOX (box), title);
+  if (self->header_item == NULL)
+    self->header_item = tp_outline_item_new (ITEM_HEADER);
+  item = self->header_item;
+  g_free (item->title);
+  g_free (item->subtitle);
+  g_free (item->caption);
+  item->title = g_strdup (tp_journey_get_title (self->journey));
 
   if (persona != NULL && *persona != '\0')
     {
@@ -256,12 +558,11 @@ make_header (TpOutlineView *self,
         who = g_strdup (persona);
       /* Translators: persona, scope and state of a journey, e.g.
        * "Persona: Eline de Vries · Customer journey · As is" */
-      meta = g_strdup_printf (_("Persona: %s · %s · %s"), who, scope, state);
+      item->subtitle = g_strdup_printf (_("Persona: %s · %s · %s"), who, scope, state);
     }
   else
     /* Translators: scope and state of a journey without a persona */
-    meta = g_strdup_printf (_("%s · %s"), scope, state);
-  gtk_box_append (GTK_BOX (box), make_label (meta, "dim-label", TRUE));
+    item->subtitle = g_strdup_printf (_("%s · %s"), scope, state);
 
   /* Translators: a number of touchpoints, e.g. "25 touchpoints" */
   counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint", "%u touchpoints", n_touchpoints),
@@ -271,231 +572,222 @@ make_header (TpOutlineView *self,
       g_autofree char *moments =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u moment of truth", "%u moments of truth", n_moments),
                          n_moments);
-      g_autofree char *both = NULL;
+      char *both;
 
       /* Translators: "25 touchpoints, 3 moments of truth" */
       both = g_strdup_printf (_("%s, %s"), counts, moments);
       g_free (counts);
-      counts = g_steal_pointer (&both);
+      counts = both;
     }
-  {
-    GtkWidget *summary = make_label (counts, "dim-label", FALSE);
+  item->caption = counts;
 
-    gtk_widget_add_css_class (summary, "caption");
-    gtk_box_append (GTK_BOX (box), summary);
-  }
-
-  return box;
+  return g_object_ref (item);
 }
 
-/* Selects @row (NULL: none) in its list and unselects every other list. */
-static void
-show_selection (TpOutlineView *self,
-                GtkWidget     *row)
+static TpOutlineItem *
+make_stage_item (TpOutlineView *self,
+                 GHashTable    *old_items,
+                 guint          number,
+                 TpStage       *stage,
+                 guint          n)
 {
-  GHashTableIter iter;
-  gpointer value;
+  const char *id = tp_element_get_id (TP_ELEMENT (stage));
+  TpOutlineItem *item = g_hash_table_lookup (old_items, id);
+
+  if (item != NULL)
+    g_object_ref (item);
+  else
+    item = tp_outline_item_new (ITEM_STAGE);
+  g_hash_table_insert (self->stage_items, g_strdup (id), g_object_ref (item));
+  g_free (item->title);
+  g_free (item->subtitle);
+
+  /* Translators: a stage heading: its number in the journey and its name */
+  item->title = g_strdup_printf (_("%u. %s"), number, tp_stage_get_name (stage));
+  item->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint", "%u touchpoints", n), n);
+  return item;
+}
+
+/* The item of @touchpoint from the last rebuild if there is one, so its
+ * row widget (and the keyboard focus on it) is kept. */
+static TpOutlineItem *
+take_touchpoint_item (TpOutlineView *self,
+                      GHashTable    *old_items,
+                      TpTouchpoint  *touchpoint)
+{
+  const char *id = tp_element_get_id (TP_ELEMENT (touchpoint));
+  TpOutlineItem *item = g_hash_table_lookup (old_items, id);
+
+  if (item != NULL && item->touchpoint == touchpoint)
+    g_object_ref (item);
+  else
+    {
+      item = tp_outline_item_new (ITEM_TOUCHPOINT);
+      item->touchpoint = g_object_ref (touchpoint);
+    }
+  g_hash_table_insert (self->items, g_strdup (id), g_object_ref (item));
+  return item;
+}
+
+static guint
+get_position (TpOutlineView *self,
+              const char    *id)
+{
+  gpointer value = id != NULL ? g_hash_table_lookup (self->positions, id) : NULL;
+
+  return value != NULL ? GPOINTER_TO_UINT (value) - 1 : GTK_INVALID_LIST_POSITION;
+}
+
+/* Selects the row of @id (NULL: none) without telling the window. */
+static guint
+show_selection (TpOutlineView *self,
+                const char    *id)
+{
+  guint position = get_position (self, id);
 
   self->updating_selection = TRUE;
-  g_hash_table_iter_init (&iter, self->rows);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      GtkWidget *list = gtk_widget_get_parent (value);
-
-      if (value != row && GTK_IS_LIST_BOX (list)
-          && gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == value)
-        gtk_list_box_unselect_row (GTK_LIST_BOX (list), value);
-    }
-  if (row != NULL && GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
-    gtk_list_box_select_row (GTK_LIST_BOX (gtk_widget_get_parent (row)), GTK_LIST_BOX_ROW (row));
+  gtk_single_selection_set_selected (self->selection, position);
   self->updating_selection = FALSE;
+  return position;
 }
 
 static void
-on_row_selected (GtkListBox    *list,
-                 GtkListBoxRow *row,
-                 TpOutlineView *self)
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      TpOutlineView     *self)
 {
+  TpOutlineItem *item;
   const char *id;
   TpTouchpoint *touchpoint = NULL;
 
   if (self->updating_selection)
     return;
-  if (row == NULL)
-    {
-      /* Another list's row was picked, or the selection went away. */
-      return;
-    }
+  item = gtk_single_selection_get_selected_item (self->selection);
+  /* The selection went away: the window keeps its own. */
+  if (item == NULL || item->kind != ITEM_TOUCHPOINT)
+    return;
 
-  id = g_object_get_data (G_OBJECT (row), ROW_ID_KEY);
+  id = tp_element_get_id (TP_ELEMENT (item->touchpoint));
   if (g_strcmp0 (id, self->selected_id) == 0)
     return;
   g_free (self->selected_id);
   self->selected_id = g_strdup (id);
-  show_selection (self, GTK_WIDGET (row));
 
-  if (self->journey != NULL && id != NULL)
+  if (self->journey != NULL)
     touchpoint = tp_journey_lookup_touchpoint (self->journey, id);
   g_signal_emit (self, signals[TOUCHPOINT_SELECTED], 0, touchpoint);
 }
 
-static GtkWidget *
-make_stage_section (TpOutlineView *self,
-                    guint          number,
-                    TpStage       *stage,
-                    GPtrArray     *touchpoints,
-                    const char    *focus_id,
-                    GtkWidget    **focus_row)
+/* Enter on a row, or a double click: pick it as a click would. */
+static void
+on_list_activate (GtkListView   *list,
+                  guint          position,
+                  TpOutlineView *self)
 {
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *heading_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *list;
-  GtkWidget *heading;
-  GtkWidget *count;
-  g_autofree char *heading_text = NULL;
-  g_autofree char *count_text = NULL;
-  guint n = touchpoints != NULL ? touchpoints->len : 0;
+  g_autoptr(TpOutlineItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
 
-  gtk_widget_add_css_class (section, "stage-section");
-
-  /* Translators: a stage heading: its number in the journey and its name */
-  heading_text = g_strdup_printf (_("%u. %s"), number, tp_stage_get_name (stage));
-  heading = make_heading (heading_text, "title-4", 2);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_box_append (GTK_BOX (heading_box), heading);
-
-  count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint", "%u touchpoints", n), n);
-  count = make_label (count_text, "dim-label", FALSE);
-  gtk_widget_add_css_class (count, "caption");
-  gtk_widget_set_valign (count, GTK_ALIGN_BASELINE);
-  gtk_box_append (GTK_BOX (heading_box), count);
-  gtk_box_append (GTK_BOX (section), heading_box);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_SINGLE);
-  g_signal_connect (list, "row-selected", G_CALLBACK (on_row_selected), self);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tp_stage_get_name (stage),
-                                  -1);
-  {
-    GtkWidget *placeholder = make_label (_("No touchpoints in this stage"), "dim-label", FALSE);
-
-    gtk_widget_add_css_class (placeholder, "outline-placeholder");
-    gtk_label_set_xalign (GTK_LABEL (placeholder), 0.5f);
-    gtk_list_box_set_placeholder (GTK_LIST_BOX (list), placeholder);
-  }
-
-  for (guint i = 0; i < n; i++)
-    {
-      TpTouchpoint *touchpoint = g_ptr_array_index (touchpoints, i);
-      GtkWidget *row = make_touchpoint_row (self, touchpoint);
-
-      if (focus_id != NULL && g_str_equal (focus_id, tp_element_get_id (TP_ELEMENT (touchpoint))))
-        *focus_row = row;
-      g_hash_table_insert (self->rows, g_strdup (tp_element_get_id (TP_ELEMENT (touchpoint))), row);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-    }
-  gtk_box_append (GTK_BOX (section), list);
-
-  return section;
-}
-
-/* The id of the touchpoint whose row has the keyboard focus, if any. */
-static const char *
-get_focused_touchpoint_id (TpOutlineView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus;
-
-  if (root == NULL)
-    return NULL;
-  focus = gtk_root_get_focus (root);
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
-    return NULL;
-  if (!GTK_IS_LIST_BOX_ROW (focus))
-    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-  return focus != NULL ? g_object_get_data (G_OBJECT (focus), ROW_ID_KEY) : NULL;
+  if (item != NULL && item->kind == ITEM_TOUCHPOINT)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }
 
 static void
 tp_outline_view_rebuild (TpOutlineView *self)
 {
   g_autoptr(GHashTable) by_stage = NULL;
-  g_autofree char *focus_id = NULL;
-  GtkWidget *focus_row = NULL;
+  g_autoptr(GHashTable) old_items = NULL;
+  g_autoptr(GHashTable) old_stage_items = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   GListModel *stages;
   GListModel *touchpoints;
-  GtkWidget *content;
   guint n_stages;
   guint n_touchpoints;
   guint n_moments = 0;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
-  focus_id = g_strdup (get_focused_touchpoint_id (self));
-  g_hash_table_remove_all (self->rows);
-  adw_clamp_set_child (self->clamp, NULL);
-  self->content = NULL;
+  old_items = g_steal_pointer (&self->items);
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  old_stage_items = g_steal_pointer (&self->stage_items);
+  self->stage_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_hash_table_remove_all (self->positions);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (self->journey == NULL)
+  stages = self->journey != NULL ? tp_journey_get_stages (self->journey) : NULL;
+  touchpoints = self->journey != NULL ? tp_journey_get_touchpoints (self->journey) : NULL;
+  n_stages = stages != NULL ? g_list_model_get_n_items (stages) : 0;
+  n_touchpoints = touchpoints != NULL ? g_list_model_get_n_items (touchpoints) : 0;
+
+  if (n_stages > 0 && n_touchpoints > 0)
     {
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->empty_page));
-      return;
-    }
-
-  stages = tp_journey_get_stages (self->journey);
-  touchpoints = tp_journey_get_touchpoints (self->journey);
-  n_stages = g_list_model_get_n_items (stages);
-  n_touchpoints = g_list_model_get_n_items (touchpoints);
-
-  if (n_stages == 0 || n_touchpoints == 0)
-    {
-      gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->empty_page));
-      return;
-    }
-
-  /* Group the touchpoints by stage, keeping list order. */
-  by_stage = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                    (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < n_touchpoints; i++)
-    {
-      g_autoptr(TpTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
-      const char *stage_id = tp_touchpoint_get_stage_id (touchpoint);
-      GPtrArray *list = g_hash_table_lookup (by_stage, stage_id);
-
-      if (list == NULL)
+      /* Group the touchpoints by stage, keeping list order. */
+      by_stage = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < n_touchpoints; i++)
         {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_stage, (gpointer) stage_id, list);
+          g_autoptr(TpTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
+          const char *stage_id = tp_touchpoint_get_stage_id (touchpoint);
+          GPtrArray *list = g_hash_table_lookup (by_stage, stage_id);
+
+          if (list == NULL)
+            {
+              list = g_ptr_array_new_with_free_func (g_object_unref);
+              g_hash_table_insert (by_stage, (gpointer) stage_id, list);
+            }
+          if (tp_touchpoint_get_moment_of_truth (touchpoint))
+            n_moments++;
+          g_ptr_array_add (list, g_object_ref (touchpoint));
         }
-      if (tp_touchpoint_get_moment_of_truth (touchpoint))
-        n_moments++;
-      g_ptr_array_add (list, g_object_ref (touchpoint));
+
+      g_ptr_array_add (items, make_header_item (self, n_touchpoints, n_moments));
+      for (guint i = 0; i < n_stages; i++)
+        {
+          g_autoptr(TpStage) stage = g_list_model_get_item (stages, i);
+          GPtrArray *list = g_hash_table_lookup (by_stage, tp_element_get_id (TP_ELEMENT (stage)));
+          guint n = list != NULL ? list->len : 0;
+
+          g_ptr_array_add (items, make_stage_item (self, old_stage_items, i + 1, stage, n));
+          if (n == 0)
+            {
+              TpOutlineItem *placeholder = tp_outline_item_new (ITEM_PLACEHOLDER);
+
+              placeholder->first = placeholder->last = TRUE;
+              g_ptr_array_add (items, placeholder);
+            }
+          for (guint j = 0; j < n; j++)
+            {
+              TpTouchpoint *touchpoint = g_ptr_array_index (list, j);
+              TpOutlineItem *item = take_touchpoint_item (self, old_items, touchpoint);
+
+              item->first = j == 0;
+              item->last = j == n - 1;
+              item->end = FALSE;
+              g_hash_table_insert (self->positions,
+                                   g_strdup (tp_element_get_id (TP_ELEMENT (touchpoint))),
+                                   GUINT_TO_POINTER (items->len + 1));
+              g_ptr_array_add (items, item);
+            }
+        }
+      ((TpOutlineItem *) g_ptr_array_index (items, items->len - 1))->end = TRUE;
     }
 
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 30);
-  gtk_widget_add_css_class (content, "outline-content");
-  gtk_box_append (GTK_BOX (content), make_header (self, n_touchpoints, n_moments));
-
-  for (guint i = 0; i < n_stages; i++)
+  /* One splice: the list view sees a single change. Kept items keep their
+   * row widgets, which are not bound again, so refill them. */
+  self->updating_selection = TRUE;
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+  self->updating_selection = FALSE;
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(TpStage) stage = g_list_model_get_item (stages, i);
-      GPtrArray *list = g_hash_table_lookup (by_stage, tp_element_get_id (TP_ELEMENT (stage)));
+      TpOutlineItem *item = g_ptr_array_index (items, i);
 
-      gtk_box_append (GTK_BOX (content),
-                      make_stage_section (self, i + 1, stage, list, focus_id, &focus_row));
+      if (item->row != NULL)
+        fill_row (self, g_object_get_data (G_OBJECT (item->row), ROW_KEY), item);
     }
 
-  self->content = content;
-  adw_clamp_set_child (self->clamp, content);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->scroller));
-
-  if (self->selected_id != NULL)
-    show_selection (self, g_hash_table_lookup (self->rows, self->selected_id));
-
-  if (focus_row != NULL)
-    gtk_widget_grab_focus (focus_row);
+  gtk_stack_set_visible_child (self->stack,
+                               items->len > 0 ? GTK_WIDGET (self->scroller) : GTK_WIDGET (self->empty_page));
+  show_selection (self, self->selected_id);
 }
 
 static gboolean
@@ -528,11 +820,17 @@ tp_outline_view_dispose (GObject *object)
   g_clear_object (&self->journey);
 
   g_clear_pointer ((GtkWidget **) &self->stack, gtk_widget_unparent);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->stage_items, g_hash_table_unref);
+  g_clear_object (&self->header_item);
   g_clear_pointer (&self->selected_id, g_free);
   self->scroller = NULL;
-  self->clamp = NULL;
-  self->content = NULL;
+  self->list = NULL;
   self->empty_page = NULL;
 
   G_OBJECT_CLASS (tp_outline_view_parent_class)->dispose (object);
@@ -612,9 +910,12 @@ tp_outline_view_class_init (TpOutlineViewClass *klass)
 static void
 tp_outline_view_init (TpOutlineView *self)
 {
-  GtkWidget *viewport_child;
+  GtkListItemFactory *factory;
+  GtkWidget *clamp;
 
-  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->stage_items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 
@@ -622,12 +923,27 @@ tp_outline_view_init (TpOutlineView *self)
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
 
-  self->clamp = ADW_CLAMP (adw_clamp_new ());
-  adw_clamp_set_maximum_size (self->clamp, 840);
-  adw_clamp_set_tightening_threshold (self->clamp, 600);
-  viewport_child = GTK_WIDGET (self->clamp);
-  gtk_widget_add_css_class (viewport_child, "outline-clamp");
-  gtk_scrolled_window_set_child (self->scroller, viewport_child);
+  self->store = g_list_store_new (TP_TYPE_OUTLINE_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "outline-list");
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_list_activate), self);
+
+  /* A clamp that scrolls its child, so the list stays virtual. */
+  clamp = adw_clamp_scrollable_new ();
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 840);
+  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (clamp), 600);
+  gtk_widget_add_css_class (clamp, "outline-clamp");
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->list));
+  gtk_scrolled_window_set_child (self->scroller, clamp);
   gtk_stack_add_child (self->stack, GTK_WIDGET (self->scroller));
 
   self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
@@ -682,36 +998,17 @@ void
 tp_outline_view_select_touchpoint (TpOutlineView *self,
                                    TpTouchpoint  *touchpoint)
 {
-  const char *id;
-  GtkWidget *row;
+  guint position;
 
   g_return_if_fail (TP_IS_OUTLINE_VIEW (self));
   g_return_if_fail (touchpoint == NULL || TP_IS_TOUCHPOINT (touchpoint));
 
-  id = touchpoint != NULL ? tp_element_get_id (TP_ELEMENT (touchpoint)) : NULL;
   g_free (self->selected_id);
-  self->selected_id = g_strdup (id);
+  self->selected_id = touchpoint != NULL ? g_strdup (tp_element_get_id (TP_ELEMENT (touchpoint))) : NULL;
 
-  row = id != NULL ? g_hash_table_lookup (self->rows, id) : NULL;
-  show_selection (self, row);
-  if (row != NULL && self->scroller != NULL)
-    {
-      graphene_rect_t bounds;
-      GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
-      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
-
-      if (viewport != NULL && gtk_widget_compute_bounds (row, viewport, &bounds))
-        {
-          double value = gtk_adjustment_get_value (vadj);
-          double page = gtk_adjustment_get_page_size (vadj);
-          double top = bounds.origin.y + value;
-
-          if (bounds.origin.y < 0)
-            gtk_adjustment_set_value (vadj, top - 12);
-          else if (bounds.origin.y + bounds.size.height > page)
-            gtk_adjustment_set_value (vadj, top + bounds.size.height - page + 12);
-        }
-    }
+  position = show_selection (self, self->selected_id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
 }
 
 TpTouchpoint *
