@@ -13,10 +13,11 @@ sample_document (void)
   return tp_document_new (journey);
 }
 
+/* The bound rows of the list view that show a finding (not a heading). */
 static gboolean
 is_finding_row (GtkWidget *widget)
 {
-  return GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_has_css_class (widget, "finding-row");
+  return gtk_widget_has_css_class (widget, "finding-row") && gtk_widget_get_visible (widget);
 }
 
 static void
@@ -27,6 +28,96 @@ collect_rows (GtkWidget *widget,
     g_ptr_array_add (rows, widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_rows (child, rows);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message label of a finding row (the one that wraps). */
+static const char *
+row_message (GtkWidget *row)
+{
+  GtkWidget *box = gtk_widget_get_last_child (row);
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+static gboolean
+starts_group (GPtrArray *findings,
+              guint      index)
+{
+  return index == 0 || tp_finding_get_severity (g_ptr_array_index (findings, index))
+                       != tp_finding_get_severity (g_ptr_array_index (findings, index - 1));
+}
+
+/* How many groups (one heading each) the findings, sorted by severity,
+ * fall into. */
+static guint
+count_groups (GPtrArray *findings)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += starts_group (findings, i);
+  return n;
+}
+
+/* The list view's position of findings[index]: after its heading and
+ * those of the groups before it. */
+static guint
+finding_position (GPtrArray *findings,
+                  guint      index)
+{
+  guint n_headings = 0;
+
+  for (guint i = 0; i <= index; i++)
+    n_headings += starts_group (findings, i);
+  return index + n_headings;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_loop (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop, loop);
+  g_main_loop_run (loop);
+}
+
+/* The panel in a shown window, so the list view creates and binds rows. */
+static GtkWidget *
+show_in_window (GtkWidget *panel)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 100 && (!gtk_widget_get_mapped (panel) || gtk_widget_get_height (panel) < 300); i++)
+    run_loop (20);
+  g_assert_true (gtk_widget_get_mapped (panel));
+  /* A frame or two more for the rows. */
+  run_loop (100);
+  return window;
 }
 
 static gboolean
@@ -57,6 +148,8 @@ test_shows_sample_findings (void)
   g_autoptr(GPtrArray) expected = tp_analyze_journey (tp_document_get_journey (document));
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(TpFinding) activated = NULL;
+  GtkWidget *window, *list;
+  GListModel *model;
   GPtrArray *findings;
 
   tp_insights_panel_set_document (TP_INSIGHTS_PANEL (panel), document);
@@ -65,25 +158,86 @@ test_shows_sample_findings (void)
   g_assert_true (has_finding (findings, TP_FINDING_MOMENT_BELOW_TARGET, "t19"));
   g_assert_cmpint (tp_finding_get_severity (g_ptr_array_index (findings, 0)), ==, TP_SEVERITY_CRITICAL);
 
-  collect_rows (panel, rows);
-  g_assert_cmpuint (rows->len, ==, expected->len);
+  window = show_in_window (panel);
+  list = find_list_view (panel);
+  g_assert_nonnull (list);
 
-  /* Activating a row hands its finding on. */
-  g_signal_connect (panel, "finding-activated", G_CALLBACK (on_activated), &activated);
-  g_signal_emit_by_name (gtk_widget_get_parent (g_ptr_array_index (rows, 0)), "row-activated",
-                         g_ptr_array_index (rows, 0));
-  g_assert_nonnull (activated);
-  g_assert_cmpstr (tp_finding_get_message (activated), ==,
+  /* Every finding and a heading per severity are in the list... */
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len + count_groups (expected));
+
+  /* ...and the rows on screen show them in order, from the first. */
+  collect_rows (panel, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <=, expected->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < expected->len && !found; j++)
+        found = g_str_equal (row_message (g_ptr_array_index (rows, i)),
+                             tp_finding_get_message (g_ptr_array_index (expected, j)));
+      g_assert_true (found);
+    }
+  g_assert_cmpstr (row_message (g_ptr_array_index (rows, 0)), ==,
                    tp_finding_get_message (g_ptr_array_index (findings, 0)));
 
+  /* Activating a finding's row (as a click or Enter does) hands its
+   * finding on; a heading is not activatable. */
+  g_signal_connect (panel, "finding-activated", G_CALLBACK (on_activated), &activated);
+  gtk_widget_activate_action (list, "list.activate-item", "u", 0);
+  g_assert_null (activated);
+  for (guint i = 0; i < findings->len; i += MAX (1, findings->len / 4))
+    {
+      gtk_widget_activate_action (list, "list.activate-item", "u", finding_position (findings, i));
+      g_assert_nonnull (activated);
+      g_assert_true (activated == g_ptr_array_index (findings, i));
+      g_clear_pointer (&activated, tp_finding_unref);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (panel);
 }
 
-static gboolean
-quit_loop (gpointer data)
+/* A large journey puts all its findings in the model but creates rows
+ * only around what is on screen: GTK 4.8's list view keeps about 200
+ * items around its anchor, however long the model is. */
+static void
+test_large_journey_is_virtualized (void)
 {
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (12, 2000, 1);
+  g_autoptr(TpDocument) document = tp_document_new (journey);
+  GtkWidget *panel = g_object_ref_sink (tp_insights_panel_new ());
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(TpFinding) activated = NULL;
+  GtkWidget *window, *list;
+  GListModel *model;
+  GPtrArray *findings;
+  guint last;
+
+  tp_insights_panel_set_document (TP_INSIGHTS_PANEL (panel), document);
+  findings = tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel));
+  g_assert_cmpuint (findings->len, >, 500);
+
+  window = show_in_window (panel);
+  list = find_list_view (panel);
+  g_assert_nonnull (list);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, findings->len + count_groups (findings));
+
+  collect_rows (panel, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <=, 250);
+  g_assert_cmpuint (rows->len, <, findings->len / 4);
+
+  /* The last finding, far off screen, still activates. */
+  g_signal_connect (panel, "finding-activated", G_CALLBACK (on_activated), &activated);
+  last = findings->len - 1;
+  gtk_widget_activate_action (list, "list.activate-item", "u", finding_position (findings, last));
+  g_assert_true (activated == g_ptr_array_index (findings, last));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (panel);
 }
 
 static void
@@ -136,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/insights/shows-sample-findings", test_shows_sample_findings);
   g_test_add_func ("/insights/follows-edits-and-undo", test_follows_edits_and_undo);
   g_test_add_func ("/insights/empty-journey", test_empty_journey);
+  g_test_add_func ("/insights/large-journey-is-virtualized", test_large_journey_is_virtualized);
 
   return g_test_run ();
 }

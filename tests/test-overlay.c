@@ -252,6 +252,43 @@ step_activate_finding (Fixture *f)
   return TRUE;
 }
 
+/* The same through the list view, as a click or Enter on the row does:
+ * the consult's critical finding selects the consult. */
+static gboolean
+step_activate_finding_row (Fixture *f)
+{
+  TpInsightsPanel *panel = tp_window_get_insights_panel (f->window);
+  GtkWidget *list = tp_gui_find_one (GTK_WIDGET (panel), tp_gui_is_of_type,
+                                     GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
+  GPtrArray *findings = tp_insights_panel_get_findings (panel);
+  g_autoptr(GPtrArray) selection = NULL;
+  guint position = 0;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (list);
+  /* The list has a heading before each severity's findings. */
+  for (guint i = 0; i < findings->len && !found; i++)
+    {
+      TpFinding *finding = g_ptr_array_index (findings, i);
+
+      if (i == 0 || tp_finding_get_severity (finding)
+                    != tp_finding_get_severity (g_ptr_array_index (findings, i - 1)))
+        position++;
+      found = tp_finding_get_kind (finding) == TP_FINDING_MOMENT_BELOW_TARGET
+              && tp_finding_concerns (finding, "t19");
+      if (!found)
+        position++;
+    }
+  g_assert_true (found);
+
+  tp_canvas_select (f->canvas, NULL);
+  gtk_widget_activate_action (list, "list.activate-item", "u", position);
+  selection = tp_canvas_get_selection (f->canvas);
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selection, 0) == (gpointer) lookup (f, "t19"));
+  return TRUE;
+}
+
 /* A finding about a stage and notes selects the notes. */
 static gboolean
 step_activate_blocked_moment (Fixture *f)
@@ -461,7 +498,8 @@ step_close (Fixture *f)
 static void
 test_findings (void)
 {
-  RUN (step_window_shown, step_shortcuts, step_activate_finding, step_activate_blocked_moment,
+  RUN (step_window_shown, step_shortcuts, step_activate_finding, step_activate_finding_row,
+       step_activate_blocked_moment,
        step_activate_stage_finding,
        step_score_consult, step_mark_gone, step_sidebar_toggle, step_close);
 }

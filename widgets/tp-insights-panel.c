@@ -17,6 +17,7 @@ struct _TpInsightsPanel
   GtkWidget *summary_label;
   GtkWidget *stack;
   GtkWidget *list;
+  GListStore *store;     /* of TpInsightItem: headings and findings */
 };
 
 G_DEFINE_FINAL_TYPE (TpInsightsPanel, tp_insights_panel, GTK_TYPE_WIDGET)
@@ -66,28 +67,104 @@ severity_css_class (TpSeverity severity)
     }
 }
 
-static guint
-count_severity (GPtrArray  *findings,
-                TpSeverity  severity)
-{
-  guint n = 0;
+/* One row of the list: a group heading (finding NULL, with its severity
+ * and count) or a finding. Rows are virtualized, so the model holds these
+ * small objects and only the visible ones get widgets. */
+#define TP_TYPE_INSIGHT_ITEM (tp_insight_item_get_type ())
+G_DECLARE_FINAL_TYPE (TpInsightItem, tp_insight_item, TP, INSIGHT_ITEM, GObject)
 
-  for (guint i = 0; i < findings->len; i++)
-    if (tp_finding_get_severity (g_ptr_array_index (findings, i)) == severity)
-      n++;
-  return n;
+struct _TpInsightItem
+{
+  GObject parent_instance;
+
+  TpFinding *finding;
+  TpSeverity severity;
+  guint count;
+};
+
+G_DEFINE_FINAL_TYPE (TpInsightItem, tp_insight_item, G_TYPE_OBJECT)
+
+static void
+tp_insight_item_finalize (GObject *object)
+{
+  TpInsightItem *self = TP_INSIGHT_ITEM (object);
+
+  g_clear_pointer (&self->finding, tp_finding_unref);
+
+  G_OBJECT_CLASS (tp_insight_item_parent_class)->finalize (object);
 }
 
-static GtkWidget *
-create_row (TpFinding *finding)
+static void
+tp_insight_item_class_init (TpInsightItemClass *klass)
 {
-  TpSeverity severity = tp_finding_get_severity (finding);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon_name (severity));
-  GtkWidget *label = gtk_label_new (tp_finding_get_message (finding));
+  G_OBJECT_CLASS (klass)->finalize = tp_insight_item_finalize;
+}
 
-  gtk_widget_add_css_class (icon, severity_css_class (severity));
+static void
+tp_insight_item_init (TpInsightItem *self)
+{
+}
+
+static TpInsightItem *
+tp_insight_item_new_heading (TpSeverity severity,
+                             guint      count)
+{
+  TpInsightItem *self = g_object_new (TP_TYPE_INSIGHT_ITEM, NULL);
+
+  self->severity = severity;
+  self->count = count;
+  return self;
+}
+
+static TpInsightItem *
+tp_insight_item_new_finding (TpFinding *finding)
+{
+  TpInsightItem *self = g_object_new (TP_TYPE_INSIGHT_ITEM, NULL);
+
+  self->finding = tp_finding_ref (finding);
+  self->severity = tp_finding_get_severity (finding);
+  return self;
+}
+
+static char *
+heading_text (TpSeverity severity,
+              guint      count)
+{
+  switch (severity)
+    {
+    case TP_SEVERITY_CRITICAL:
+      /* Translators: a heading in the insights panel */
+      return g_strdup_printf (ngettext ("%u critical finding", "%u critical findings", count), count);
+    case TP_SEVERITY_WARNING:
+      return g_strdup_printf (ngettext ("%u warning", "%u warnings", count), count);
+    case TP_SEVERITY_INFO:
+    default:
+      /* Translators: findings that are for information only */
+      return g_strdup_printf (ngettext ("%u observation", "%u observations", count), count);
+    }
+}
+
+/* Every row gets both a heading and a finding part and shows one of them,
+ * so a recycled row can turn from one into the other. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "insights-heading");
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_box_append (GTK_BOX (row), header);
+
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -99,77 +176,97 @@ create_row (TpFinding *finding)
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_box_append (GTK_BOX (row), box);
+
+  g_object_set_data (G_OBJECT (row), "header", header);
+  g_object_set_data (G_OBJECT (row), "finding-box", box);
+  g_object_set_data (G_OBJECT (row), "icon", icon);
+  g_object_set_data (G_OBJECT (row), "label", label);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+clear_severity_classes (GtkWidget *widget)
+{
+  gtk_widget_remove_css_class (widget, "error");
+  gtk_widget_remove_css_class (widget, "warning");
+  gtk_widget_remove_css_class (widget, "dim-label");
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  TpInsightItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *header = g_object_get_data (G_OBJECT (row), "header");
+  GtkWidget *box = g_object_get_data (G_OBJECT (row), "finding-box");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "icon");
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "label");
+
+  /* Headings only label a group, as the list box's headers did: not
+   * activatable, and (GTK 4.8 has no API for the row itself) styled
+   * through the row widget without the row's padding and margins. */
+  gtk_list_item_set_activatable (list_item, item->finding != NULL);
+  if (gtk_widget_get_parent (row) != NULL)
+    {
+      if (item->finding == NULL)
+        gtk_widget_add_css_class (gtk_widget_get_parent (row), "insights-heading-row");
+      else
+        gtk_widget_remove_css_class (gtk_widget_get_parent (row), "insights-heading-row");
+    }
+
+  if (item->finding == NULL)
+    {
+      g_autofree char *text = heading_text (item->severity, item->count);
+
+      gtk_label_set_text (GTK_LABEL (header), text);
+      gtk_widget_set_visible (header, TRUE);
+      gtk_widget_set_visible (box, FALSE);
+      gtk_widget_remove_css_class (row, "finding-row");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), severity_icon_name (item->severity));
+  clear_severity_classes (icon);
+  gtk_widget_add_css_class (icon, severity_css_class (item->severity));
+  gtk_label_set_text (GTK_LABEL (label), tp_finding_get_message (item->finding));
+  gtk_widget_set_visible (header, FALSE);
+  gtk_widget_set_visible (box, TRUE);
   gtk_widget_add_css_class (row, "finding-row");
 
   /* Screen readers hear the severity, which the icon only shows. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tp_finding_get_message (finding),
+                                  tp_finding_get_message (item->finding),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  tp_severity_get_display_name (severity),
+                                  tp_severity_get_display_name (item->severity),
                                   -1);
-
-  g_object_set_data_full (G_OBJECT (row), "finding", tp_finding_ref (finding),
-                          (GDestroyNotify) tp_finding_unref);
-  return row;
 }
 
+/* Drops the texts so a recycled row shows nothing stale. */
 static void
-update_header (GtkListBoxRow *row,
-               GtkListBoxRow *before,
-               gpointer       user_data)
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
 {
-  TpInsightsPanel *self = user_data;
-  TpFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
-  TpFinding *previous = before ? g_object_get_data (G_OBJECT (before), "finding") : NULL;
-  TpSeverity severity = tp_finding_get_severity (finding);
-  g_autofree char *text = NULL;
-  GtkWidget *header;
-  guint count;
+  GtkWidget *row = gtk_list_item_get_child (list_item);
 
-  if (previous != NULL && tp_finding_get_severity (previous) == severity)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  count = count_severity (self->findings, severity);
-  switch (severity)
-    {
-    case TP_SEVERITY_CRITICAL:
-      /* Translators: a heading in the insights panel */
-      text = g_strdup_printf (ngettext ("%u critical finding", "%u critical findings", count), count);
-      break;
-    case TP_SEVERITY_WARNING:
-      text = g_strdup_printf (ngettext ("%u warning", "%u warnings", count), count);
-      break;
-    case TP_SEVERITY_INFO:
-    default:
-      /* Translators: findings that are for information only */
-      text = g_strdup_printf (ngettext ("%u observation", "%u observations", count), count);
-      break;
-    }
-
-  header = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "insights-heading");
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_bottom (header, 4);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_list_box_row_set_header (row, header);
+  gtk_label_set_text (GTK_LABEL (g_object_get_data (G_OBJECT (row), "header")), "");
+  gtk_label_set_text (GTK_LABEL (g_object_get_data (G_OBJECT (row), "label")), "");
+  clear_severity_classes (g_object_get_data (G_OBJECT (row), "icon"));
 }
 
 static void
 rebuild (TpInsightsPanel *self)
 {
-  GtkWidget *child;
   g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint counts[TP_SEVERITY_CRITICAL + 1] = { 0, };
   guint n_critical, n_warning;
-
-  while ((child = gtk_widget_get_first_child (self->list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
 
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   if (self->document != NULL)
@@ -178,10 +275,24 @@ rebuild (TpInsightsPanel *self)
     self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_finding_unref);
 
   for (guint i = 0; i < self->findings->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->list), create_row (g_ptr_array_index (self->findings, i)));
+    counts[tp_finding_get_severity (g_ptr_array_index (self->findings, i))]++;
 
-  n_critical = count_severity (self->findings, TP_SEVERITY_CRITICAL);
-  n_warning = count_severity (self->findings, TP_SEVERITY_WARNING);
+  /* Findings come sorted by severity: a heading starts each group. */
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      TpFinding *finding = g_ptr_array_index (self->findings, i);
+      TpSeverity severity = tp_finding_get_severity (finding);
+
+      if (i == 0 || tp_finding_get_severity (g_ptr_array_index (self->findings, i - 1)) != severity)
+        g_ptr_array_add (items, tp_insight_item_new_heading (severity, counts[severity]));
+      g_ptr_array_add (items, tp_insight_item_new_finding (finding));
+    }
+  /* One splice, so the list view hears of one change only. */
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+
+  n_critical = counts[TP_SEVERITY_CRITICAL];
+  n_warning = counts[TP_SEVERITY_WARNING];
   if (n_critical + n_warning == 0)
     summary = g_strdup (_("The journey meets its thresholds"));
   else
@@ -218,14 +329,14 @@ on_journey_changed (TpInsightsPanel *self)
 }
 
 static void
-on_row_activated (GtkListBox      *list,
-                  GtkListBoxRow   *row,
-                  TpInsightsPanel *self)
+on_activate (GtkListView     *list,
+             guint            position,
+             TpInsightsPanel *self)
 {
-  TpFinding *finding = g_object_get_data (G_OBJECT (row), "finding");
+  g_autoptr(TpInsightItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
 
-  if (finding != NULL)
-    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
+  if (item != NULL && item->finding != NULL)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item->finding);
 }
 
 static void
@@ -237,6 +348,7 @@ tp_insights_panel_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->document);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tp_insights_panel_parent_class)->dispose (object);
 }
@@ -310,6 +422,8 @@ static void
 tp_insights_panel_init (TpInsightsPanel *self)
 {
   GtkWidget *title, *scrolled, *empty;
+  GtkListItemFactory *factory;
+  GtkSelectionModel *selection;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -328,14 +442,20 @@ tp_insights_panel_init (TpInsightsPanel *self)
   gtk_widget_set_margin_bottom (self->summary_label, 6);
   gtk_box_append (GTK_BOX (self->box), self->summary_label);
 
-  self->list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->list), TRUE);
-  gtk_list_box_set_header_func (GTK_LIST_BOX (self->list), update_header, self, NULL);
+  self->store = g_list_store_new (TP_TYPE_INSIGHT_ITEM);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  /* Findings are activated, never selected. The list view takes both the
+   * selection model and the factory. */
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store))));
+  self->list = gtk_list_view_new (selection, factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list), TRUE);
   gtk_widget_add_css_class (self->list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"), -1);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_activate), self);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
