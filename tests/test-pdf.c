@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -9,6 +10,7 @@
 
 #include "tp-export.h"
 #include "tp-pdf.h"
+#include "tp-report-pdf.h"
 #include "tp-test-util.h"
 
 /* The PDF writer: its operators read back from the content stream, its
@@ -564,6 +566,418 @@ test_large_content (Fixture       *f,
   }
 }
 
+/* ---- bookmarks, links and the report ---- */
+
+/* The page objects' numbers, in page order, from the page tree. */
+static GArray *
+page_objects (GBytes *pdf)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  const char *kids = find_bytes (data, size, "/Kids [");
+  GArray *pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  char *end;
+
+  g_assert_nonnull (kids);
+  kids += strlen ("/Kids [");
+  while (*kids != ']')
+    {
+      guint number = (guint) g_ascii_strtoull (kids, &end, 10);
+
+      g_assert_true (end != kids && g_str_has_prefix (end, " 0 R"));
+      g_array_append_val (pages, number);
+      kids = end + strlen (" 0 R");
+      if (*kids == ' ')
+        kids++;
+    }
+  return pages;
+}
+
+typedef struct {
+  char    *title;   /* NULL for a link */
+  guint    page;    /* 1-based; 0: none */
+  double   top;
+  gboolean bold;
+  gboolean child;
+} Target;
+
+static void
+target_clear (gpointer data)
+{
+  g_free (((Target *) data)->title);
+}
+
+/* "<feff...>" to UTF-8. */
+static char *
+decode_text_string (const char *hex,
+                    gsize       length)
+{
+  g_autoptr(GArray) units = g_array_new (TRUE, TRUE, sizeof (gunichar2));
+
+  g_assert_true (g_str_has_prefix (hex, "<feff"));
+  for (gsize i = 5; i + 4 <= length && hex[i] != '>'; i += 4)
+    {
+      char digits[5] = { hex[i], hex[i + 1], hex[i + 2], hex[i + 3], 0 };
+      gunichar2 unit = (gunichar2) g_ascii_strtoull (digits, NULL, 16);
+
+      g_array_append_val (units, unit);
+    }
+  return g_utf16_to_utf8 ((gunichar2 *) units->data, units->len, NULL, NULL, NULL);
+}
+
+/* The bookmarks (with @links FALSE) or the link annotations of the file,
+ * in the order of their objects, with the pages they lead to. */
+static GArray *
+read_targets (GBytes   *pdf,
+              gboolean  links)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (pdf, &size);
+  /* Streams hold NUL bytes: a string of the rest. */
+  g_autofree char *text = g_malloc (size + 1);
+  g_autoptr(GArray) pages = page_objects (pdf);
+  g_autoptr(GRegex) regex = g_regex_new (links ? "/Subtype /Link /Rect \\[[^]]*\\] /Border \\[0 0 0\\]( /Dest \\[(\\d+) 0 R /XYZ 0 ([0-9.]+) null\\])?"
+                                               : "<< /Title (<feff[0-9a-f]*>) /Parent (\\d+) 0 R[^>]*?( /Dest \\[(\\d+) 0 R /XYZ 0 ([0-9.]+) null\\])?( /F 2)? >>",
+                                         G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *targets = g_array_new (FALSE, TRUE, sizeof (Target));
+  guint root = 0;
+  const char *outlines;
+
+  for (gsize i = 0; i < size; i++)
+    text[i] = data[i] != '\0' ? data[i] : ' ';
+  text[size] = '\0';
+  outlines = strstr (text, "/Type /Outlines");
+  g_array_set_clear_func (targets, target_clear);
+  /* The root's number: the object that holds its dictionary. */
+  if (outlines != NULL)
+    {
+      const char *p = outlines;
+
+      while (p > text && !g_str_has_prefix (p, " 0 obj"))
+        p--;
+      while (p > text && g_ascii_isdigit (p[-1]))
+        p--;
+      root = (guint) g_ascii_strtoull (p, NULL, 10);
+    }
+
+  g_regex_match (regex, text, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      Target target = { 0 };
+      g_autofree char *title = g_match_info_fetch (match, 1);
+      g_autofree char *object = g_match_info_fetch (match, links ? 2 : 4);
+      g_autofree char *top = g_match_info_fetch (match, links ? 3 : 5);
+
+      if (!links)
+        {
+          g_autofree char *parent = g_match_info_fetch (match, 2);
+          g_autofree char *bold = g_match_info_fetch (match, 6);
+
+          target.title = decode_text_string (title, strlen (title));
+          target.child = (guint) g_ascii_strtoull (parent, NULL, 10) != root;
+          target.bold = bold != NULL && *bold != '\0';
+        }
+      for (guint i = 0; object != NULL && *object != '\0' && i < pages->len; i++)
+        if (g_array_index (pages, guint, i) == (guint) g_ascii_strtoull (object, NULL, 10))
+          target.page = i + 1;
+      target.top = top != NULL && *top != '\0' ? g_ascii_strtod (top, NULL) : -1;
+      g_array_append_val (targets, target);
+      g_match_info_next (match, NULL);
+    }
+  return targets;
+}
+
+/* Bookmarks and links to pages drawn later: a proper outline tree, and
+ * destinations in PDF's coordinates (y up from the bottom). */
+static void
+test_outlines_and_links (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(TpPdf) pdf = tp_pdf_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) outlines = NULL;
+  g_autoptr(GArray) links = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  cairo_t *cr;
+  int first, second;
+
+  first = tp_pdf_add_outline (pdf, 0, "Eerste “één”", 3, 100, TRUE);
+  second = tp_pdf_add_outline (pdf, 0, "Second", 2, 0, TRUE);
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpint (second, >, first);
+  tp_pdf_add_outline (pdf, first, "Child", 1, 50, FALSE);
+  tp_pdf_add_outline (pdf, first, "Nowhere", 9, 0, FALSE);
+
+  cr = tp_pdf_begin_page (pdf, 200, 300);
+  cairo_translate (cr, 10, 20);
+  tp_pdf_add_link (pdf, 5, 5, 50, 10, 3, 40);
+  tp_pdf_end_page (pdf);
+  tp_pdf_begin_page (pdf, 300, 200);
+  tp_pdf_end_page (pdf);
+  tp_pdf_begin_page (pdf, 200, 300);
+  tp_pdf_end_page (pdf);
+  bytes = tp_pdf_finish (pdf, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (find_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                "/PageMode /UseOutlines"));
+  outlines = read_targets (bytes, FALSE);
+  g_assert_cmpuint (outlines->len, ==, 4);
+  g_assert_cmpstr (g_array_index (outlines, Target, 0).title, ==, "Eerste “één”");
+  g_assert_cmpuint (g_array_index (outlines, Target, 0).page, ==, 3);
+  g_assert_cmpfloat_with_epsilon (g_array_index (outlines, Target, 0).top, 200, 0.001);
+  g_assert_true (g_array_index (outlines, Target, 0).bold);
+  g_assert_false (g_array_index (outlines, Target, 0).child);
+  g_assert_cmpstr (g_array_index (outlines, Target, 1).title, ==, "Second");
+  g_assert_cmpuint (g_array_index (outlines, Target, 1).page, ==, 2);
+  g_assert_cmpfloat_with_epsilon (g_array_index (outlines, Target, 1).top, 200, 0.001);
+  g_assert_cmpstr (g_array_index (outlines, Target, 2).title, ==, "Child");
+  g_assert_true (g_array_index (outlines, Target, 2).child);
+  g_assert_false (g_array_index (outlines, Target, 2).bold);
+  g_assert_cmpuint (g_array_index (outlines, Target, 2).page, ==, 1);
+  g_assert_cmpfloat_with_epsilon (g_array_index (outlines, Target, 2).top, 250, 0.001);
+  /* A page that was never drawn: the entry stays, without a destination. */
+  g_assert_cmpuint (g_array_index (outlines, Target, 3).page, ==, 0);
+  g_assert_nonnull (find_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "/Count -2"));
+  g_assert_nonnull (find_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "/Count 2 >>"));
+
+  links = read_targets (bytes, TRUE);
+  g_assert_cmpuint (links->len, ==, 1);
+  g_assert_cmpuint (g_array_index (links, Target, 0).page, ==, 3);
+  g_assert_cmpfloat_with_epsilon (g_array_index (links, Target, 0).top, 260, 0.001);
+  /* The rectangle through the page's transformation, flipped. */
+  g_assert_nonnull (find_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                "/Rect [15 265 65 275 ]"));
+
+  path = save_bytes (f, "outlines.pdf", bytes);
+  info = tp_test_run_tool ("PDFINFO", path, NULL);
+  assert_contains (info, "Pages:           3");
+}
+
+/* A line of a layout, at its baseline: the same as cairo's. */
+static void
+test_show_layout_line (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(TpPdf) pdf = tp_pdf_new ();
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours_path = NULL;
+  g_autofree char *cairos_path = g_build_filename (f->dir, "cairo-line.pdf", NULL);
+  g_autofree char *text = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create (cairos_path, 300, 200);
+  guint n_pixels;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_t *cr = pass == 0 ? tp_pdf_begin_page (pdf, 300, 200) : cairo_create (surface);
+      g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      PangoLayoutIter *iter;
+
+      pango_layout_set_font_description (layout, pango_font_description_from_string ("Sans 14"));
+      pango_layout_set_width (layout, 120 * PANGO_SCALE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      pango_layout_set_text (layout, "Patiënt­ervaring, wachttijd and a third line", -1);
+      cairo_set_source_rgb (cr, 0.1, 0.3, 0.6);
+      iter = pango_layout_get_iter (layout);
+      do
+        {
+          PangoRectangle logical;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          /* Lines apart, each at its own baseline. */
+          cairo_move_to (cr, 20 + (double) logical.x / PANGO_SCALE,
+                         30 + 1.5 * pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+          tp_gfx_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      if (pass == 0)
+        tp_pdf_end_page (pdf);
+      else
+        cairo_destroy (cr);
+    }
+  cairo_surface_destroy (surface);
+  ours = tp_pdf_finish (pdf, &error);
+  g_assert_no_error (error);
+  ours_path = save_bytes (f, "ours-line.pdf", ours);
+
+  text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", ours_path, "-", NULL);
+  assert_contains (text, "wachttijd");
+  g_assert_cmpuint (count_differing_pixels (f, ours_path, cairos_path, 1, &n_pixels), <, n_pixels / 500);
+}
+
+static char *
+write_report (Fixture    *f,
+              TpJourney  *journey,
+              gboolean    with_cairo,
+              const char *name,
+              GBytes    **bytes_out,
+              guint      *n_pages)
+{
+  g_autoptr(TpReport) report = tp_report_build (journey, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (with_cairo)
+    g_setenv ("TOUCHPOINT_PDF_BACKEND", "cairo", TRUE);
+  else
+    g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
+  bytes = tp_report_pdf_write (report, n_pages, &error);
+  g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
+  g_assert_no_error (error);
+  if (bytes_out != NULL)
+    *bytes_out = g_bytes_ref (bytes);
+  return save_bytes (f, name, bytes);
+}
+
+/* The page sizes pdfinfo lists, one line a page. */
+static char *
+page_sizes (const char *path,
+            guint       n_pages)
+{
+  g_autofree char *last = g_strdup_printf ("%u", n_pages);
+  g_autofree char *info = tp_test_run_tool ("PDFINFO", "-f", "1", "-l", last, path, NULL);
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  GString *sizes = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Page") && strstr (lines[i], " size:") != NULL)
+      g_string_append_printf (sizes, "%s\n", lines[i]);
+  return g_string_free (sizes, FALSE);
+}
+
+/* Without white space: a title may wrap. */
+static char *
+pack_space (const char *text)
+{
+  GString *packed = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (packed, *p);
+  return g_string_free (packed, FALSE);
+}
+
+static char *
+page_text (const char *path,
+           guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autofree char *text = tp_test_run_tool ("PDFTOTEXT", "-raw", "-enc", "UTF-8", "-f", number, "-l", number,
+                                            path, "-", NULL);
+
+  return pack_space (text);
+}
+
+/* The management report through our writer against cairo's: the same
+ * text, pages and look, with bookmarks and contents links to the right
+ * pages. */
+static void
+check_report (Fixture   *f,
+              TpJourney *journey)
+{
+  g_autoptr(GBytes) ours = NULL;
+  guint n_ours = 0, n_cairos = 0;
+  g_autofree char *ours_path = write_report (f, journey, FALSE, "report-ours.pdf", &ours, &n_ours);
+  g_autofree char *cairos_path = write_report (f, journey, TRUE, "report-cairo.pdf", NULL, &n_cairos);
+  g_autofree char *ours_info = tp_test_run_tool ("PDFINFO", ours_path, NULL);
+  g_autofree char *cairos_info = tp_test_run_tool ("PDFINFO", cairos_path, NULL);
+  g_autofree char *ours_text = tp_test_run_tool ("PDFTOTEXT", "-raw", "-enc", "UTF-8", ours_path, "-", NULL);
+  g_autofree char *cairos_text = tp_test_run_tool ("PDFTOTEXT", "-raw", "-enc", "UTF-8", cairos_path, "-", NULL);
+  g_autofree char *ours_sizes = NULL;
+  g_autofree char *cairos_sizes = NULL;
+  g_autoptr(GArray) outlines = read_targets (ours, FALSE);
+  g_autoptr(GArray) links = read_targets (ours, TRUE);
+  guint n_sections = 0, n_pixels;
+
+  assert_contains (ours_info, "Producer:        Touchpoint");
+  assert_contains (cairos_info, "Producer:        cairo");
+  g_assert_cmpuint (n_ours, ==, n_cairos);
+  g_assert_cmpuint (n_ours, >, 5);
+  ours_sizes = page_sizes (ours_path, n_ours);
+  cairos_sizes = page_sizes (cairos_path, n_cairos);
+  g_assert_cmpstr (ours_sizes, ==, cairos_sizes);
+  /* The map's page is landscape. */
+  assert_contains (ours_sizes, "841.89 x 595.276 pts");
+  g_assert_cmpstr (ours_text, ==, cairos_text);
+
+  /* Every page, the cover, contents and charts among them. */
+  for (guint page = 1; page <= n_ours; page++)
+    g_assert_cmpuint (count_differing_pixels (f, ours_path, cairos_path, page, &n_pixels), <, n_pixels / 500);
+
+  /* Bookmarks: the sections in bold, each leading to the page that
+   * starts with it; the contents page is the second. */
+  g_assert_cmpuint (outlines->len, >, 5);
+  g_assert_cmpstr (g_array_index (outlines, Target, 0).title, ==, "Contents");
+  g_assert_cmpuint (g_array_index (outlines, Target, 0).page, ==, 2);
+  for (guint i = 0; i < outlines->len; i++)
+    {
+      Target *outline = &g_array_index (outlines, Target, i);
+      g_autofree char *text = NULL;
+      g_autofree char *title = pack_space (outline->title);
+
+      g_assert_cmpuint (outline->page, >=, 2);
+      g_assert_cmpuint (outline->page, <=, n_ours);
+      g_assert_true (outline->bold != outline->child);
+      text = page_text (ours_path, outline->page);
+      if (strstr (text, title) == NULL)
+        g_error ("bookmark “%s” leads to page %u without it", outline->title, outline->page);
+      if (!outline->child && i > 0)
+        {
+          /* A link from the contents to each section, in order. */
+          g_assert_cmpuint (n_sections, <, links->len);
+          g_assert_cmpuint (g_array_index (links, Target, n_sections).page, ==, outline->page);
+          /* The top of the page, portrait or landscape. */
+          g_assert_cmpfloat (g_array_index (links, Target, n_sections).top, >=, 595);
+          n_sections++;
+        }
+    }
+  g_assert_cmpuint (n_sections, ==, links->len);
+  g_assert_cmpuint (n_sections, >, 5);
+}
+
+static void
+test_report_same_as_cairo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+
+  check_report (f, journey);
+}
+
+static void
+test_report_dutch_same_as_cairo (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *sample = tp_test_sample_nl_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+
+  check_report (f, journey);
+}
+
+/* What our writer cannot write: the report comes from cairo's. */
+static void
+test_report_fallback (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  guint n_pages = 0;
+
+  g_object_set (journey, "title", "Box \xf4\x8f\xbf\xbd", NULL);
+  path = write_report (f, journey, FALSE, "report-fallback.pdf", NULL, &n_pages);
+  info = tp_test_run_tool ("PDFINFO", path, NULL);
+  assert_contains (info, "Producer:        cairo");
+  g_assert_cmpuint (n_pages, >, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -582,6 +996,11 @@ main (int   argc,
   ADD ("missing-glyph", test_missing_glyph);
   ADD ("missing-glyph-export", test_missing_glyph_export);
   ADD ("large-content", test_large_content);
+  ADD ("outlines-and-links", test_outlines_and_links);
+  ADD ("show-layout-line", test_show_layout_line);
+  ADD ("report-same-as-cairo", test_report_same_as_cairo);
+  ADD ("report-dutch-same-as-cairo", test_report_dutch_same_as_cairo);
+  ADD ("report-fallback", test_report_fallback);
 #undef ADD
 
   return g_test_run ();

@@ -69,6 +69,24 @@ typedef struct {
   double height;
 } Page;
 
+/* A bookmark; ids are indices + 1, 0 meaning none (or the top level). */
+typedef struct {
+  char    *title;
+  int      parent;
+  int      first, last, prev, next;
+  guint    n_children;
+  guint    page;       /* 1-based */
+  double   y;          /* from the page's top */
+  gboolean bold;
+} Outline;
+
+typedef struct {
+  guint  page;         /* 0-based: the page it is on */
+  double rect[4];      /* PDF coordinates: x0 y0 x1 y1 */
+  guint  target_page;  /* 1-based */
+  double target_y;     /* from the target's top */
+} Link;
+
 /* Compresses a page's content on a second thread while it is drawn: the
  * drawing hands over chunks as they fill. */
 typedef struct {
@@ -86,6 +104,7 @@ struct _TpPdf {
   GArray     *offsets;       /* gsize per object number */
   guint       next_object;
   char       *metadata[TP_PDF_N_METADATA];
+  GDateTime  *date;
 
   GArray     *pages;         /* Page */
   cairo_surface_t *shadow;
@@ -105,6 +124,12 @@ struct _TpPdf {
   GPtrArray  *font_list;     /* Font, by index */
   GArray     *fill_alphas;   /* int thousandths, by index */
   GArray     *stroke_alphas;
+
+  GArray     *outlines;      /* Outline */
+  int         outline_first; /* the top level's */
+  int         outline_last;
+  guint       n_outline_top;
+  GArray     *links;         /* Link */
 
   char       *unsupported;   /* why the file cannot be written, or NULL */
 };
@@ -146,6 +171,8 @@ tp_pdf_new (void)
   self->font_list = g_ptr_array_new_with_free_func (font_free);
   self->fill_alphas = g_array_new (FALSE, FALSE, sizeof (int));
   self->stroke_alphas = g_array_new (FALSE, FALSE, sizeof (int));
+  self->outlines = g_array_new (FALSE, FALSE, sizeof (Outline));
+  self->links = g_array_new (FALSE, FALSE, sizeof (Link));
   /* Binary bytes in the comment tell transfer programs the file is binary. */
   out_append (self, "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
   return self;
@@ -169,6 +196,7 @@ tp_pdf_free (TpPdf *self)
   g_array_unref (self->offsets);
   for (int i = 0; i < TP_PDF_N_METADATA; i++)
     g_free (self->metadata[i]);
+  g_clear_pointer (&self->date, g_date_time_unref);
   g_array_unref (self->pages);
   g_array_unref (self->state_stack);
   g_hash_table_unref (self->fonts);
@@ -176,6 +204,10 @@ tp_pdf_free (TpPdf *self)
   g_ptr_array_unref (self->font_list);
   g_array_unref (self->fill_alphas);
   g_array_unref (self->stroke_alphas);
+  for (guint i = 0; i < self->outlines->len; i++)
+    g_free (g_array_index (self->outlines, Outline, i).title);
+  g_array_unref (self->outlines);
+  g_array_unref (self->links);
   g_free (self->unsupported);
   g_free (self);
 }
@@ -190,6 +222,97 @@ tp_pdf_set_metadata (TpPdf         *self,
 
   g_free (self->metadata[key]);
   self->metadata[key] = g_strdup (value);
+}
+
+void
+tp_pdf_set_creation_date (TpPdf     *self,
+                          GDateTime *date)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->date, g_date_time_unref);
+  if (date != NULL)
+    self->date = g_date_time_ref (date);
+}
+
+int
+tp_pdf_add_outline (TpPdf      *self,
+                    int         parent,
+                    const char *title,
+                    guint       page,
+                    double      y,
+                    gboolean    bold)
+{
+  Outline outline = { 0 };
+  int id;
+  int *last;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (parent >= 0 && parent <= (int) self->outlines->len, 0);
+  g_return_val_if_fail (title != NULL, 0);
+  g_return_val_if_fail (page >= 1, 0);
+
+  id = (int) self->outlines->len + 1;
+  last = parent == 0 ? &self->outline_last : &g_array_index (self->outlines, Outline, parent - 1).last;
+  outline.title = g_strdup (title);
+  outline.parent = parent;
+  outline.prev = *last;
+  outline.page = page;
+  outline.y = y;
+  outline.bold = bold;
+  if (*last != 0)
+    g_array_index (self->outlines, Outline, *last - 1).next = id;
+  if (parent == 0)
+    {
+      if (self->outline_first == 0)
+        self->outline_first = id;
+      self->n_outline_top++;
+    }
+  else
+    {
+      Outline *up = &g_array_index (self->outlines, Outline, parent - 1);
+
+      if (up->first == 0)
+        up->first = id;
+      up->n_children++;
+    }
+  *last = id;
+  g_array_append_val (self->outlines, outline);
+  return id;
+}
+
+void
+tp_pdf_add_link (TpPdf  *self,
+                 double  x,
+                 double  y,
+                 double  width,
+                 double  height,
+                 guint   target_page,
+                 double  target_y)
+{
+  Link link = { 0 };
+  double xs[4] = { x, x + width, x, x + width };
+  double ys[4] = { y, y, y + height, y + height };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->cr != NULL);
+  g_return_if_fail (target_page >= 1);
+
+  /* The corners in device space (y down), then flipped as the page is. */
+  link.rect[0] = link.rect[1] = G_MAXDOUBLE;
+  link.rect[2] = link.rect[3] = -G_MAXDOUBLE;
+  for (int i = 0; i < 4; i++)
+    {
+      cairo_user_to_device (self->cr, &xs[i], &ys[i]);
+      link.rect[0] = MIN (link.rect[0], xs[i]);
+      link.rect[2] = MAX (link.rect[2], xs[i]);
+      link.rect[1] = MIN (link.rect[1], self->page_height - ys[i]);
+      link.rect[3] = MAX (link.rect[3], self->page_height - ys[i]);
+    }
+  link.page = self->pages->len;
+  link.target_page = target_page;
+  link.target_y = target_y;
+  g_array_append_val (self->links, link);
 }
 
 static void
@@ -1093,6 +1216,11 @@ put_run (TpPdf                *self,
                 font->texts[owner] = g_strndup (cluster_text, cluster_length);
               span_pending = strlen (font->texts[owner]) != (gsize) cluster_length
                              || memcmp (font->texts[owner], cluster_text, cluster_length) != 0;
+              /* Several glyphs for one text (a hyphen pango added at a
+               * break, say): the text once for all of them, as cairo. */
+              for (int k = first, drawn = 0; k <= last && !span_pending; k++)
+                if (glyphs->glyphs[k].glyph != PANGO_GLYPH_EMPTY && ++drawn > 1)
+                  span_pending = TRUE;
             }
         }
       else if (ellipsis && gid <= 0xffff && font->texts[gid] == NULL)
@@ -1219,6 +1347,60 @@ pdf_show_layout (TpPdf       *self,
                y0 + (double) (baseline - run->y_offset) / PANGO_SCALE);
     }
   while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+  hand_off_content (self);
+}
+
+/* The layout's iterator on @line, whose runs it gives with their
+ * positions: the same arithmetic as pdf_show_layout(). */
+static void
+pdf_show_layout_line (TpPdf           *self,
+                      cairo_t         *cr,
+                      PangoLayoutLine *line)
+{
+  PangoLayout *layout = line->layout;
+  const char *text;
+  PangoLayoutIter *iter;
+  PangoRectangle line_logical;
+  cairo_matrix_t ctm;
+  double x0 = 0, y0 = 0;
+  int baseline;
+
+  if (layout == NULL)
+    {
+      set_unsupported (self, "a layout line without its layout");
+      return;
+    }
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x0, &y0);
+  if (!use_fill_source (self, cr))
+    return;
+  cairo_get_matrix (cr, &ctm);
+  text = pango_layout_get_text (layout);
+
+  iter = pango_layout_get_iter (layout);
+  while (pango_layout_iter_get_line_readonly (iter) != line)
+    if (!pango_layout_iter_next_line (iter))
+      {
+        pango_layout_iter_free (iter);
+        set_unsupported (self, "a layout line not in its layout");
+        return;
+      }
+  pango_layout_iter_get_line_extents (iter, NULL, &line_logical);
+  baseline = pango_layout_iter_get_baseline (iter);
+  do
+    {
+      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      put_run (self, &ctm, text, run,
+               x0 + (double) (logical.x - line_logical.x + run->start_x_offset) / PANGO_SCALE,
+               y0 + (double) (pango_layout_iter_get_baseline (iter) - baseline - run->y_offset) / PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_run (iter) && pango_layout_iter_get_line_readonly (iter) == line);
   pango_layout_iter_free (iter);
   hand_off_content (self);
 }
@@ -1355,6 +1537,18 @@ tp_gfx_show_layout (cairo_t     *cr,
     pango_cairo_show_layout (cr, layout);
   else
     pdf_show_layout (pdf, cr, layout);
+}
+
+void
+tp_gfx_show_layout_line (cairo_t         *cr,
+                         PangoLayoutLine *line)
+{
+  TpPdf *pdf = page_of (cr);
+
+  if (pdf == NULL)
+    pango_cairo_show_layout_line (cr, line);
+  else
+    pdf_show_layout_line (pdf, cr, line);
 }
 
 /* Pages */
@@ -1653,7 +1847,8 @@ write_info (TpPdf *self)
   static const char * const keys[TP_PDF_N_METADATA] = { "Title", "Author", "Subject", "Creator" };
   const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
   /* Reproducible builds' convention: that time, in UTC. */
-  g_autoptr(GDateTime) now = epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, NULL, NULL)
+  g_autoptr(GDateTime) now = self->date != NULL ? g_date_time_ref (self->date)
+                             : epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, NULL, NULL)
                              ? g_date_time_new_from_unix_utc ((gint64) g_ascii_strtoull (epoch, NULL, 10))
                              : g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "D:%Y%m%d%H%M%S");
@@ -1670,13 +1865,85 @@ write_info (TpPdf *self)
   end_object (self);
 }
 
+/* " /Dest [page /XYZ left top null]": @y from the top of @page (1-based);
+ * nothing for a page that was never drawn. */
+static void
+put_destination (TpPdf   *self,
+                 GString *s,
+                 GArray  *page_objects,
+                 guint    page,
+                 double   y)
+{
+  Page *target;
+
+  if (page < 1 || page > self->pages->len)
+    return;
+  target = &g_array_index (self->pages, Page, page - 1);
+  g_string_append_printf (s, " /Dest [%u 0 R /XYZ 0 ", g_array_index (page_objects, guint, page - 1));
+  /* PDF's y goes up from the bottom. */
+  put_number (s, CLAMP (target->height - y, 0, target->height));
+  g_string_append (s, "null]");
+}
+
+/* The bookmarks' tree; returns its root's object number, or 0. Entries
+ * start closed: a parent's /Count is minus its children. */
+static guint
+write_outlines (TpPdf  *self,
+                GArray *page_objects)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint root;
+  guint first;
+
+  if (self->outlines->len == 0)
+    return 0;
+  root = reserve_object (self);
+  first = self->next_object;
+  self->next_object += self->outlines->len;
+#define OUTLINE_OBJECT(id) (first + (guint) (id) - 1)
+
+  begin_object (self, root);
+  out_printf (self, "<< /Type /Outlines /First %u 0 R /Last %u 0 R /Count %u >>\n",
+              OUTLINE_OBJECT (self->outline_first), OUTLINE_OBJECT (self->outline_last), self->n_outline_top);
+  end_object (self);
+
+  for (guint i = 0; i < self->outlines->len; i++)
+    {
+      Outline *outline = &g_array_index (self->outlines, Outline, i);
+
+      begin_object (self, OUTLINE_OBJECT (i + 1));
+      out_append (self, "<<");
+      put_text_string (self, "Title", outline->title);
+      g_string_truncate (s, 0);
+      g_string_append_printf (s, " /Parent %u 0 R", outline->parent == 0 ? root : OUTLINE_OBJECT (outline->parent));
+      if (outline->prev != 0)
+        g_string_append_printf (s, " /Prev %u 0 R", OUTLINE_OBJECT (outline->prev));
+      if (outline->next != 0)
+        g_string_append_printf (s, " /Next %u 0 R", OUTLINE_OBJECT (outline->next));
+      if (outline->first != 0)
+        g_string_append_printf (s, " /First %u 0 R /Last %u 0 R /Count -%u",
+                                OUTLINE_OBJECT (outline->first), OUTLINE_OBJECT (outline->last),
+                                outline->n_children);
+      put_destination (self, s, page_objects, outline->page, outline->y);
+      if (outline->bold)
+        g_string_append (s, " /F 2");
+      g_string_append (s, " >>\n");
+      out_append (self, s->str);
+      end_object (self);
+    }
+#undef OUTLINE_OBJECT
+  return root;
+}
+
 GBytes *
 tp_pdf_finish (TpPdf   *self,
                GError **error)
 {
   g_autoptr(GArray) page_objects = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) font_objects = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) annotations = g_array_new (FALSE, TRUE, sizeof (guint));
   g_autoptr(GString) s = g_string_new (NULL);
+  guint outlines;
   gsize xref;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1729,20 +1996,54 @@ tp_pdf_finish (TpPdf   *self,
   out_append (self, " >> >>\n");
   end_object (self);
 
+  /* Page numbers first: links and bookmarks point at them. */
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      guint number = reserve_object (self);
+
+      g_array_append_val (page_objects, number);
+    }
+  g_array_set_size (annotations, self->links->len);
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      Link *link = &g_array_index (self->links, Link, i);
+      guint number = reserve_object (self);
+
+      g_array_index (annotations, guint, i) = number;
+      g_string_truncate (s, 0);
+      g_string_append (s, "<< /Type /Annot /Subtype /Link /Rect [");
+      for (int k = 0; k < 4; k++)
+        put_number (s, link->rect[k]);
+      g_string_append (s, "] /Border [0 0 0]");
+      put_destination (self, s, page_objects, link->target_page, link->target_y);
+      g_string_append (s, " >>\n");
+      begin_object (self, number);
+      out_append (self, s->str);
+      end_object (self);
+    }
+
   for (guint i = 0; i < self->pages->len; i++)
     {
       Page *page = &g_array_index (self->pages, Page, i);
-      guint number = reserve_object (self);
+      gboolean any = FALSE;
 
       g_string_truncate (s, 0);
       g_string_append_printf (s, "<< /Type /Page /Parent %u 0 R /MediaBox [0 0 ", OBJ_PAGES);
       put_point (s, page->width, page->height);
-      g_string_append_printf (s, "] /Resources %u 0 R /Contents %u 0 R >>\n", OBJ_RESOURCES, page->contents);
-      begin_object (self, number);
+      g_string_append_printf (s, "] /Resources %u 0 R /Contents %u 0 R", OBJ_RESOURCES, page->contents);
+      for (guint k = 0; k < self->links->len; k++)
+        if (g_array_index (self->links, Link, k).page == i)
+          {
+            g_string_append_printf (s, "%s%u 0 R", any ? " " : " /Annots [", g_array_index (annotations, guint, k));
+            any = TRUE;
+          }
+      g_string_append (s, any ? "] >>\n" : " >>\n");
+      begin_object (self, g_array_index (page_objects, guint, i));
       out_append (self, s->str);
       end_object (self);
-      g_array_append_val (page_objects, number);
     }
+
+  outlines = write_outlines (self, page_objects);
 
   begin_object (self, OBJ_PAGES);
   out_append (self, "<< /Type /Pages /Kids [");
@@ -1752,7 +2053,11 @@ tp_pdf_finish (TpPdf   *self,
   end_object (self);
 
   begin_object (self, OBJ_CATALOG);
-  out_printf (self, "<< /Type /Catalog /Pages %u 0 R >>\n", OBJ_PAGES);
+  if (outlines != 0)
+    out_printf (self, "<< /Type /Catalog /Pages %u 0 R /Outlines %u 0 R /PageMode /UseOutlines >>\n",
+                OBJ_PAGES, outlines);
+  else
+    out_printf (self, "<< /Type /Catalog /Pages %u 0 R >>\n", OBJ_PAGES);
   end_object (self);
 
   write_info (self);

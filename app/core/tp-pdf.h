@@ -47,12 +47,33 @@ void     tp_pdf_free           (TpPdf         *self);
 void     tp_pdf_set_metadata   (TpPdf         *self,
                                 TpPdfMetadata  key,
                                 const char    *value);
+/* The creation date; without it, $SOURCE_DATE_EPOCH or now. */
+void     tp_pdf_set_creation_date (TpPdf      *self,
+                                   GDateTime  *date);
 /* A page of @width × @height pt; draw on the returned cairo_t with cairo
  * for paths and state and tp_gfx_*() for painting, then end the page. */
 cairo_t *tp_pdf_begin_page     (TpPdf         *self,
                                 double         width,
                                 double         height);
 void     tp_pdf_end_page       (TpPdf         *self);
+/* Bookmarks: an entry under @parent (0: the top level; else an id this
+ * returned) leading to @y (points from the top) on @page (1-based, which
+ * need not be drawn yet). Returns the entry's id. */
+int      tp_pdf_add_outline    (TpPdf         *self,
+                                int            parent,
+                                const char    *title,
+                                guint          page,
+                                double         y,
+                                gboolean       bold);
+/* A link over the rectangle (user space of the current page's cairo_t) to
+ * @target_y (points from the top) on @target_page (1-based). */
+void     tp_pdf_add_link       (TpPdf         *self,
+                                double         x,
+                                double         y,
+                                double         width,
+                                double         height,
+                                guint          target_page,
+                                double         target_y);
 /* Whether tp_pdf_finish() will fail with TP_PDF_ERROR_UNSUPPORTED: the
  * caller can stop drawing early. */
 gboolean tp_pdf_is_unsupported (TpPdf         *self);
@@ -75,5 +96,9 @@ void     tp_gfx_paint          (cairo_t       *cr);
 /* At the current point, as pango_cairo_show_layout(). */
 void     tp_gfx_show_layout    (cairo_t       *cr,
                                 PangoLayout   *layout);
+/* A line of a layout with its baseline's start at the current point, as
+ * pango_cairo_show_layout_line(). */
+void     tp_gfx_show_layout_line (cairo_t         *cr,
+                                  PangoLayoutLine *line);
 
 G_END_DECLS

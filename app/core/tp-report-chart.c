@@ -5,6 +5,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "tp-pdf.h"
 #include "tp-report.h"
 
 /* The report's charts, drawn with cairo so they are vectors in the PDF
@@ -73,7 +74,7 @@ draw_label (cairo_t      *cr,
                                         : xalign > 0.75 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
   pango_layout_get_pixel_extents (layout, &ink, &logical);
   cairo_move_to (cr, x - (width > 0 ? width : logical.width) * xalign, y - logical.height * yalign);
-  pango_cairo_show_layout (cr, layout);
+  tp_gfx_show_layout (cr, layout);
 }
 
 static double
@@ -113,7 +114,7 @@ draw_guides (cairo_t             *cr,
       set_color (cr, TP_REPORT_RULE);
       cairo_move_to (cr, left, y);
       cairo_line_to (cr, right, y);
-      cairo_stroke (cr);
+      tp_gfx_stroke (cr);
       if (labels || s == TP_SCORE_MAX || s == (int) lowest)
         {
           g_autofree char *text = g_strdup_printf ("%d", s);
@@ -124,7 +125,7 @@ draw_guides (cairo_t             *cr,
     }
 
   /* The 7+ and 9+ lines of the rule of thumb. */
-  cairo_save (cr);
+  tp_gfx_save (cr);
   cairo_set_line_width (cr, 0.9);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   for (guint g = 0; g < G_N_ELEMENTS (guides); g++)
@@ -136,9 +137,9 @@ draw_guides (cairo_t             *cr,
       set_color (cr, guides[g].color);
       cairo_move_to (cr, left, y);
       cairo_line_to (cr, right, y);
-      cairo_stroke (cr);
+      tp_gfx_stroke (cr);
     }
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }
 
 /* The names of the guides, in a margin right of the plot, where no bar,
@@ -194,14 +195,14 @@ draw_dot (cairo_t            *cr,
       /* A moment of truth: a bigger dot with a dark ring. */
       cairo_arc (cr, x, y, radius + 1.6, 0, 2 * G_PI);
       set_color (cr, TP_REPORT_TEXT);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
     }
   cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
   set_color (cr, tp_report_score_color (item->score, chart->good_enough));
-  cairo_fill_preserve (cr);
+  tp_gfx_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 0.6);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 }
 
 static void
@@ -237,7 +238,7 @@ draw_curve (cairo_t             *cr,
         {
           set_color (cr, TP_REPORT_ZEBRA);
           cairo_rectangle (cr, left + slot * start, top, slot * (i - start), bottom - top);
-          cairo_fill (cr);
+          tp_gfx_fill (cr);
         }
       if (first->count < chart->n_columns)
         {
@@ -262,7 +263,7 @@ draw_curve (cairo_t             *cr,
 
       cairo_line_to (cr, left + slot * (i + 0.5), score_y (item->score, top, bottom, TP_SCORE_MIN));
     }
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -308,7 +309,7 @@ draw_stage_bars (cairo_t             *cr,
 
           set_color (cr, tp_report_score_color (item->score, chart->good_enough));
           cairo_rectangle (cr, cx - bar / 2, y, bar, bottom - y);
-          cairo_fill (cr);
+          tp_gfx_fill (cr);
 
           /* Whisker from the stage's lowest to its highest touchpoint. */
           set_color (cr, TP_REPORT_TEXT);
@@ -322,7 +323,7 @@ draw_stage_bars (cairo_t             *cr,
               cairo_move_to (cr, cx - 4, wy);
               cairo_line_to (cr, cx + 4, wy);
             }
-          cairo_stroke (cr);
+          tp_gfx_stroke (cr);
           label_y = MIN (y, score_y (item->max, top, bottom, 0));
         }
 
@@ -338,7 +339,7 @@ draw_stage_bars (cairo_t             *cr,
   cairo_set_line_width (cr, 0.8);
   cairo_move_to (cr, left, bottom);
   cairo_line_to (cr, right, bottom);
-  cairo_stroke (cr);
+  tp_gfx_stroke (cr);
   draw_guide_labels (cr, context, chart, right, top, bottom, 0);
 }
 
@@ -370,12 +371,12 @@ draw_score_bars (cairo_t             *cr,
 
       set_color (cr, tp_report_score_color (item->score, chart->good_enough));
       cairo_rectangle (cr, x, y, bar, bottom - y);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
       if (item->highlight)
         {
           set_color (cr, TP_REPORT_TEXT);
           cairo_rectangle (cr, x, y - 2.5, bar, 1.5);
-          cairo_fill (cr);
+          tp_gfx_fill (cr);
         }
     }
 }
@@ -408,7 +409,7 @@ draw_channel_bars (cairo_t             *cr,
                   label_width, 1);
       set_color (cr, tp_report_score_color (item->score, chart->good_enough));
       cairo_rectangle (cr, left, y, length, 13);
-      cairo_fill (cr);
+      tp_gfx_fill (cr);
 
       /* Translators: after a channel's bar: touchpoints, average score */
       text = g_strdup_printf (_("%u · average %s"), item->count, average);
@@ -426,7 +427,7 @@ tp_report_draw_chart (cairo_t             *cr,
 {
   g_return_if_fail (chart->kind == TP_REPORT_BLOCK_CHART);
 
-  cairo_save (cr);
+  tp_gfx_save (cr);
   switch (chart->chart)
     {
     case TP_REPORT_CHART_CURVE:
@@ -444,5 +445,5 @@ tp_report_draw_chart (cairo_t             *cr,
     default:
       g_assert_not_reached ();
     }
-  cairo_restore (cr);
+  tp_gfx_restore (cr);
 }
