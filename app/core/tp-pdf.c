@@ -130,6 +130,7 @@ struct _TpPdf {
   int         outline_last;
   guint       n_outline_top;
   GArray     *links;         /* Link */
+  PangoRenderer *line_renderer;
 
   char       *unsupported;   /* why the file cannot be written, or NULL */
 };
@@ -208,6 +209,7 @@ tp_pdf_free (TpPdf *self)
     g_free (g_array_index (self->outlines, Outline, i).title);
   g_array_unref (self->outlines);
   g_array_unref (self->links);
+  g_clear_object (&self->line_renderer);
   g_free (self->unsupported);
   g_free (self);
 }
@@ -1351,57 +1353,81 @@ pdf_show_layout (TpPdf       *self,
   hand_off_content (self);
 }
 
-/* The layout's iterator on @line, whose runs it gives with their
- * positions: the same arithmetic as pdf_show_layout(). */
+/* Lines go through pango's own renderer, which places the runs (as it
+ * does for cairo's); only the glyphs are ours. */
+typedef struct {
+  PangoRenderer  parent_instance;
+  TpPdf         *pdf;
+  cairo_matrix_t ctm;
+  double         x0;
+  double         y0;
+} LineRenderer;
+
+typedef struct {
+  PangoRendererClass parent_class;
+} LineRendererClass;
+
+static GType line_renderer_get_type (void);
+
+G_DEFINE_TYPE (LineRenderer, line_renderer, PANGO_TYPE_RENDERER)
+
+static void
+line_renderer_draw_glyph_item (PangoRenderer  *renderer,
+                               const char     *text,
+                               PangoGlyphItem *run,
+                               int             x,
+                               int             y)
+{
+  LineRenderer *self = (LineRenderer *) renderer;
+
+  put_run (self->pdf, &self->ctm, text, run,
+           self->x0 + (double) x / PANGO_SCALE, self->y0 + (double) y / PANGO_SCALE);
+}
+
+static void
+line_renderer_draw_rectangle (PangoRenderer   *renderer,
+                              PangoRenderPart  part,
+                              int              x,
+                              int              y,
+                              int              width,
+                              int              height)
+{
+  /* Underlines and the like: not drawn yet, so cairo's writer does. */
+  set_unsupported (((LineRenderer *) renderer)->pdf, "decorated text");
+}
+
+static void
+line_renderer_class_init (LineRendererClass *klass)
+{
+  PangoRendererClass *renderer_class = PANGO_RENDERER_CLASS (klass);
+
+  renderer_class->draw_glyph_item = line_renderer_draw_glyph_item;
+  renderer_class->draw_rectangle = line_renderer_draw_rectangle;
+}
+
+static void
+line_renderer_init (LineRenderer *self)
+{
+}
+
 static void
 pdf_show_layout_line (TpPdf           *self,
                       cairo_t         *cr,
                       PangoLayoutLine *line)
 {
-  PangoLayout *layout = line->layout;
-  const char *text;
-  PangoLayoutIter *iter;
-  PangoRectangle line_logical;
-  cairo_matrix_t ctm;
-  double x0 = 0, y0 = 0;
-  int baseline;
+  LineRenderer *renderer;
 
-  if (layout == NULL)
-    {
-      set_unsupported (self, "a layout line without its layout");
-      return;
-    }
-  if (cairo_has_current_point (cr))
-    cairo_get_current_point (cr, &x0, &y0);
   if (!use_fill_source (self, cr))
     return;
-  cairo_get_matrix (cr, &ctm);
-  text = pango_layout_get_text (layout);
-
-  iter = pango_layout_get_iter (layout);
-  while (pango_layout_iter_get_line_readonly (iter) != line)
-    if (!pango_layout_iter_next_line (iter))
-      {
-        pango_layout_iter_free (iter);
-        set_unsupported (self, "a layout line not in its layout");
-        return;
-      }
-  pango_layout_iter_get_line_extents (iter, NULL, &line_logical);
-  baseline = pango_layout_iter_get_baseline (iter);
-  do
-    {
-      PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
-
-      if (run == NULL)
-        continue;
-      pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      put_run (self, &ctm, text, run,
-               x0 + (double) (logical.x - line_logical.x + run->start_x_offset) / PANGO_SCALE,
-               y0 + (double) (pango_layout_iter_get_baseline (iter) - baseline - run->y_offset) / PANGO_SCALE);
-    }
-  while (pango_layout_iter_next_run (iter) && pango_layout_iter_get_line_readonly (iter) == line);
-  pango_layout_iter_free (iter);
+  if (self->line_renderer == NULL)
+    self->line_renderer = g_object_new (line_renderer_get_type (), NULL);
+  renderer = (LineRenderer *) self->line_renderer;
+  renderer->pdf = self;
+  renderer->x0 = renderer->y0 = 0;
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &renderer->x0, &renderer->y0);
+  cairo_get_matrix (cr, &renderer->ctm);
+  pango_renderer_draw_layout_line (self->line_renderer, line, 0, 0);
   hand_off_content (self);
 }
 
