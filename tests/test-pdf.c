@@ -775,9 +775,11 @@ test_show_layout_line (Fixture       *f,
     {
       cairo_t *cr = pass == 0 ? tp_pdf_begin_page (pdf, 300, 200) : cairo_create (surface);
       g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+      PangoFontDescription *font = pango_font_description_from_string ("Sans 14");
       PangoLayoutIter *iter;
 
-      pango_layout_set_font_description (layout, pango_font_description_from_string ("Sans 14"));
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
       pango_layout_set_width (layout, 120 * PANGO_SCALE);
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
       pango_layout_set_text (layout, "Patiënt­ervaring, wachttijd and a third line", -1);
