@@ -782,7 +782,7 @@ test_show_layout_line (Fixture       *f,
       pango_font_description_free (font);
       pango_layout_set_width (layout, 120 * PANGO_SCALE);
       pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-      pango_layout_set_text (layout, "Patiënt­ervaring, wachttijd and a third line", -1);
+      pango_layout_set_text (layout, "Patiënt\xc2\xad" "ervaring, wachttijd and a third line", -1);
       cairo_set_source_rgb (cr, 0.1, 0.3, 0.6);
       iter = pango_layout_get_iter (layout);
       do
