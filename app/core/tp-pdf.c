@@ -591,31 +591,51 @@ put_number (GString *s,
   append (s, p, end - p);
 }
 
-/* A matrix coefficient: six significant digits, since a small scale
- * multiplies every position it applies to. Rare enough for printf. */
+/* A matrix coefficient: six decimals, since a small scale multiplies
+ * every position it applies to (0.0169 must not become 0.017). Without
+ * printf: there is one for every run of text. */
 static void
 put_coefficient (GString *s,
                  double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char *end;
+  char buffer[40];
+  char *end = buffer + sizeof buffer;
+  char *p = end;
+  gint64 n;
+  guint fraction;
+  gboolean negative = value < 0;
+  int digits = 6;
 
-  if (!isfinite (value) || fabs (value) < 1e-9)
-    value = 0;
-  g_ascii_formatd (buffer, sizeof buffer, "%.6g", value);
-  /* PDF has no exponents: small or large values in plain decimals. */
-  if (strchr (buffer, 'e') != NULL)
-    g_ascii_formatd (buffer, sizeof buffer, "%.9f", value);
-  if (strchr (buffer, '.') != NULL)
+  if (!(value > -1e9 && value < 1e9))
+    value = isfinite (value) ? CLAMP (value, -1e9, 1e9) : 0;
+  n = (gint64) (fabs (value) * 1e6 + 0.5);
+  fraction = (guint) (n % 1000000);
+  n /= 1000000;
+
+  *--p = ' ';
+  while (fraction != 0 && fraction % 10 == 0)
     {
-      end = buffer + strlen (buffer);
-      while (end[-1] == '0')
-        *--end = '\0';
-      if (end[-1] == '.')
-        *--end = '\0';
+      fraction /= 10;
+      digits--;
     }
-  g_string_append (s, buffer);
-  g_string_append_c (s, ' ');
+  if (fraction != 0)
+    {
+      for (int i = 0; i < digits; i++)
+        {
+          *--p = (char) ('0' + fraction % 10);
+          fraction /= 10;
+        }
+      *--p = '.';
+    }
+  do
+    {
+      *--p = (char) ('0' + n % 10);
+      n /= 10;
+    }
+  while (n > 0);
+  if (negative && (p[1] != ' ' || p[0] != '0'))
+    *--p = '-';
+  append (s, p, end - p);
 }
 
 #define put_op(s, op) append ((s), op "\n", sizeof op)
