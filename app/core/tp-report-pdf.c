@@ -74,7 +74,13 @@ typedef struct {
   cairo_surface_t *surface;
   cairo_t         *cr;
   PangoContext    *context;
+  gboolean         context_for_pdf_surface; /* what it was made for */
   PangoFontDescription *fonts[N_FONTS];
+  /* Layouts as measured in the first pass, drawn again in the second:
+   * LayoutKey → PangoLayout, never changed after make_shared_layout().
+   * Kept with the context, which both passes share when they draw to the
+   * same kind of target (the same font options). */
+  GHashTable      *layouts;
 
   double           page_width;   /* portrait paper */
   double           page_height;
@@ -134,6 +140,69 @@ make_layout (Pdf        *pdf,
     pango_layout_set_line_spacing (layout, 1.25);
   else if (font == FONT_CELL || font == FONT_CELL_BOLD || font == FONT_MUTED)
     pango_layout_set_line_spacing (layout, 1.15);
+  return layout;
+}
+
+typedef struct {
+  char            *text;
+  int              width;  /* pango units; -1: none */
+  Font             font;
+  PangoAlignment   alignment;
+} LayoutKey;
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+
+  return g_str_hash (key->text) ^ ((guint) key->width * 31u) ^ ((guint) key->font << 24)
+         ^ ((guint) key->alignment << 29);
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *ka = a, *kb = b;
+
+  return ka->width == kb->width && ka->font == kb->font && ka->alignment == kb->alignment
+         && g_str_equal (ka->text, kb->text);
+}
+
+static void
+layout_key_free (gpointer data)
+{
+  LayoutKey *key = data;
+
+  g_free (key->text);
+  g_free (key);
+}
+
+/* make_layout() with @alignment, shared: the same layout (a new reference)
+ * for the same arguments, in this pass and the next. Callers must not
+ * change it. */
+static PangoLayout *
+make_shared_layout (Pdf            *pdf,
+                    Font            font,
+                    const char     *text,
+                    double          width,
+                    PangoAlignment  alignment)
+{
+  LayoutKey lookup = { (char *) text, width > 0 ? (int) (width * PANGO_SCALE) : -1, font, alignment };
+  PangoLayout *layout;
+  LayoutKey *key;
+
+  layout = g_hash_table_lookup (pdf->layouts, &lookup);
+  if (layout != NULL)
+    return g_object_ref (layout);
+
+  layout = make_layout (pdf, font, text, width);
+  if (alignment != PANGO_ALIGN_LEFT)
+    pango_layout_set_alignment (layout, alignment);
+  key = g_new (LayoutKey, 1);
+  *key = lookup;
+  key->text = g_strdup (text);
+  g_hash_table_insert (pdf->layouts, key, g_object_ref (layout));
   return layout;
 }
 
@@ -435,7 +504,7 @@ draw_heading (Pdf                 *pdf,
 {
   Font font = block->level == 1 ? FONT_H1 : block->level == 2 ? FONT_H2 : FONT_H3;
   double width = pdf->x1 - pdf->x0;
-  g_autoptr(PangoLayout) layout = make_layout (pdf, font, block->text, width);
+  g_autoptr(PangoLayout) layout = make_shared_layout (pdf, font, block->text, width, PANGO_ALIGN_LEFT);
   double height = layout_height (layout);
 
   if (block->level == 1)
@@ -507,12 +576,14 @@ draw_paragraph (Pdf                 *pdf,
   guint start_page;
   g_autoptr(PangoLayout) layout = NULL;
 
-  layout = make_layout (pdf, font, block->text, pdf->x1 - pdf->x0 - indent);
-  if (block->style == TP_REPORT_TEXT_LABEL)
+  if (block->style != TP_REPORT_TEXT_LABEL)
+    layout = make_shared_layout (pdf, font, block->text, pdf->x1 - pdf->x0 - indent, PANGO_ALIGN_LEFT);
+  else
     {
       g_autofree char *upper = g_utf8_strup (block->text, -1);
       PangoAttrList *attrs = pango_attr_list_new ();
 
+      layout = make_layout (pdf, font, block->text, pdf->x1 - pdf->x0 - indent);
       pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE / 2));
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
@@ -593,7 +664,7 @@ draw_chart (Pdf                 *pdf,
     {
       g_autofree char *upper = g_utf8_strup (block->text, -1);
 
-      title = make_layout (pdf, FONT_LABEL, upper, width);
+      title = make_shared_layout (pdf, FONT_LABEL, upper, width, PANGO_ALIGN_LEFT);
       title_height = layout_height (title) + 6;
     }
 
@@ -666,12 +737,14 @@ make_row (Pdf                 *pdf,
       text->font = font;
       text->color = fonts[font].color;
       text->dy = CELL_PAD_Y;
-      text->layout = make_layout (pdf, font, header ? upper : item->text, ws[c] - 2 * CELL_PAD_X);
-      if (badge || (block->number_columns & (1u << c)))
-        pango_layout_set_alignment (text->layout, PANGO_ALIGN_RIGHT);
       text->x = xs[c] + CELL_PAD_X;
-      if (badge && item->score >= TP_SCORE_MIN)
+      if (!badge || item->score < TP_SCORE_MIN)
+        text->layout = make_shared_layout (pdf, font, header ? upper : item->text, ws[c] - 2 * CELL_PAD_X,
+                                           badge || (block->number_columns & (1u << c))
+                                           ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      else
         {
+          text->layout = make_layout (pdf, font, item->text, ws[c] - 2 * CELL_PAD_X);
           /* White on the score's colour; the badge is drawn under it. */
           pango_layout_set_width (text->layout, (int) (BADGE_WIDTH * PANGO_SCALE));
           pango_layout_set_alignment (text->layout, PANGO_ALIGN_CENTER);
@@ -825,7 +898,7 @@ measure_block (Pdf                 *pdf,
     case TP_REPORT_BLOCK_HEADING:
       {
         Font font = block->level == 2 ? FONT_H2 : FONT_H3;
-        g_autoptr(PangoLayout) layout = make_layout (pdf, font, block->text, width);
+        g_autoptr(PangoLayout) layout = make_shared_layout (pdf, font, block->text, width, PANGO_ALIGN_LEFT);
 
         return layout_height (layout) + (block->level == 2 ? 16 + 5 : 10 + 3);
       }
@@ -834,7 +907,8 @@ measure_block (Pdf                 *pdf,
       {
         double indent;
         Font font = paragraph_font (block->style, &indent);
-        g_autoptr(PangoLayout) layout = make_layout (pdf, font, block->text, width - indent);
+        g_autoptr(PangoLayout) layout = make_shared_layout (pdf, font, block->text, width - indent,
+                                                            PANGO_ALIGN_LEFT);
 
         return layout_height (layout) + paragraph_space_after (block->style)
                + (block->style == TP_REPORT_TEXT_LABEL ? 4 : 0);
@@ -918,7 +992,7 @@ draw_diagram (Pdf                 *pdf,
   pdf->section_index++;
   add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, heading->text, pdf->y);
 
-  title = make_layout (pdf, FONT_H2, heading->text, pdf->x1 - pdf->x0);
+  title = make_shared_layout (pdf, FONT_H2, heading->text, pdf->x1 - pdf->x0, PANGO_ALIGN_LEFT);
   set_color (pdf->cr, TP_REPORT_ACCENT);
   cairo_move_to (pdf->cr, pdf->x0, pdf->y - 8);
   tp_gfx_show_layout (pdf->cr, title);
@@ -1032,7 +1106,8 @@ draw_contents (Pdf *pdf)
   pdf->section = title.text;
   new_page (pdf);
   {
-    g_autoptr(PangoLayout) layout = make_layout (pdf, FONT_H1, title.text, pdf->x1 - pdf->x0);
+    g_autoptr(PangoLayout) layout = make_shared_layout (pdf, FONT_H1, title.text, pdf->x1 - pdf->x0,
+                                                        PANGO_ALIGN_LEFT);
 
     add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, title.text, pdf->y);
     show_layout (pdf, layout, FONT_H1, pdf->x0, pdf->y);
@@ -1058,11 +1133,11 @@ draw_contents (Pdf *pdf)
                     ? g_strdup_printf ("%u", g_array_index (pdf->section_pages, guint, index))
                     : g_strdup ("00");
       index++;
-      number = make_layout (pdf, FONT_H2, number_text, -1);
+      number = make_shared_layout (pdf, FONT_H2, number_text, -1, PANGO_ALIGN_LEFT);
       number_width = layout_width (number);
       /* Room for three digits in both passes, so names wrap the same way
        * when the numbers are known. */
-      name = make_layout (pdf, FONT_H2, block->text, pdf->x1 - pdf->x0 - 3 * 12 - 24);
+      name = make_shared_layout (pdf, FONT_H2, block->text, pdf->x1 - pdf->x0 - 3 * 12 - 24, PANGO_ALIGN_LEFT);
       name_height = layout_height (name);
       ensure_space (pdf, name_height + 14);
 
@@ -1137,14 +1212,29 @@ run_pass (Pdf         *pdf,
                                                           output, pdf->page_width, pdf->page_height);
       pdf->cr = cairo_create (pdf->surface);
     }
-  pdf->context = pango_cairo_create_context (pdf->cr);
-  /* Unhinted metrics: the same line breaks in both passes and in any
-   * viewer, so the page count of the first pass holds. */
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pdf->context, font_options);
-  cairo_font_options_destroy (font_options);
+  /* The context takes its font options from the target: a context (and
+   * the layouts made from it) made for the other kind of target is not
+   * kept. One for the same kind would be the same, so the second pass
+   * keeps the first's, with its layouts. */
+  if (pdf->context != NULL && pdf->context_for_pdf_surface != (pdf->surface != NULL))
+    {
+      g_clear_pointer (&pdf->layouts, g_hash_table_unref);
+      g_clear_object (&pdf->context);
+    }
+  if (pdf->context == NULL)
+    {
+      pdf->context = pango_cairo_create_context (pdf->cr);
+      pdf->context_for_pdf_surface = pdf->surface != NULL;
+      /* Unhinted metrics: the same line breaks in both passes and in any
+       * viewer, so the page count of the first pass holds. */
+      font_options = cairo_font_options_create ();
+      cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (pdf->context, font_options);
+      cairo_font_options_destroy (font_options);
+      pdf->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free,
+                                            g_object_unref);
+    }
 
   for (int f = 0; f < N_FONTS; f++)
     {
@@ -1216,7 +1306,6 @@ run_pass (Pdf         *pdf,
 
   for (int f = 0; f < N_FONTS; f++)
     g_clear_pointer (&pdf->fonts[f], pango_font_description_free);
-  g_clear_object (&pdf->context);
   if (pdf->writer != NULL)
     {
       /* A page's cairo_t belongs to the writer; drawing errors make the
@@ -1250,6 +1339,14 @@ run_pass (Pdf         *pdf,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The context and the layouts kept for the next pass. */
+static void
+pdf_clear_layouts (Pdf *pdf)
+{
+  g_clear_pointer (&pdf->layouts, g_hash_table_unref);
+  g_clear_object (&pdf->context);
 }
 
 /* Both passes through our writer (see tp-pdf.h). NULL with @error set
@@ -1309,6 +1406,7 @@ tp_report_pdf_write (TpReport  *report,
       bytes = write_with_writer (&pdf, &local_error);
       if (local_error != NULL)
         {
+          pdf_clear_layouts (&pdf);
           g_array_unref (pdf.section_pages);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
@@ -1333,6 +1431,7 @@ tp_report_pdf_write (TpReport  *report,
       if (ok)
         bytes = g_byte_array_free_to_bytes (g_steal_pointer (&output));
     }
+  pdf_clear_layouts (&pdf);
   g_array_unref (pdf.section_pages);
   if (!ok)
     return NULL;
@@ -1372,6 +1471,7 @@ tp_report_render_pages (TpReport      *report,
       pdf.image_scale = scale;
       ok = run_pass (&pdf, NULL, error);
     }
+  pdf_clear_layouts (&pdf);
   g_array_unref (pdf.section_pages);
   if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
     ok = FALSE;
