@@ -1317,6 +1317,53 @@ tp_layout_get_employee_curve (TpLayout *self,
  * sorted along their axis, so binary searches find what a rectangle
  * touches without looking at the rest. */
 
+/* Spans (a start and a length, both doubles at those offsets) in an array
+ * of @stride-byte elements, sorted by start and not overlapping: the ones
+ * from @lo to @hi that overlap [@from, @to) are [*first, *last). */
+static void
+find_span_range (const void *elements,
+                 gsize       stride,
+                 gsize       start_offset,
+                 gsize       length_offset,
+                 guint       lo,
+                 guint       hi,
+                 double      from,
+                 double      to,
+                 guint      *first,
+                 guint      *last)
+{
+  const guint8 *base = elements;
+  guint end = hi;
+
+#define SPAN_START(i) (*(const double *) (base + (gsize) (i) * stride + start_offset))
+#define SPAN_LENGTH(i) (*(const double *) (base + (gsize) (i) * stride + length_offset))
+  /* First span ending after @from. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (SPAN_START (mid) + SPAN_LENGTH (mid) <= from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *first = lo;
+  hi = end;
+  /* First span starting at or after @to. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (SPAN_START (mid) < to)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *last = lo;
+#undef SPAN_START
+#undef SPAN_LENGTH
+}
+
 void
 tp_layout_get_column_range (TpLayout *self,
                             double    from,
@@ -1324,32 +1371,9 @@ tp_layout_get_column_range (TpLayout *self,
                             guint    *first,
                             guint    *last)
 {
-  guint lo = 0, hi = self->columns->len;
-
-  /* First column ending after @from. */
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      TpLayoutColumn *column = tp_layout_column (self, mid);
-
-      if (column->x + column->width <= from)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *first = lo;
-  hi = self->columns->len;
-  /* First column starting at or after @to. */
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (tp_layout_column (self, mid)->x < to)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *last = lo;
+  find_span_range (self->columns->data, sizeof (TpLayoutColumn),
+                   G_STRUCT_OFFSET (TpLayoutColumn, x), G_STRUCT_OFFSET (TpLayoutColumn, width),
+                   0, self->columns->len, from, to, first, last);
 }
 
 void
@@ -1359,30 +1383,9 @@ tp_layout_get_row_range (TpLayout *self,
                          guint    *first,
                          guint    *last)
 {
-  guint lo = 0, hi = self->rows->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      TpLayoutRow *row = tp_layout_row (self, mid);
-
-      if (row->y + row->height <= from)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *first = lo;
-  hi = self->rows->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (tp_layout_row (self, mid)->y < to)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *last = lo;
+  find_span_range (self->rows->data, sizeof (TpLayoutRow),
+                   G_STRUCT_OFFSET (TpLayoutRow, y), G_STRUCT_OFFSET (TpLayoutRow, height),
+                   0, self->rows->len, from, to, first, last);
 }
 
 void
@@ -1393,31 +1396,10 @@ tp_layout_get_cell_range (TpLayout *self,
                           guint    *first,
                           guint    *last)
 {
-  guint lo = self->cell_start[cell], hi = self->cell_start[cell + 1];
-  guint end = hi;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      TpRect *rect = &tp_layout_item (self, mid)->rect;
-
-      if (rect->y + rect->height <= from)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *first = lo;
-  hi = end;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (tp_layout_item (self, mid)->rect.y < to)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *last = lo;
+  find_span_range (self->items->data, sizeof (TpLayoutItem),
+                   G_STRUCT_OFFSET (TpLayoutItem, rect) + G_STRUCT_OFFSET (TpRect, y),
+                   G_STRUCT_OFFSET (TpLayoutItem, rect) + G_STRUCT_OFFSET (TpRect, height),
+                   self->cell_start[cell], self->cell_start[cell + 1], from, to, first, last);
 }
 
 void
