@@ -97,7 +97,6 @@ typedef struct {
 } Deflater;
 
 static GByteArray *deflater_finish (Deflater *deflater);
-static void        init_decimals   (void);
 
 struct _TpPdf {
   GByteArray *out;
@@ -154,13 +153,6 @@ TpPdf *
 tp_pdf_new (void)
 {
   TpPdf *self = g_new0 (TpPdf, 1);
-  static gsize decimals_ready;
-
-  if (g_once_init_enter (&decimals_ready))
-    {
-      init_decimals ();
-      g_once_init_leave (&decimals_ready, 1);
-    }
 
   self->out = g_byte_array_sized_new (64 * 1024);
   self->offsets = g_array_new (FALSE, TRUE, sizeof (gsize));
@@ -532,95 +524,37 @@ put_uint (GString *s,
   append (s, p, end - p);
 }
 
-/* ".5", ".25", ".125": the decimals of n/1000, trailing zeros dropped. */
-typedef struct {
-  char  text[4];
-  guint length;
-} Decimals;
-
-static Decimals decimals[1000];
-
-static void
-init_decimals (void)
+/* A number with at most @decimals decimals (trailing zeros dropped) and
+ * a space, without printf: content streams hold about a million. Inlined
+ * so that the divisions are by constants. */
+G_ALWAYS_INLINE static inline void
+put_fixed (GString *s,
+           double   value,
+           int      decimals)
 {
-  for (int n = 1; n < 1000; n++)
-    {
-      Decimals *d = &decimals[n];
-      int digits[3] = { n / 100, n / 10 % 10, n % 10 };
-      guint length = 3;
-
-      while (digits[length - 1] == 0)
-        length--;
-      d->text[0] = '.';
-      for (guint i = 0; i < length; i++)
-        d->text[1 + i] = (char) ('0' + digits[i]);
-      d->length = length + 1;
-    }
-}
-
-/* Numbers, without printf: three decimals, trailing zeros dropped. */
-static void
-put_number (GString *s,
-            double   value)
-{
-  char buffer[32];
-  char *end = buffer + 24;
-  char *p = end;
-  gint64 n;
-  gboolean negative = value < 0;
-  guint fraction;
-
-  if (!(value > -1e9 && value < 1e9))
-    value = isfinite (value) ? CLAMP (value, -1e9, 1e9) : 0;
-  n = (gint64) (fabs (value) * 1000 + 0.5);
-  fraction = (guint) (n % 1000);
-  n /= 1000;
-
-  do
-    {
-      *--p = (char) ('0' + n % 10);
-      n /= 10;
-    }
-  while (n > 0);
-  if (negative && (fraction != 0 || p[0] != '0' || p + 1 != end))
-    *--p = '-';
-  /* Room for four decimals and the space after the integer part. */
-  memcpy (end, decimals[fraction].text, 4);
-  end += decimals[fraction].length;
-  *end++ = ' ';
-  append (s, p, end - p);
-}
-
-/* A matrix coefficient: six decimals, since a small scale multiplies
- * every position it applies to (0.0169 must not become 0.017). Without
- * printf: there is one for every run of text. */
-static void
-put_coefficient (GString *s,
-                 double   value)
-{
+  static const guint64 units[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
   char buffer[40];
   char *end = buffer + sizeof buffer;
   char *p = end;
-  gint64 n;
-  guint fraction;
   gboolean negative = value < 0;
-  int digits = 6;
+  guint64 unit = units[decimals];
+  guint64 n, fraction;
 
   if (!(value > -1e9 && value < 1e9))
     value = isfinite (value) ? CLAMP (value, -1e9, 1e9) : 0;
-  n = (gint64) (fabs (value) * 1e6 + 0.5);
-  fraction = (guint) (n % 1000000);
-  n /= 1000000;
+  n = (guint64) (fabs (value) * (double) unit + 0.5);
+  fraction = n % unit;
+  n /= unit;
 
   *--p = ' ';
-  while (fraction != 0 && fraction % 10 == 0)
-    {
-      fraction /= 10;
-      digits--;
-    }
   if (fraction != 0)
     {
-      for (int i = 0; i < digits; i++)
+      while (fraction % 10 == 0)
+        {
+          fraction /= 10;
+          decimals--;
+        }
+      for (int i = 0; i < decimals; i++)
         {
           *--p = (char) ('0' + fraction % 10);
           fraction /= 10;
@@ -633,9 +567,27 @@ put_coefficient (GString *s,
       n /= 10;
     }
   while (n > 0);
-  if (negative && (p[1] != ' ' || p[0] != '0'))
+  /* No "-0". */
+  if (negative && (p[0] != '0' || p[1] != ' '))
     *--p = '-';
   append (s, p, end - p);
+}
+
+/* Coordinates, colours, widths: three decimals. */
+static void
+put_number (GString *s,
+            double   value)
+{
+  put_fixed (s, value, 3);
+}
+
+/* A matrix coefficient: six decimals, since a small scale multiplies
+ * every position it applies to (0.0169 must not become 0.017). */
+static void
+put_coefficient (GString *s,
+                 double   value)
+{
+  put_fixed (s, value, 6);
 }
 
 #define put_op(s, op) append ((s), op "\n", sizeof op)
