@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "tp-canvas.h"
+#include "tp-canvas-test.h"
 #include "tp-test-util.h"
 
 /* Frame times of the real TpCanvas for a generated 2,000-touchpoint

@@ -6,6 +6,7 @@
 
 #include "tp-application.h"
 #include "tp-canvas.h"
+#include "tp-canvas-test.h"
 #include "tp-gui-test-util.h"
 #include "tp-resources.h"
 #include "tp-window.h"
