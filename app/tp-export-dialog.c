@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "tp-export-common.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
 #include "tp-journey-format.h"
@@ -27,16 +26,12 @@ static const char *sheets[] = { "a4", "a3", "letter" };
 
 struct _TpExportDialog
 {
-  AdwWindow parent_instance;
+  TpOutputDialog parent_instance;
 
   TpJourney *journey;
   char *base_name;
-  GSettings *settings;
-  GCancellable *cancellable;     /* while exporting */
-  GtkFileChooserNative *chooser;
+  GSettings *settings;           /* the base class's */
 
-  GtkWidget *export_button;
-  GtkWidget *cancel_button;
   AdwComboRow *format_row;
   AdwPreferencesGroup *page_group;
   AdwComboRow *paper_row;
@@ -49,8 +44,6 @@ struct _TpExportDialog
   GtkSwitch *transparent_switch;
   GtkSwitch *title_block_switch;
   GtkSwitch *employee_switch;
-  AdwActionRow *status_row;
-  GtkSpinner *spinner;
 
   /* Sizes for the estimates under the size and scale rows. */
   double content_width;    /* with the title block */
@@ -60,7 +53,7 @@ struct _TpExportDialog
   double smallest_text;    /* document units */
 };
 
-G_DEFINE_FINAL_TYPE (TpExportDialog, tp_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TpExportDialog, tp_export_dialog, TP_TYPE_OUTPUT_DIALOG)
 
 enum {
   SIGNAL_EXPORTED,
@@ -233,7 +226,7 @@ static void
 update_rows (TpExportDialog *self)
 {
   TpExportFormat format = selected_format (self);
-  gboolean busy = self->cancellable != NULL;
+  gboolean busy = tp_output_dialog_is_busy (TP_OUTPUT_DIALOG (self));
   gboolean poster = paper_is_poster (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->page_group), format == TP_EXPORT_FORMAT_PDF);
@@ -242,7 +235,7 @@ update_rows (TpExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_row), poster && gtk_switch_get_active (self->tile_switch));
   gtk_widget_set_sensitive (GTK_WIDGET (self->orientation_row),
                             adw_combo_row_get_selected (self->paper_row) != 0);
-  gtk_widget_set_sensitive (self->export_button, !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "output.export", !busy);
   update_estimates (self);
 }
 
@@ -290,22 +283,6 @@ export_thread (GTask        *task,
 }
 
 static void
-show_status (TpExportDialog *self,
-             const char     *text,
-             gboolean        busy,
-             gboolean        is_error)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_row), text != NULL);
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_row), "error");
-}
-
-static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -314,20 +291,16 @@ on_export_done (GObject      *source,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&self->cancellable);
+  tp_output_dialog_end (TP_OUTPUT_DIALOG (self));
   update_rows (self);
-  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Cancel"));
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_status (self, NULL, FALSE, FALSE);
-      else
-        show_status (self, error->message, FALSE, TRUE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        tp_output_dialog_show_status (TP_OUTPUT_DIALOG (self), error->message, TRUE);
       return;
     }
 
-  show_status (self, NULL, FALSE, FALSE);
   g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, job->file, job->report.warning);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -337,11 +310,12 @@ tp_export_dialog_export_to_file (TpExportDialog *self,
                                  GFile          *file)
 {
   g_autoptr(GTask) task = NULL;
+  GCancellable *cancellable;
   ExportJob *job;
 
   g_return_if_fail (TP_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->cancellable == NULL);
+  g_return_if_fail (!tp_output_dialog_is_busy (TP_OUTPUT_DIALOG (self)));
 
   save_settings (self, file);
 
@@ -350,12 +324,10 @@ tp_export_dialog_export_to_file (TpExportDialog *self,
   get_options (self, &job->options);
   job->file = g_object_ref (file);
 
-  self->cancellable = g_cancellable_new ();
+  cancellable = tp_output_dialog_begin (TP_OUTPUT_DIALOG (self), _("Exporting…"));
   update_rows (self);
-  show_status (self, _("Exporting…"), TRUE, FALSE);
-  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Stop"));
 
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  task = g_task_new (self, cancellable, on_export_done, NULL);
   g_task_set_source_tag (task, tp_export_dialog_export_to_file);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -365,87 +337,37 @@ gboolean
 tp_export_dialog_is_busy (TpExportDialog *self)
 {
   g_return_val_if_fail (TP_IS_EXPORT_DIALOG (self), FALSE);
-  return self->cancellable != NULL;
+  return tp_output_dialog_is_busy (TP_OUTPUT_DIALOG (self));
 }
 
 /* -------------------------------------------------------- file and buttons */
 
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     TpExportDialog  *self)
+static GtkFileChooserNative *
+tp_export_dialog_create_chooser (TpOutputDialog *dialog)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file != NULL)
-    tp_export_dialog_export_to_file (self, file);
-}
-
-static void
-on_export_clicked (TpExportDialog *self)
-{
+  TpExportDialog *self = TP_EXPORT_DIALOG (dialog);
   guint format = MIN (adw_combo_row_get_selected (self->format_row), G_N_ELEMENTS (formats) - 1);
   g_autofree char *name = g_strconcat (self->base_name, formats[format].extension, NULL);
 
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = tp_export_chooser_new (GTK_WINDOW (self), _("Export Journey"), name,
-                                         formats[format].mime_type, self->format_row,
-                                         formats[format].nick, self->settings);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  return tp_output_dialog_new_chooser (dialog, _("Export Journey"), name, formats[format].mime_type,
+                                       self->format_row, formats[format].nick);
 }
 
 static void
-on_cancel_clicked (TpExportDialog *self)
+tp_export_dialog_export_to_file_vfunc (TpOutputDialog *dialog,
+                                       GFile          *file)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+  tp_export_dialog_export_to_file (TP_EXPORT_DIALOG (dialog), file);
 }
 
 /* ------------------------------------------------------------- building */
-
-static GtkSwitch *
-add_switch (AdwPreferencesGroup *group,
-            const char          *title,
-            const char          *subtitle,
-            GtkWidget          **row_out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (group, row);
-  if (row_out != NULL)
-    *row_out = row;
-  return GTK_SWITCH (toggle);
-}
 
 static void
 tp_export_dialog_dispose (GObject *object)
 {
   TpExportDialog *self = TP_EXPORT_DIALOG (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->journey);
-  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tp_export_dialog_parent_class)->dispose (object);
 }
@@ -465,9 +387,12 @@ tp_export_dialog_class_init (TpExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TpOutputDialogClass *output_class = TP_OUTPUT_DIALOG_CLASS (klass);
 
   object_class->dispose = tp_export_dialog_dispose;
   object_class->finalize = tp_export_dialog_finalize;
+  output_class->create_chooser = tp_export_dialog_create_chooser;
+  output_class->export_to_file = tp_export_dialog_export_to_file_vfunc;
 
   /**
    * TpExportDialog::exported:
@@ -479,94 +404,31 @@ tp_export_dialog_class_init (TpExportDialogClass *klass)
     g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_FILE, G_TYPE_STRING);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/touchpoint/Touchpoint/ui/tp-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, page_group);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, orientation_row);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, tile_switch);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, tile_row);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, image_group);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, transparent_switch);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, title_block_switch);
+  gtk_widget_class_bind_template_child (widget_class, TpExportDialog, employee_switch);
+  gtk_widget_class_bind_template_callback (widget_class, update_rows);
 }
 
 static void
 tp_export_dialog_init (TpExportDialog *self)
 {
-  const char *format_names[] = { _("PDF Document"), _("PNG Image"), _("SVG Drawing"), NULL };
-  const char *paper_names[] = { _("Natural Size"), _("A4"), _("A3"), _("Letter"),
-                                _("A2 Poster"), _("A1 Poster"), _("A0 Poster"), NULL };
-  const char *orientation_names[] = { _("Landscape"), _("Portrait"), NULL };
-  const char *sheet_names[] = { _("A4"), _("A3"), _("Letter"), NULL };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *group;
-  GtkWidget *row;
-
-  self->settings = g_settings_new (APP_ID);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Export"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 640);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_hide_on_close (GTK_WINDOW (self), FALSE);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
-  gtk_widget_add_css_class (self->export_button, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->format_row = tp_export_add_combo (group, _("_Format"), format_names);
-  self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  adw_action_row_add_suffix (self->status_row, GTK_WIDGET (self->spinner));
-  gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->status_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-
-  self->page_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->page_group, _("Page"));
-  self->paper_row = tp_export_add_combo (self->page_group, _("_Size"), paper_names);
-  self->orientation_row = tp_export_add_combo (self->page_group, _("_Orientation"), orientation_names);
-  self->tile_switch = add_switch (self->page_group, _("Print on _Sheets"),
-                                  _("Cut marks, glue strips and an overview page for putting the poster together"),
-                                  &self->tile_row);
-  self->sheet_row = tp_export_add_combo (self->page_group, _("Sheet Si_ze"), sheet_names);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->page_group);
-
-  self->image_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->image_group, _("Image"));
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Sc_ale"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Pixels per point of the map"));
-  self->scale_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 4, 1));
-  gtk_widget_set_valign (GTK_WIDGET (self->scale_spin), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->scale_spin));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->scale_spin));
-  adw_preferences_group_add (self->image_group, row);
-  self->transparent_switch = add_switch (self->image_group, _("_Transparent Background"), NULL, NULL);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->image_group);
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (group, _("Content"));
-  self->title_block_switch = add_switch (group, _("T_itle Block"),
-                                         _("Title, persona, scope, date and a legend above the map"), NULL);
-  self->employee_switch = add_switch (group, _("E_mployee Layer"),
-                                      _("Employee lanes, blockers and enablers"), NULL);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = tp_output_dialog_get_settings (TP_OUTPUT_DIALOG (self));
 
   load_settings (self);
   update_rows (self);
-
-  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_rows), self);
-  g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (update_rows), self);
-  g_signal_connect_swapped (self->tile_switch, "notify::active", G_CALLBACK (update_rows), self);
-  g_signal_connect_swapped (self->orientation_row, "notify::selected", G_CALLBACK (update_rows), self);
-  g_signal_connect_swapped (self->scale_spin, "value-changed", G_CALLBACK (update_rows), self);
-  g_signal_connect_swapped (self->title_block_switch, "notify::active", G_CALLBACK (update_rows), self);
 }
 
 TpExportDialog *

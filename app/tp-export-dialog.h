@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "tp-journey.h"
+#include "tp-output-dialog.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_EXPORT_DIALOG (tp_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (TpExportDialog, tp_export_dialog, TP, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (TpExportDialog, tp_export_dialog, TP, EXPORT_DIALOG, TpOutputDialog)
 
 /* Export options (format, page or poster, sheets, scale, layers), then a
  * file chooser; the export runs in a thread with progress and Cancel.

@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "tp-csv.h"
-#include "tp-export-common.h"
 #include "tp-file-save.h"
 #include "tp-journey-format.h"
 #include "tp-report-dialog.h"
@@ -58,21 +57,15 @@ static const TpReportSections sections[] = {
 
 struct _TpReportDialog
 {
-  AdwWindow parent_instance;
+  TpOutputDialog parent_instance;
 
   TpJourney *journey;
-  GSettings *settings;
-  GCancellable *cancellable;          /* while exporting */
-  GtkFileChooserNative *chooser;
+  GSettings *settings;                /* the base class's */
 
-  GtkWidget *export_button;
-  GtkWidget *cancel_button;
   AdwComboRow *format_row;
   AdwComboRow *paper_row;
   AdwPreferencesGroup *sections_group;
   GtkCheckButton *section_checks[G_N_ELEMENTS (sections)];
-  AdwActionRow *status_row;
-  GtkSpinner *spinner;
 
   GtkStack *preview_stack;
   GtkLabel *preview_label;
@@ -88,7 +81,7 @@ struct _TpReportDialog
   guint n_pages;
 };
 
-G_DEFINE_FINAL_TYPE (TpReportDialog, tp_report_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TpReportDialog, tp_report_dialog, TP_TYPE_OUTPUT_DIALOG)
 
 enum {
   SIGNAL_EXPORTED,
@@ -334,15 +327,15 @@ static void
 update_rows (TpReportDialog *self)
 {
   Format format = selected_format (self);
-  gboolean busy = self->cancellable != NULL;
+  gboolean busy = tp_output_dialog_is_busy (TP_OUTPUT_DIALOG (self));
   TpReportOptions options;
 
   get_options (self, &options);
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), format == FORMAT_PDF);
   gtk_widget_set_visible (GTK_WIDGET (self->sections_group), format == FORMAT_PDF || format == FORMAT_HTML);
   gtk_stack_set_visible_child_name (self->preview_stack, format == FORMAT_PDF ? "pages" : "none");
-  gtk_widget_set_sensitive (self->export_button,
-                            !busy && (options.sections != 0 || (format != FORMAT_PDF && format != FORMAT_HTML)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "output.export",
+                                 !busy && (options.sections != 0 || (format != FORMAT_PDF && format != FORMAT_HTML)));
 }
 
 static void
@@ -425,15 +418,6 @@ export_thread (GTask        *task,
 }
 
 static void
-show_status (TpReportDialog *self,
-             const char     *text)
-{
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_row), text != NULL);
-  gtk_spinner_set_spinning (self->spinner, text != NULL);
-}
-
-static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -442,9 +426,7 @@ on_export_done (GObject      *source,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&self->cancellable);
-  show_status (self, NULL);
-  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Cancel"));
+  tp_output_dialog_end (TP_OUTPUT_DIALOG (self));
   update_rows (self);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -472,11 +454,12 @@ tp_report_dialog_export_to_file (TpReportDialog *self,
                                  GFile          *file)
 {
   g_autoptr(GTask) task = NULL;
+  GCancellable *cancellable;
   ExportJob *job;
 
   g_return_if_fail (TP_IS_REPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->cancellable == NULL);
+  g_return_if_fail (!tp_output_dialog_is_busy (TP_OUTPUT_DIALOG (self)));
 
   save_settings (self, file);
 
@@ -486,12 +469,10 @@ tp_report_dialog_export_to_file (TpReportDialog *self,
   get_options (self, &job->options);
   job->file = g_object_ref (file);
 
-  self->cancellable = g_cancellable_new ();
+  cancellable = tp_output_dialog_begin (TP_OUTPUT_DIALOG (self), _("Saving the report…"));
   update_rows (self);
-  show_status (self, _("Saving the report…"));
-  gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Stop"));
 
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  task = g_task_new (self, cancellable, on_export_done, NULL);
   g_task_set_source_tag (task, tp_report_dialog_export_to_file);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -501,7 +482,7 @@ gboolean
 tp_report_dialog_is_busy (TpReportDialog *self)
 {
   g_return_val_if_fail (TP_IS_REPORT_DIALOG (self), FALSE);
-  return self->cancellable != NULL;
+  return tp_output_dialog_is_busy (TP_OUTPUT_DIALOG (self));
 }
 
 /* -------------------------------------------------------- file and buttons */
@@ -535,115 +516,37 @@ dup_default_name (TpReportDialog *self)
     }
 }
 
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     TpReportDialog  *self)
+static GtkFileChooserNative *
+tp_report_dialog_create_chooser (TpOutputDialog *dialog)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
-  if (file != NULL)
-    tp_report_dialog_export_to_file (self, file);
-}
-
-static void
-on_export_clicked (TpReportDialog *self)
-{
+  TpReportDialog *self = TP_REPORT_DIALOG (dialog);
   guint format = MIN (adw_combo_row_get_selected (self->format_row), G_N_ELEMENTS (formats) - 1);
   g_autofree char *name = dup_default_name (self);
 
-  if (self->chooser != NULL)
-    return;
-
-  self->chooser = tp_export_chooser_new (GTK_WINDOW (self), _("Export Report"), name,
-                                         formats[format].mime_type, self->format_row,
-                                         formats[format].nick, self->settings);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  return tp_output_dialog_new_chooser (dialog, _("Export Report"), name, formats[format].mime_type,
+                                       self->format_row, formats[format].nick);
 }
 
 static void
-on_cancel_clicked (TpReportDialog *self)
+tp_report_dialog_export_to_file_vfunc (TpOutputDialog *dialog,
+                                       GFile          *file)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+  tp_report_dialog_export_to_file (TP_REPORT_DIALOG (dialog), file);
 }
 
 /* ------------------------------------------------------------- building */
-
-static GtkWidget *
-build_preview (TpReportDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *none = adw_status_page_new ();
-  GtkWidget *title = gtk_label_new (_("Preview"));
-
-  self->preview_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_stack), "report-preview");
-  gtk_widget_set_size_request (GTK_WIDGET (self->preview_stack), PREVIEW_WIDTH * 1.5 + 48, -1);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->preview_stack), TRUE);
-
-  gtk_widget_add_css_class (title, "heading");
-  self->preview_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_label), "dim-label");
-  gtk_label_set_ellipsize (self->preview_label, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->preview_label), TRUE);
-  gtk_label_set_xalign (self->preview_label, 1);
-  self->preview_spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->preview_label));
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->preview_spinner));
-  gtk_widget_set_margin_start (header, 18);
-  gtk_widget_set_margin_end (header, 18);
-  gtk_widget_set_margin_top (header, 12);
-  gtk_widget_set_margin_bottom (header, 6);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->pages_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->pages_box), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->pages_box), 18);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->pages_box), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->pages_box), 18);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->pages_box));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_stack_add_named (self->preview_stack, box, "pages");
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "x-office-document-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Preview"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (none),
-                                   _("HTML reports open in a web browser, tables in a spreadsheet."));
-  gtk_stack_add_named (self->preview_stack, none, "none");
-
-  return GTK_WIDGET (self->preview_stack);
-}
 
 static void
 tp_report_dialog_dispose (GObject *object)
 {
   TpReportDialog *self = TP_REPORT_DIALOG (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
   if (self->preview_cancellable != NULL)
     g_cancellable_cancel (self->preview_cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_handle_id (&self->preview_timeout, g_source_remove);
   self->preview_generation++;
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->journey);
-  g_clear_object (&self->settings);
   g_clear_pointer (&self->snapshot, g_bytes_unref);
 
   G_OBJECT_CLASS (tp_report_dialog_parent_class)->dispose (object);
@@ -654,8 +557,11 @@ tp_report_dialog_class_init (TpReportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TpOutputDialogClass *output_class = TP_OUTPUT_DIALOG_CLASS (klass);
 
   object_class->dispose = tp_report_dialog_dispose;
+  output_class->create_chooser = tp_report_dialog_create_chooser;
+  output_class->export_to_file = tp_report_dialog_export_to_file_vfunc;
 
   /**
    * TpReportDialog::exported:
@@ -665,56 +571,24 @@ tp_report_dialog_class_init (TpReportDialogClass *klass)
     g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/touchpoint/Touchpoint/ui/tp-report-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TpReportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TpReportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, TpReportDialog, sections_group);
+  gtk_widget_class_bind_template_child (widget_class, TpReportDialog, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, TpReportDialog, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, TpReportDialog, preview_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TpReportDialog, pages_box);
 }
 
 static void
 tp_report_dialog_init (TpReportDialog *self)
 {
-  const char *format_names[] = { _("PDF Report"), _("HTML Report"), _("CSV: Touchpoints"),
-                                 _("CSV: Employee Notes"), _("CSV: Opportunities"), NULL };
-  const char *paper_names[] = { _("A4"), _("Letter"), NULL };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *group;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = tp_output_dialog_get_settings (TP_OUTPUT_DIALOG (self));
+  gtk_widget_set_size_request (GTK_WIDGET (self->preview_stack), PREVIEW_WIDTH * 1.5 + 48, -1);
 
-  self->settings = g_settings_new (APP_ID);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Export Report"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 820, 660);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_hide_on_close (GTK_WINDOW (self), FALSE);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
-  gtk_widget_add_css_class (self->export_button, "suggested-action");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_size_request (page, 360, -1);
-  gtk_box_append (GTK_BOX (content), page);
-  gtk_box_append (GTK_BOX (content), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (content), build_preview (self));
-  gtk_widget_set_vexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->export_button);
-
-  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  self->format_row = tp_export_add_combo (group, _("_Format"), format_names);
-  self->paper_row = tp_export_add_combo (group, _("_Paper"), paper_names);
-  self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  adw_action_row_add_suffix (self->status_row, GTK_WIDGET (self->spinner));
-  gtk_widget_set_visible (GTK_WIDGET (self->status_row), FALSE);
-  adw_preferences_group_add (group, GTK_WIDGET (self->status_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
-
-  self->sections_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->sections_group, _("Sections"));
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -731,13 +605,10 @@ tp_report_dialog_init (TpReportDialog *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (self->section_checks[0]),
                                                                           ADW_TYPE_ACTION_ROW)),
                                  _("With the table of contents"));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->sections_group);
 
   load_settings (self);
   update_rows (self);
 
-  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self);
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (on_choice_changed), self);
   g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (on_choice_changed), self);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)

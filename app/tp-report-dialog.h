@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "tp-journey.h"
+#include "tp-output-dialog.h"
 
 G_BEGIN_DECLS
 
 #define TP_TYPE_REPORT_DIALOG (tp_report_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (TpReportDialog, tp_report_dialog, TP, REPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (TpReportDialog, tp_report_dialog, TP, REPORT_DIALOG, TpOutputDialog)
 
 /* The management report: format (PDF, HTML, or one CSV table), paper and
  * sections, with a preview of the PDF's first pages that follows the

@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tp-inspector.h"
+#include "tp-inspector-private.h"
 
 /* How it works: a selection change builds a new form (an AdwPreferencesPage
  * of groups and rows) for what is selected. Each editing widget carries a
@@ -15,50 +15,6 @@
  * widget, `syncing` stops the widget from writing back; the field being
  * applied is not refreshed from the change it caused, so the cursor stays
  * where the user is typing. */
-
-typedef enum {
-  FIELD_ENTRY,      /* AdwEntryRow, a string property */
-  FIELD_TEXT,       /* GtkTextView, a string property */
-  FIELD_ENUM,       /* AdwComboRow, an enum property, index = value */
-  FIELD_INT_COMBO,  /* AdwComboRow, an int property, index = value - offset */
-  FIELD_SPIN,       /* GtkSpinButton, an int property */
-  FIELD_SWITCH,     /* GtkSwitch, a boolean property */
-  FIELD_STAGE,      /* AdwComboRow, a touchpoint's stage: moves it */
-  FIELD_LANE,       /* AdwComboRow, a touchpoint's lane: moves it */
-  FIELD_ATTACH,     /* AdwComboRow, an employee note's stage or touchpoint */
-  FIELD_LINK,       /* AdwComboRow, an opportunity's touchpoint or none */
-} FieldKind;
-
-typedef struct {
-  TpInspector *inspector;   /* NULL once the form is torn down */
-  FieldKind kind;
-  const char *key;          /* interned */
-  const char *property;     /* interned; what the model notifies */
-  const char *property2;    /* interned or NULL: a second property shown here */
-  const char *group_label;  /* undo label when editing several objects */
-  GPtrArray *objects;       /* GObject, owned */
-  GtkWidget *row;           /* the row in the group */
-  GtkWidget *widget;        /* the editing widget; owns this struct */
-  int offset;               /* FIELD_INT_COMBO */
-  GPtrArray *choice_ids;    /* reference combos: ids ("s:ID"/"t:ID" for FIELD_ATTACH) */
-  GtkStringList *choices;   /* reference combos: what the user sees */
-} Field;
-
-struct _TpInspector
-{
-  GtkWidget parent_instance;
-
-  TpDocument *document;
-  TpJourney *journey;
-  GPtrArray *selection;     /* TpElement, owned */
-
-  GtkWidget *page;
-  GPtrArray *fields;        /* Field, owned by their widgets */
-
-  guint syncing;
-  Field *applying;
-  guint rebuild_id;         /* a rebuild after selected elements left */
-};
 
 G_DEFINE_FINAL_TYPE (TpInspector, tp_inspector, GTK_TYPE_WIDGET)
 
@@ -331,8 +287,8 @@ score_hint (Field *field,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), hint ? hint : "");
 }
 
-static void
-field_refresh (Field *field)
+void
+_tp_inspector_field_refresh (Field *field)
 {
   TpInspector *self = field->inspector;
   int value = 0;
@@ -564,7 +520,7 @@ field_apply (Field *field)
       gtk_widget_remove_css_class (field->row, "error");
       /* Show the result of an edit that the model did not take as it was. */
       if (field->kind != FIELD_ENTRY && field->kind != FIELD_TEXT)
-        field_refresh (field);
+        _tp_inspector_field_refresh (field);
     }
 }
 
@@ -631,8 +587,8 @@ field_new (TpInspector *self,
   return field;
 }
 
-static GPtrArray *
-objects_of (gpointer object)
+GPtrArray *
+_tp_inspector_objects_of (gpointer object)
 {
   GPtrArray *objects = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -640,17 +596,17 @@ objects_of (gpointer object)
   return objects;
 }
 
-static void
-set_label (GtkWidget  *widget,
-           const char *label)
+void
+_tp_inspector_set_label (GtkWidget  *widget,
+                         const char *label)
 {
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
-static GtkWidget *
-add_group (GtkWidget  *page,
-           const char *title,
-           const char *description)
+GtkWidget *
+_tp_inspector_add_group (GtkWidget  *page,
+                         const char *title,
+                         const char *description)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
@@ -662,25 +618,25 @@ add_group (GtkWidget  *page,
   return group;
 }
 
-static Field *
-add_entry (TpInspector *self,
-           GtkWidget   *group,
-           const char  *title,
-           gpointer     object,
-           const char  *property)
+Field *
+_tp_inspector_add_entry (TpInspector *self,
+                         GtkWidget   *group,
+                         const char  *title,
+                         gpointer     object,
+                         const char  *property)
 {
-  g_autoptr(GPtrArray) objects = objects_of (object);
+  g_autoptr(GPtrArray) objects = _tp_inspector_objects_of (object);
   GtkWidget *row = adw_entry_row_new ();
   Field *field;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* Undo is the document's: Ctrl+Z must reach the window, not the entry. */
   gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-  set_label (row, title);
+  _tp_inspector_set_label (row, title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   field = field_new (self, FIELD_ENTRY, property, property, objects, row, row);
-  field_refresh (field);
+  _tp_inspector_field_refresh (field);
   g_signal_connect (row, "changed", G_CALLBACK (on_field_changed), field);
   return field;
 }
@@ -722,14 +678,14 @@ on_text_view_upper (GtkAdjustment *adjustment,
     }
 }
 
-static Field *
-add_text (TpInspector *self,
-          GtkWidget   *group,
-          const char  *title,
-          gpointer     object,
-          const char  *property)
+Field *
+_tp_inspector_add_text (TpInspector *self,
+                        GtkWidget   *group,
+                        const char  *title,
+                        gpointer     object,
+                        const char  *property)
 {
-  g_autoptr(GPtrArray) objects = objects_of (object);
+  g_autoptr(GPtrArray) objects = _tp_inspector_objects_of (object);
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label = gtk_label_new (title);
@@ -780,7 +736,7 @@ add_text (TpInspector *self,
 
   field = field_new (self, FIELD_TEXT, property, property, objects, view, view);
   field->row = row;
-  field_refresh (field);
+  _tp_inspector_field_refresh (field);
   g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), field);
   return field;
 }
@@ -802,25 +758,25 @@ add_combo (TpInspector   *self,
   adw_combo_row_set_expression (ADW_COMBO_ROW (row),
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
-  set_label (row, title);
+  _tp_inspector_set_label (row, title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   field = field_new (self, kind, key, property, objects, row, row);
   field->choices = g_object_ref (choices);
-  field_refresh (field);
+  _tp_inspector_field_refresh (field);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_field_notify), field);
   return field;
 }
 
-static Field *
-add_enum (TpInspector *self,
-          GtkWidget   *group,
-          const char  *title,
-          gpointer     object,
-          const char  *property,
-          GType        enum_type)
+Field *
+_tp_inspector_add_enum (TpInspector *self,
+                        GtkWidget   *group,
+                        const char  *title,
+                        gpointer     object,
+                        const char  *property,
+                        GType        enum_type)
 {
-  g_autoptr(GPtrArray) objects = objects_of (object);
+  g_autoptr(GPtrArray) objects = _tp_inspector_objects_of (object);
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
 
@@ -830,11 +786,11 @@ add_enum (TpInspector *self,
   return add_combo (self, group, FIELD_ENUM, property, title, objects, property, choices);
 }
 
-static Field *
-add_score (TpInspector *self,
-           GtkWidget   *group,
-           const char  *title,
-           GPtrArray   *objects)
+Field *
+_tp_inspector_add_score (TpInspector *self,
+                         GtkWidget   *group,
+                         const char  *title,
+                         GPtrArray   *objects)
 {
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   Field *field;
@@ -851,17 +807,17 @@ add_score (TpInspector *self,
   return field;
 }
 
-static Field *
-add_reference (TpInspector *self,
-               GtkWidget   *group,
-               FieldKind    kind,
-               const char  *key,
-               const char  *title,
-               gpointer     object,
-               const char  *property,
-               const char  *property2)
+Field *
+_tp_inspector_add_reference (TpInspector *self,
+                             GtkWidget   *group,
+                             FieldKind    kind,
+                             const char  *key,
+                             const char  *title,
+                             gpointer     object,
+                             const char  *property,
+                             const char  *property2)
 {
-  g_autoptr(GPtrArray) objects = objects_of (object);
+  g_autoptr(GPtrArray) objects = _tp_inspector_objects_of (object);
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
   Field *field;
@@ -872,28 +828,28 @@ add_reference (TpInspector *self,
   adw_combo_row_set_expression (ADW_COMBO_ROW (row),
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
-  set_label (row, title);
+  _tp_inspector_set_label (row, title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   field = field_new (self, kind, key, property, objects, row, row);
   field->property2 = property2 ? g_intern_string (property2) : NULL;
   field->choices = g_object_ref (choices);
-  field_refresh (field);
+  _tp_inspector_field_refresh (field);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_field_notify), field);
   return field;
 }
 
-static Field *
-add_spin (TpInspector *self,
-          GtkWidget   *group,
-          const char  *title,
-          const char  *subtitle,
-          gpointer     object,
-          const char  *property,
-          int          min,
-          int          max)
+Field *
+_tp_inspector_add_spin (TpInspector *self,
+                        GtkWidget   *group,
+                        const char  *title,
+                        const char  *subtitle,
+                        gpointer     object,
+                        const char  *property,
+                        int          min,
+                        int          max)
 {
-  g_autoptr(GPtrArray) objects = objects_of (object);
+  g_autoptr(GPtrArray) objects = _tp_inspector_objects_of (object);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
   Field *field;
@@ -903,24 +859,24 @@ add_spin (TpInspector *self,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  set_label (spin, title);
+  _tp_inspector_set_label (spin, title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   field = field_new (self, FIELD_SPIN, property, property, objects, row, spin);
-  field_refresh (field);
+  _tp_inspector_field_refresh (field);
   g_signal_connect (spin, "notify::value", G_CALLBACK (on_field_notify), field);
   return field;
 }
 
-static Field *
-add_switch (TpInspector *self,
-            GtkWidget   *group,
-            const char  *title,
-            const char  *subtitle,
-            GPtrArray   *objects,
-            const char  *property)
+Field *
+_tp_inspector_add_switch (TpInspector *self,
+                          GtkWidget   *group,
+                          const char  *title,
+                          const char  *subtitle,
+                          GPtrArray   *objects,
+                          const char  *property)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
@@ -930,270 +886,15 @@ add_switch (TpInspector *self,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  set_label (toggle, title);
+  _tp_inspector_set_label (toggle, title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
   field = field_new (self, FIELD_SWITCH, property, property, objects, row, toggle);
-  field_refresh (field);
+  _tp_inspector_field_refresh (field);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (on_field_notify), field);
   return field;
-}
-
-/* ---- departments: pick one already used in the journey */
-
-static void
-add_department (GPtrArray  *departments,
-                const char *department)
-{
-  if (department == NULL || *department == '\0')
-    return;
-  for (guint i = 0; i < departments->len; i++)
-    if (g_str_equal (g_ptr_array_index (departments, i), department))
-      return;
-  g_ptr_array_add (departments, (gpointer) department);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-static void
-create_department_menu (GtkMenuButton *button,
-                        gpointer       user_data)
-{
-  TpInspector *self = TP_INSPECTOR (user_data);
-  g_autoptr(GPtrArray) departments = g_ptr_array_new ();
-  g_autoptr(GMenu) menu = g_menu_new ();
-
-  if (self->journey != NULL)
-    {
-      GListModel *touchpoints = tp_journey_get_touchpoints (self->journey);
-      GListModel *notes = tp_journey_get_employee_notes (self->journey);
-
-      for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
-        {
-          g_autoptr(TpTouchpoint) touchpoint = g_list_model_get_item (touchpoints, i);
-          add_department (departments, tp_touchpoint_get_department (touchpoint));
-        }
-      for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-        {
-          g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
-          add_department (departments, tp_employee_note_get_department (note));
-        }
-    }
-  g_ptr_array_sort (departments, compare_strings);
-
-  for (guint i = 0; i < departments->len; i++)
-    {
-      const char *department = g_ptr_array_index (departments, i);
-      g_auto(GStrv) parts = g_strsplit (department, "_", -1);
-      g_autofree char *label = g_strjoinv ("__", parts);   /* no mnemonics */
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-
-      g_menu_item_set_action_and_target_value (item, "inspector.use-department",
-                                               g_variant_new_string (department));
-      g_menu_append_item (menu, item);
-    }
-  if (departments->len == 0)
-    g_menu_append (menu, _("No departments yet"), "inspector.none");
-
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-}
-
-static void
-use_department_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GtkWidget *entry = tp_inspector_get_field_widget (TP_INSPECTOR (widget), "department");
-  TpInspector *self = TP_INSPECTOR (widget);
-
-  if (entry == NULL || self->document == NULL)
-    return;
-  /* Its own undo step. */
-  tp_history_break_coalescing (tp_document_get_history (self->document));
-  gtk_editable_set_text (GTK_EDITABLE (entry), g_variant_get_string (parameter, NULL));
-  tp_history_break_coalescing (tp_document_get_history (self->document));
-  gtk_widget_grab_focus (entry);
-}
-
-static Field *
-add_department_entry (TpInspector *self,
-                      GtkWidget   *group,
-                      gpointer     object)
-{
-  Field *field = add_entry (self, group, _("Department"), object, "department");
-  GtkWidget *button = gtk_menu_button_new ();
-
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-list-bullet-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Departments in This Journey"));
-  set_label (button, _("Departments in This Journey"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_department_menu, self, NULL);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), button);
-  return field;
-}
-
-/* ---- forms */
-
-static void
-build_journey (TpInspector *self,
-               GtkWidget   *page)
-{
-  TpJourney *journey = self->journey;
-  GtkWidget *group;
-
-  group = add_group (page, _("Journey"), NULL);
-  add_entry (self, group, _("Title"), journey, "title");
-  add_entry (self, group, _("Author"), journey, "author");
-  add_text (self, group, _("Description"), journey, "description");
-
-  group = add_group (page, _("Persona"), _("The customer this journey is mapped for"));
-  add_entry (self, group, _("Name"), journey, "persona-name");
-  add_entry (self, group, _("Segment"), journey, "persona-segment");
-  add_text (self, group, _("Description"), journey, "persona-description");
-  add_text (self, group, _("Goals"), journey, "persona-goals");
-  add_text (self, group, _("Frustrations"), journey, "persona-frustrations");
-
-  group = add_group (page, _("Scope"), NULL);
-  add_enum (self, group, _("Scope"), journey, "scope", TP_TYPE_SCOPE);
-  add_enum (self, group, _("State"), journey, "state", TP_TYPE_JOURNEY_STATE);
-
-  group = add_group (page, _("Thresholds"), _("Scores on the scale of 1 to 10"));
-  add_spin (self, group, _("Good Enough"), _("Every touchpoint should score at least this"),
-            journey, "good-enough", TP_SCORE_MIN, TP_SCORE_MAX);
-  add_spin (self, group, _("Moment of Truth Target"), _("Moments of truth should score at least this"),
-            journey, "moment-target", TP_SCORE_MIN, TP_SCORE_MAX);
-}
-
-static void
-build_touchpoint (TpInspector  *self,
-                  GtkWidget    *page,
-                  TpTouchpoint *touchpoint)
-{
-  g_autoptr(GPtrArray) objects = objects_of (touchpoint);
-  GtkWidget *group;
-  Field *field;
-
-  group = add_group (page, C_("journey element", "Touchpoint"), NULL);
-  add_entry (self, group, _("Title"), touchpoint, "title");
-  add_text (self, group, _("Description"), touchpoint, "description");
-
-  group = add_group (page, _("Placement"), NULL);
-  add_enum (self, group, _("Channel"), touchpoint, "channel", TP_TYPE_CHANNEL);
-  add_reference (self, group, FIELD_STAGE, "stage-id", _("Stage"), touchpoint, "stage-id", NULL);
-  add_reference (self, group, FIELD_LANE, "lane-id", _("Lane"), touchpoint, "lane-id", NULL);
-
-  group = add_group (page, _("Experience"), NULL);
-  field = add_score (self, group, _("Emotion Score"), objects);
-  /* Its hint depends on the flag too. */
-  field->property2 = g_intern_static_string ("moment-of-truth");
-  field_refresh (field);
-  add_switch (self, group, _("Moment of Truth"), _("A moment that should move the customer"),
-              objects, "moment-of-truth");
-  add_text (self, group, _("Customer Quote"), touchpoint, "quote");
-
-  group = add_group (page, _("Organisation"), _("Who delivers this touchpoint"));
-  add_department_entry (self, group, touchpoint);
-  add_entry (self, group, _("Role"), touchpoint, "role");
-
-  group = add_group (page, NULL, NULL);
-  add_text (self, group, _("Notes"), touchpoint, "notes");
-}
-
-static void
-build_employee_note (TpInspector    *self,
-                     GtkWidget      *page,
-                     TpEmployeeNote *note)
-{
-  g_autoptr(GPtrArray) objects = objects_of (note);
-  GtkWidget *group;
-
-  group = add_group (page, _("Employee Note"), NULL);
-  add_enum (self, group, _("Kind"), note, "kind", TP_TYPE_NOTE_KIND);
-  add_text (self, group, _("Text"), note, "text");
-  add_reference (self, group, FIELD_ATTACH, "attached-to", _("Attached To"), note,
-                 "touchpoint-id", "stage-id");
-
-  group = add_group (page, _("Employee"), NULL);
-  add_entry (self, group, _("Role"), note, "role");
-  add_department_entry (self, group, note);
-  add_spin (self, group, _("Severity"), _("From 1, minor, to 3, severe"),
-            note, "severity", TP_SEVERITY_MIN, TP_SEVERITY_MAX);
-  add_score (self, group, _("Employee Score"), objects);
-}
-
-static void
-build_opportunity (TpInspector   *self,
-                   GtkWidget     *page,
-                   TpOpportunity *opportunity)
-{
-  GtkWidget *group = add_group (page, _("Opportunity"), NULL);
-
-  add_text (self, group, _("Text"), opportunity, "text");
-  add_entry (self, group, _("Owner"), opportunity, "owner");
-  add_reference (self, group, FIELD_LINK, "touchpoint-id", C_("journey element", "Touchpoint"), opportunity,
-                 "touchpoint-id", NULL);
-}
-
-static void
-build_stage (TpInspector *self,
-             GtkWidget   *page,
-             TpStage     *stage)
-{
-  GtkWidget *group = add_group (page, _("Stage"), NULL);
-
-  add_entry (self, group, _("Name"), stage, "name");
-  add_text (self, group, _("Description"), stage, "description");
-}
-
-static void
-build_lane (TpInspector *self,
-            GtkWidget   *page,
-            TpLane      *lane)
-{
-  GtkWidget *group = add_group (page, _("Lane"), NULL);
-
-  add_entry (self, group, _("Name"), lane, "name");
-  add_enum (self, group, _("Kind"), lane, "kind", TP_TYPE_LANE_KIND);
-}
-
-static void
-build_several (TpInspector *self,
-               GtkWidget   *page)
-{
-  g_autoptr(GPtrArray) touchpoints = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-  GtkWidget *group;
-  Field *field;
-
-  for (guint i = 0; i < self->selection->len; i++)
-    if (TP_IS_TOUCHPOINT (g_ptr_array_index (self->selection, i)))
-      g_ptr_array_add (touchpoints, g_object_ref (g_ptr_array_index (self->selection, i)));
-
-  title = g_strdup_printf (ngettext ("%u item selected", "%u items selected", self->selection->len),
-                           self->selection->len);
-  if (touchpoints->len == 0)
-    description = g_strdup (_("Select one item to edit it."));
-  else
-    description = g_strdup_printf (ngettext ("Changes below apply to the selected touchpoint.",
-                                             "Changes below apply to the %u selected touchpoints.",
-                                             touchpoints->len),
-                                   touchpoints->len);
-  group = add_group (page, title, description);
-  if (touchpoints->len == 0)
-    return;
-
-  add_score (self, group, _("Emotion Score"), touchpoints);
-  field = add_switch (self, group, _("Moment of Truth"), NULL, touchpoints, "moment-of-truth");
-  field->group_label = _("Change Moment of Truth");
 }
 
 static void
@@ -1226,25 +927,7 @@ rebuild (TpInspector *self)
   else
     {
       page = adw_preferences_page_new ();
-      if (self->selection->len == 0)
-        build_journey (self, page);
-      else if (self->selection->len > 1)
-        build_several (self, page);
-      else
-        {
-          TpElement *element = g_ptr_array_index (self->selection, 0);
-
-          if (TP_IS_TOUCHPOINT (element))
-            build_touchpoint (self, page, TP_TOUCHPOINT (element));
-          else if (TP_IS_EMPLOYEE_NOTE (element))
-            build_employee_note (self, page, TP_EMPLOYEE_NOTE (element));
-          else if (TP_IS_OPPORTUNITY (element))
-            build_opportunity (self, page, TP_OPPORTUNITY (element));
-          else if (TP_IS_STAGE (element))
-            build_stage (self, page, TP_STAGE (element));
-          else if (TP_IS_LANE (element))
-            build_lane (self, page, TP_LANE (element));
-        }
+      _tp_inspector_build_form (self, page);
     }
 
   self->page = page;
@@ -1268,7 +951,7 @@ refresh_property (TpInspector *self,
 
       if ((field->property == property || field->property2 == property)
           && field_has_object (field, object))
-        field_refresh (field);
+        _tp_inspector_field_refresh (field);
     }
 }
 
@@ -1285,7 +968,7 @@ on_journey_notify (TpJourney   *journey,
   score = tp_inspector_get_field_widget (self, "score");
   if (score != NULL
       && (g_str_equal (pspec->name, "good-enough") || g_str_equal (pspec->name, "moment-target")))
-    field_refresh (g_object_get_data (G_OBJECT (score), "tp-inspector-field"));
+    _tp_inspector_field_refresh (g_object_get_data (G_OBJECT (score), "tp-inspector-field"));
 }
 
 static void
@@ -1356,7 +1039,7 @@ on_journey_changed (TpJourney   *journey,
       Field *field = g_ptr_array_index (self->fields, i);
 
       if (field->choice_ids != NULL && field != self->applying && field_update_choices (field))
-        field_refresh (field);
+        _tp_inspector_field_refresh (field);
     }
 }
 
@@ -1543,39 +1226,12 @@ tp_inspector_class_init (TpInspectorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "inspector.use-department", "s", use_department_action);
+  gtk_widget_class_install_action (widget_class, "inspector.use-department", "s",
+                                   _tp_inspector_use_department_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "inspector");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-}
-
-static void
-ensure_style (void)
-{
-  static gsize done = 0;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  /* The text views sit in boxed-list rows, on the row's background. */
-  if (display != NULL && g_once_init_enter (&done))
-    {
-      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_data (provider,
-                                       "textview.tp-inspector-text,"
-                                       "textview.tp-inspector-text > text {"
-                                       "  background: none;"
-                                       "}"
-                                       /* Focused like an AdwEntryRow. */
-                                       "row.tp-inspector-text-row:focus-within {"
-                                       "  outline: 2px solid alpha(@accent_color, 0.5);"
-                                       "  outline-offset: -2px;"
-                                       "}",
-                                       -1);
-      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      g_once_init_leave (&done, 1);
-    }
 }
 
 static void
@@ -1584,7 +1240,6 @@ tp_inspector_init (TpInspector *self)
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
   self->fields = g_ptr_array_new ();
 
-  ensure_style ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Inspector"), -1);
   gtk_widget_set_size_request (GTK_WIDGET (self), 280, -1);
