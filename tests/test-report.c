@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tp-analysis.h"
+#include "tp-colors.h"
 #include "tp-csv.h"
 #include "tp-report-html.h"
 #include "tp-report-pdf.h"
@@ -187,10 +188,10 @@ test_options (void)
   g_assert_cmpstr (none, ==, "–");
 
   /* The colours follow the good-enough level of the journey. */
-  g_assert_cmphex (tp_report_score_color (7, 7), ==, 0x26a269);
-  g_assert_cmphex (tp_report_score_color (5.5, 7), ==, 0xe5a50a);
-  g_assert_cmphex (tp_report_score_color (3, 7), ==, 0xc01c28);
-  g_assert_cmphex (tp_report_score_color (8, 9), ==, 0xe5a50a);
+  g_assert_cmphex (tp_score_band_color (tp_score_band (7, 7)), ==, 0x26a269);
+  g_assert_cmphex (tp_score_band_color (tp_score_band (5.5, 7)), ==, 0xe5a50a);
+  g_assert_cmphex (tp_score_band_color (tp_score_band (3, 7)), ==, 0xc01c28);
+  g_assert_cmphex (tp_score_band_color (tp_score_band (8, 9)), ==, 0xe5a50a);
 }
 
 static void
