@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tp-analysis.h"
+#include "tp-findings.h"
 #include "tp-canvas.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
@@ -1100,6 +1101,8 @@ tp_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
   g_clear_object (&self->findings);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);

@@ -281,8 +281,8 @@ rebuild (TpInsightsPanel *self)
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
 
-  n_critical = n_findings > 0 ? tp_findings_get_count (self->findings, TP_SEVERITY_CRITICAL) : 0;
-  n_warning = n_findings > 0 ? tp_findings_get_count (self->findings, TP_SEVERITY_WARNING) : 0;
+  n_critical = self->findings != NULL ? tp_findings_get_count (self->findings, TP_SEVERITY_CRITICAL) : 0;
+  n_warning = self->findings != NULL ? tp_findings_get_count (self->findings, TP_SEVERITY_WARNING) : 0;
   if (n_critical + n_warning == 0)
     summary = g_strdup (_("The journey meets its thresholds"));
   else
@@ -315,8 +315,11 @@ tp_insights_panel_dispose (GObject *object)
 {
   TpInsightsPanel *self = TP_INSIGHTS_PANEL (object);
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  /* The findings may outlive the panel: no rebuild after this. */
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_func (self->findings, rebuild, self);
   g_clear_object (&self->findings);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tp_insights_panel_parent_class)->dispose (object);
