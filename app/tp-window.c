@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tp-analysis.h"
+#include "tp-findings.h"
 #include "tp-canvas.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
@@ -49,8 +50,10 @@ struct _TpWindow
   TpInsightsPanel *insights_panel;
   GMenu *department_section;
 
-  /* Findings on the canvas and the department filter, recomputed a
-   * moment after the journey changes. */
+  /* The document's findings, analysed once for the panel, the canvas
+   * marks and the tab label. */
+  TpFindings *findings;
+  /* The department filter, updated with the findings. */
   GSimpleActionGroup *department_actions;
   GPtrArray *departments;        /* display names, legend order */
   GHashTable *hidden_departments; /* keys */
@@ -621,37 +624,16 @@ tp_window_set_department_visible (TpWindow   *self,
     }
 }
 
-/* Marks for the canvas (the most urgent warning or critical finding per
- * touchpoint) and the count on the Insights tab, from the analysis the
- * insights panel has just made. */
+/* Marks for the canvas and the count on the Insights tab, from the
+ * analysis just made. */
 static void
 update_findings (TpWindow *self)
 {
-  TpJourney *journey = tp_document_get_journey (self->document);
-  GPtrArray *findings = tp_insights_panel_get_findings (self->insights_panel);
-  g_autoptr(GHashTable) marks = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autofree char *title = NULL;
-  guint n_urgent = 0;
+  guint n_urgent = tp_findings_get_count (self->findings, TP_SEVERITY_WARNING)
+                   + tp_findings_get_count (self->findings, TP_SEVERITY_CRITICAL);
 
-  for (guint i = 0; i < findings->len; i++)
-    {
-      TpFinding *finding = g_ptr_array_index (findings, i);
-      TpSeverity severity = tp_finding_get_severity (finding);
-      const char * const *ids = tp_finding_get_ids (finding);
-
-      if (severity < TP_SEVERITY_WARNING)
-        continue;
-      n_urgent++;
-      for (guint j = 0; ids[j] != NULL; j++)
-        {
-          TpTouchpoint *touchpoint = tp_journey_lookup_touchpoint (journey, ids[j]);
-
-          if (touchpoint != NULL
-              && GPOINTER_TO_INT (g_hash_table_lookup (marks, touchpoint)) < (int) severity)
-            g_hash_table_insert (marks, touchpoint, GINT_TO_POINTER (severity));
-        }
-    }
-  tp_canvas_set_finding_marks (self->canvas, marks);
+  tp_canvas_set_finding_marks (self->canvas, tp_findings_get_marks (self->findings));
 
   if (n_urgent > 0)
     /* Translators: the Insights tab with the number of critical and warning findings */
@@ -669,8 +651,8 @@ tp_window_refresh_findings (TpWindow *self)
 {
   g_return_if_fail (TP_IS_WINDOW (self));
 
-  /* The panel analyses now and emits "findings-changed". */
-  tp_insights_panel_refresh (self->insights_panel);
+  /* Every view follows the findings' "changed". */
+  tp_findings_refresh (self->findings);
 }
 
 TpInspector *
@@ -1090,10 +1072,11 @@ tp_window_constructed (GObject *object)
   tp_outline_view_set_journey (self->outline_view, tp_document_get_journey (self->document));
   tp_canvas_set_document (self->canvas, self->document);
   tp_inspector_set_document (self->inspector, self->document);
-  /* One analysis per change, made (debounced) by the panel, serves both. */
-  g_signal_connect_object (self->insights_panel, "findings-changed",
+  self->findings = tp_findings_new (tp_document_get_journey (self->document));
+  g_signal_connect_object (self->findings, "changed",
                            G_CALLBACK (update_findings), self, G_CONNECT_SWAPPED);
-  tp_insights_panel_set_document (self->insights_panel, self->document);
+  tp_insights_panel_set_findings (self->insights_panel, self->findings);
+  update_findings (self);
   g_settings_bind (self->settings, "show-employee-overlay",
                    self->canvas, "show-employee-overlay", G_SETTINGS_BIND_GET);
   on_canvas_zoom_changed (self->canvas, NULL, self);
@@ -1118,6 +1101,9 @@ tp_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TP_TYPE_WINDOW);
 
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_data (self->findings, self);
+  g_clear_object (&self->findings);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->department_actions);

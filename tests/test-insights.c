@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "tp-document.h"
 #include "tp-insights-panel.h"
 #include "tp-test-util.h"
 
@@ -11,6 +12,25 @@ sample_document (void)
   g_autoptr(TpJourney) journey = tp_test_load_journey (path);
 
   return tp_document_new (journey);
+}
+
+/* The panel shows the findings of @document's journey, as the window
+ * hands them over. */
+static void
+show_findings (GtkWidget  *panel,
+               TpDocument *document)
+{
+  g_autoptr(TpFindings) findings = tp_findings_new (tp_document_get_journey (document));
+
+  tp_insights_panel_set_findings (TP_INSIGHTS_PANEL (panel), findings);
+  g_assert_true (tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel)) == findings);
+}
+
+/* The findings the panel shows now. */
+static GPtrArray *
+shown_findings (GtkWidget *panel)
+{
+  return tp_findings_get_findings (tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel)));
 }
 
 /* The bound rows of the list view that show a finding (not a heading). */
@@ -152,8 +172,8 @@ test_shows_sample_findings (void)
   GListModel *model;
   GPtrArray *findings;
 
-  tp_insights_panel_set_document (TP_INSIGHTS_PANEL (panel), document);
-  findings = tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel));
+  show_findings (panel, document);
+  findings = shown_findings (panel);
   g_assert_cmpuint (findings->len, ==, expected->len);
   g_assert_true (has_finding (findings, TP_FINDING_MOMENT_BELOW_TARGET, "t19"));
   g_assert_cmpint (tp_finding_get_severity (g_ptr_array_index (findings, 0)), ==, TP_SEVERITY_CRITICAL);
@@ -215,8 +235,8 @@ test_large_journey_is_virtualized (void)
   GPtrArray *findings;
   guint last;
 
-  tp_insights_panel_set_document (TP_INSIGHTS_PANEL (panel), document);
-  findings = tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel));
+  show_findings (panel, document);
+  findings = shown_findings (panel);
   g_assert_cmpuint (findings->len, >, 500);
 
   window = show_in_window (panel);
@@ -248,24 +268,65 @@ test_follows_edits_and_undo (void)
   TpTouchpoint *consult = tp_journey_lookup_touchpoint (tp_document_get_journey (document), "t19");
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
 
-  tp_insights_panel_set_document (TP_INSIGHTS_PANEL (panel), document);
-  g_assert_true (has_finding (tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel)),
+  show_findings (panel, document);
+  g_assert_true (has_finding (shown_findings (panel),
                               TP_FINDING_MOMENT_BELOW_TARGET, "t19"));
 
   /* The panel updates by itself once edits settle. */
   g_assert_true (tp_document_set_int (document, consult, "score", 9, NULL));
   g_timeout_add (400, quit_loop, loop);
   g_main_loop_run (loop);
-  g_assert_false (has_finding (tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel)),
+  g_assert_false (has_finding (shown_findings (panel),
                                TP_FINDING_MOMENT_BELOW_TARGET, "t19"));
 
   tp_document_undo (document);
   g_timeout_add (400, quit_loop, loop);
   g_main_loop_run (loop);
-  g_assert_true (has_finding (tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel)),
+  g_assert_true (has_finding (shown_findings (panel),
                               TP_FINDING_MOMENT_BELOW_TARGET, "t19"));
 
   g_object_unref (panel);
+}
+
+/* Two panels share one TpFindings: an edit is analysed once, and both
+ * list the new findings without analysing themselves. */
+static void
+test_shares_findings (void)
+{
+  g_autoptr(TpDocument) document = sample_document ();
+  g_autoptr(TpFindings) findings = tp_findings_new (tp_document_get_journey (document));
+  GtkWidget *panels[2];
+  TpTouchpoint *consult = tp_journey_lookup_touchpoint (tp_document_get_journey (document), "t19");
+  guint n_analyses = tp_findings_get_n_analyses (findings);
+
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    {
+      panels[i] = g_object_ref_sink (tp_insights_panel_new ());
+      tp_insights_panel_set_findings (TP_INSIGHTS_PANEL (panels[i]), findings);
+    }
+  g_assert_cmpuint (tp_findings_get_n_analyses (findings), ==, n_analyses);
+
+  g_assert_true (tp_document_set_int (document, consult, "score", 9, NULL));
+  tp_findings_refresh (findings);
+  g_assert_cmpuint (tp_findings_get_n_analyses (findings), ==, n_analyses + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    {
+      GtkWidget *list = find_list_view (panels[i]);
+      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+      GPtrArray *shown = shown_findings (panels[i]);
+
+      g_assert_false (has_finding (shown, TP_FINDING_MOMENT_BELOW_TARGET, "t19"));
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, shown->len + count_groups (shown));
+    }
+
+  /* Without findings a panel shows none. */
+  tp_insights_panel_set_findings (TP_INSIGHTS_PANEL (panels[0]), NULL);
+  g_assert_null (tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panels[0])));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      GTK_LIST_VIEW (find_list_view (panels[0]))))), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    g_object_unref (panels[i]);
 }
 
 static void
@@ -275,8 +336,8 @@ test_empty_journey (void)
   g_autoptr(TpDocument) document = tp_document_new (journey);
   GtkWidget *panel = g_object_ref_sink (tp_insights_panel_new ());
 
-  tp_insights_panel_set_document (TP_INSIGHTS_PANEL (panel), document);
-  g_assert_cmpuint (tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel))->len, ==, 0);
+  show_findings (panel, document);
+  g_assert_cmpuint (shown_findings (panel)->len, ==, 0);
   g_object_unref (panel);
 }
 
@@ -289,6 +350,7 @@ main (int   argc,
 
   g_test_add_func ("/insights/shows-sample-findings", test_shows_sample_findings);
   g_test_add_func ("/insights/follows-edits-and-undo", test_follows_edits_and_undo);
+  g_test_add_func ("/insights/shares-findings", test_shares_findings);
   g_test_add_func ("/insights/empty-journey", test_empty_journey);
   g_test_add_func ("/insights/large-journey-is-virtualized", test_large_journey_is_virtualized);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "tp-department.h"
 #include "tp-journey.h"
 #include "tp-test-util.h"
 
@@ -206,6 +207,23 @@ test_elements_finalized (void)
   g_assert_null (tp);
 }
 
+/* Case and surrounding white space do not matter; blank is no department. */
+static void
+test_department_key (void)
+{
+  g_autofree char *a = tp_department_key ("  Planning ");
+  g_autofree char *b = tp_department_key ("PLANNING");
+  g_autofree char *name = tp_department_display_name ("\t Planning  ");
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_null (tp_department_key (NULL));
+  g_assert_null (tp_department_key ("   "));
+  g_assert_null (tp_department_key (""));
+  g_assert_cmpstr (name, ==, "Planning");
+  g_assert_null (tp_department_display_name (NULL));
+  g_assert_null (tp_department_display_name (" \n "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/model/change-signals", test_change_signals);
   g_test_add_func ("/model/channels-online", test_channels_online);
   g_test_add_func ("/model/elements-finalized", test_elements_finalized);
+  g_test_add_func ("/model/department-key", test_department_key);
 
   return g_test_run ();
 }

@@ -223,8 +223,8 @@ step_activate_finding (Fixture *f)
   GtkWidget *title;
   GtkWidget *stack;
 
-  tp_insights_panel_refresh (panel);
-  findings = tp_insights_panel_get_findings (panel);
+  tp_window_refresh_findings (f->window);
+  findings = tp_findings_get_findings (tp_insights_panel_get_findings (panel));
   for (guint i = 0; i < findings->len && finding == NULL; i++)
     {
       TpFinding *candidate = g_ptr_array_index (findings, i);
@@ -260,7 +260,7 @@ step_activate_finding_row (Fixture *f)
   TpInsightsPanel *panel = tp_window_get_insights_panel (f->window);
   GtkWidget *list = tp_gui_find_one (GTK_WIDGET (panel), tp_gui_is_of_type,
                                      GSIZE_TO_POINTER (GTK_TYPE_LIST_VIEW));
-  GPtrArray *findings = tp_insights_panel_get_findings (panel);
+  GPtrArray *findings = tp_findings_get_findings (tp_insights_panel_get_findings (panel));
   g_autoptr(GPtrArray) selection = NULL;
   guint position = 0;
   gboolean found = FALSE;

@@ -648,17 +648,6 @@ count_color (cairo_surface_t *surface,
   return n;
 }
 
-static void
-test_department_key (void)
-{
-  g_autofree char *a = tp_department_key ("  Planning ");
-  g_autofree char *b = tp_department_key ("PLANNING");
-
-  g_assert_cmpstr (a, ==, b);
-  g_assert_null (tp_department_key (NULL));
-  g_assert_null (tp_department_key ("   "));
-}
-
 /* The departments of the employee notes, sorted, each with its own
  * colour; the legend under the employee lane's name shows their swatches
  * when the overlay is on (on paper too: exports carry it), not when off. */
@@ -782,7 +771,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/score-color", test_score_color);
-  g_test_add_func ("/render/department-key", test_department_key);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, tp_test_layout_fixture_set_up, func, \
                                            tp_test_layout_fixture_tear_down)
   ADD ("/render/print-regions", test_print_regions);

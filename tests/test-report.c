@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tp-analysis.h"
+#include "tp-colors.h"
 #include "tp-csv.h"
 #include "tp-report-html.h"
 #include "tp-report-pdf.h"
@@ -187,10 +188,10 @@ test_options (void)
   g_assert_cmpstr (none, ==, "–");
 
   /* The colours follow the good-enough level of the journey. */
-  g_assert_cmphex (tp_report_score_color (7, 7), ==, 0x26a269);
-  g_assert_cmphex (tp_report_score_color (5.5, 7), ==, 0xe5a50a);
-  g_assert_cmphex (tp_report_score_color (3, 7), ==, 0xc01c28);
-  g_assert_cmphex (tp_report_score_color (8, 9), ==, 0xe5a50a);
+  g_assert_cmphex (tp_score_band_color (tp_score_band (7, 7)), ==, 0x26a269);
+  g_assert_cmphex (tp_score_band_color (tp_score_band (5.5, 7)), ==, 0xe5a50a);
+  g_assert_cmphex (tp_score_band_color (tp_score_band (3, 7)), ==, 0xc01c28);
+  g_assert_cmphex (tp_score_band_color (tp_score_band (8, 9)), ==, 0xe5a50a);
 }
 
 static void
@@ -207,6 +208,57 @@ test_build_no_scores (void)
   g_assert_nonnull (pdf);
   g_assert_nonnull (html);
   g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
+}
+
+/* The employee section has one part per department: spellings that differ
+ * only in case and surrounding white space are one department, and the
+ * notes without one (blank or white space) share "No department given". */
+static void
+test_build_departments (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  GListModel *notes = tp_journey_get_employee_notes (journey);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(TpEmployeeNote) first = g_list_model_get_item (notes, 0);
+  g_autoptr(TpEmployeeNote) second = g_list_model_get_item (notes, 1);
+  g_autoptr(TpEmployeeNote) third = g_list_model_get_item (notes, 2);
+  g_autofree char *shouted = g_strdup_printf ("  %s ", tp_employee_note_get_department (third));
+  TpReportOptions options;
+  g_autoptr(TpReport) report = NULL;
+  guint n_parts = 0, n_without = 0;
+
+  g_object_set (first, "department", "  ", NULL);
+  g_object_set (second, "department", "", NULL);
+  for (char *p = shouted; *p != '\0'; p++)
+    *p = g_ascii_toupper (*p);
+  g_object_set (third, "department", shouted, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
+      g_autofree char *trimmed = g_strstrip (g_strdup (tp_employee_note_get_department (note)));
+
+      g_hash_table_add (keys, g_utf8_casefold (trimmed, -1));
+    }
+
+  tp_report_options_init (&options);
+  options.sections = TP_REPORT_SECTION_EMPLOYEES;
+  report = tp_report_build (journey, &options);
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      TpReportBlock *block = g_ptr_array_index (report->blocks, i);
+
+      if (block->kind != TP_REPORT_BLOCK_HEADING || block->level != 2
+          || g_strcmp0 (block->anchor, "not-involved") == 0)
+        continue;
+      n_parts++;
+      n_without += g_str_equal (block->text, _("No department given"));
+      /* Named as written, trimmed. */
+      g_assert_false (g_ascii_isspace (block->text[0]));
+    }
+  /* "" is the key of the two blank ones. */
+  g_assert_cmpuint (n_without, ==, 1);
+  g_assert_cmpuint (n_parts, ==, g_hash_table_size (keys));
 }
 
 /* ---- PDF ---- */
@@ -819,6 +871,7 @@ main (int   argc,
 
   g_test_add_func ("/report/options", test_options);
   g_test_add_func ("/report/build-no-scores", test_build_no_scores);
+  g_test_add_func ("/report/build-departments", test_build_departments);
   g_test_add_func ("/report/pdf/sample", test_pdf_sample);
   g_test_add_func ("/report/pdf/info-and-fonts", test_pdf_info_and_fonts);
   g_test_add_func ("/report/pdf/letter", test_pdf_letter);

@@ -9,9 +9,7 @@ struct _TpInsightsPanel
 {
   GtkWidget parent_instance;
 
-  TpDocument *document;
-  GPtrArray *findings;
-  guint refresh_id;
+  TpFindings *findings;
 
   GtkWidget *box;
   GtkWidget *summary_label;
@@ -24,13 +22,12 @@ G_DEFINE_FINAL_TYPE (TpInsightsPanel, tp_insights_panel, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
+  PROP_FINDINGS,
   N_PROPS
 };
 
 enum {
   FINDING_ACTIVATED,
-  FINDINGS_CHANGED,
   N_SIGNALS
 };
 
@@ -265,34 +262,27 @@ rebuild (TpInsightsPanel *self)
 {
   g_autofree char *summary = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint counts[TP_SEVERITY_CRITICAL + 1] = { 0, };
+  GPtrArray *findings = self->findings != NULL ? tp_findings_get_findings (self->findings) : NULL;
+  guint n_findings = findings != NULL ? findings->len : 0;
   guint n_critical, n_warning;
 
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
-  if (self->document != NULL)
-    self->findings = tp_analyze_journey (tp_document_get_journey (self->document));
-  else
-    self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) tp_finding_unref);
-
-  for (guint i = 0; i < self->findings->len; i++)
-    counts[tp_finding_get_severity (g_ptr_array_index (self->findings, i))]++;
-
   /* Findings come sorted by severity: a heading starts each group. */
-  for (guint i = 0; i < self->findings->len; i++)
+  for (guint i = 0; i < n_findings; i++)
     {
-      TpFinding *finding = g_ptr_array_index (self->findings, i);
+      TpFinding *finding = g_ptr_array_index (findings, i);
       TpSeverity severity = tp_finding_get_severity (finding);
 
-      if (i == 0 || tp_finding_get_severity (g_ptr_array_index (self->findings, i - 1)) != severity)
-        g_ptr_array_add (items, tp_insight_item_new_heading (severity, counts[severity]));
+      if (i == 0 || tp_finding_get_severity (g_ptr_array_index (findings, i - 1)) != severity)
+        g_ptr_array_add (items, tp_insight_item_new_heading (severity,
+                                                             tp_findings_get_count (self->findings, severity)));
       g_ptr_array_add (items, tp_insight_item_new_finding (finding));
     }
   /* One splice, so the list view hears of one change only. */
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        items->pdata, items->len);
 
-  n_critical = counts[TP_SEVERITY_CRITICAL];
-  n_warning = counts[TP_SEVERITY_WARNING];
+  n_critical = self->findings != NULL ? tp_findings_get_count (self->findings, TP_SEVERITY_CRITICAL) : 0;
+  n_warning = self->findings != NULL ? tp_findings_get_count (self->findings, TP_SEVERITY_WARNING) : 0;
   if (n_critical + n_warning == 0)
     summary = g_strdup (_("The journey meets its thresholds"));
   else
@@ -306,26 +296,7 @@ rebuild (TpInsightsPanel *self)
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
-                                    self->findings->len > 0 ? "list" : "empty");
-  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
-}
-
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  TpInsightsPanel *self = user_data;
-
-  self->refresh_id = 0;
-  rebuild (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Edits come in bursts (a drag, typing): analyse once they settle. */
-static void
-on_journey_changed (TpInsightsPanel *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_timeout_add (150, refresh_idle_cb, self);
+                                    n_findings > 0 ? "list" : "empty");
 }
 
 static void
@@ -344,10 +315,11 @@ tp_insights_panel_dispose (GObject *object)
 {
   TpInsightsPanel *self = TP_INSIGHTS_PANEL (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* The findings may outlive the panel: no rebuild after this. */
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_func (self->findings, rebuild, self);
+  g_clear_object (&self->findings);
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->document);
-  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tp_insights_panel_parent_class)->dispose (object);
@@ -363,8 +335,8 @@ tp_insights_panel_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+    case PROP_FINDINGS:
+      g_value_set_object (value, self->findings);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -381,8 +353,8 @@ tp_insights_panel_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      tp_insights_panel_set_document (self, g_value_get_object (value));
+    case PROP_FINDINGS:
+      tp_insights_panel_set_findings (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -399,8 +371,8 @@ tp_insights_panel_class_init (TpInsightsPanelClass *klass)
   object_class->get_property = tp_insights_panel_get_property;
   object_class->set_property = tp_insights_panel_set_property;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, TP_TYPE_DOCUMENT,
+  properties[PROP_FINDINGS] =
+    g_param_spec_object ("findings", NULL, NULL, TP_TYPE_FINDINGS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -408,11 +380,6 @@ tp_insights_panel_class_init (TpInsightsPanelClass *klass)
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TP_TYPE_FINDING);
-  /* The analysis was redone: others can reuse tp_insights_panel_get_findings()
-   * instead of analysing again. */
-  signals[FINDINGS_CHANGED] =
-    g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "insightspanel");
@@ -483,36 +450,7 @@ tp_insights_panel_new (void)
   return g_object_new (TP_TYPE_INSIGHTS_PANEL, NULL);
 }
 
-TpDocument *
-tp_insights_panel_get_document (TpInsightsPanel *self)
-{
-  g_return_val_if_fail (TP_IS_INSIGHTS_PANEL (self), NULL);
-  return self->document;
-}
-
-void
-tp_insights_panel_set_document (TpInsightsPanel *self,
-                                TpDocument      *document)
-{
-  g_return_if_fail (TP_IS_INSIGHTS_PANEL (self));
-  g_return_if_fail (document == NULL || TP_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (tp_document_get_journey (self->document),
-                                          on_journey_changed, self);
-  g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (tp_document_get_journey (document), "changed",
-                             G_CALLBACK (on_journey_changed), self, G_CONNECT_SWAPPED);
-
-  rebuild (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-GPtrArray *
+TpFindings *
 tp_insights_panel_get_findings (TpInsightsPanel *self)
 {
   g_return_val_if_fail (TP_IS_INSIGHTS_PANEL (self), NULL);
@@ -520,10 +458,21 @@ tp_insights_panel_get_findings (TpInsightsPanel *self)
 }
 
 void
-tp_insights_panel_refresh (TpInsightsPanel *self)
+tp_insights_panel_set_findings (TpInsightsPanel *self,
+                                TpFindings      *findings)
 {
   g_return_if_fail (TP_IS_INSIGHTS_PANEL (self));
+  g_return_if_fail (findings == NULL || TP_IS_FINDINGS (findings));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->findings == findings)
+    return;
+
+  if (self->findings != NULL)
+    g_signal_handlers_disconnect_by_func (self->findings, rebuild, self);
+  g_set_object (&self->findings, findings);
+  if (findings != NULL)
+    g_signal_connect_object (findings, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDINGS]);
 }

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "tp-analysis.h"
+#include "tp-department.h"
 
 G_DEFINE_ENUM_TYPE (TpFindingKind, tp_finding_kind,
   G_DEFINE_ENUM_VALUE (TP_FINDING_MOMENT_BELOW_TARGET, "moment-below-target"),
@@ -553,8 +554,8 @@ stage_position (guint stage)
   return (guint64) stage << 32;
 }
 
-/* Case and surrounding white space do not matter; NULL when empty. Keys are
- * cached, since a journey names few departments many times. */
+/* tp_department_key(), cached since a journey names few departments many
+ * times; blank ones are cached as "", which no key equals. */
 static const char *
 department_key (Analysis   *a,
                 const char *department)
@@ -571,9 +572,9 @@ department_key (Analysis   *a,
   key = g_hash_table_lookup (a->dept_keys, department);
   if (key == NULL)
     {
-      g_autofree char *trimmed = g_strstrip (g_strdup (department));
+      char *new_key = tp_department_key (department);
 
-      key = g_utf8_casefold (trimmed, -1);
+      key = new_key != NULL ? new_key : g_strdup ("");
       g_hash_table_insert (a->dept_keys, g_strdup (department), (gpointer) key);
     }
   /* The model's own string: valid while the analysis holds its element. */
@@ -649,15 +650,13 @@ one_line (const char *text)
   return line;
 }
 
-/* A department's name for display: one line, trimmed; NULL when empty. */
+/* A department's name for display, on one line; NULL when blank. */
 static char *
 department_name (const char *text)
 {
-  char *name = g_strstrip (one_line (text));
+  g_autofree char *name = tp_department_display_name (text);
 
-  if (*name == '\0')
-    g_clear_pointer (&name, g_free);
-  return name;
+  return name != NULL ? one_line (name) : NULL;
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include <cairo.h>
 
+#include "tp-colors.h"
+#include "tp-department.h"
 #include "tp-layout.h"
 
 G_BEGIN_DECLS
@@ -12,13 +14,6 @@ G_BEGIN_DECLS
  * units; the caller sets the scale and translation for zoom, scrolling,
  * page placement or export resolution. Text goes through Pango, so it
  * stays text (selectable, searchable) in PDF and SVG. */
-
-typedef enum {
-  TP_PALETTE_LIGHT,
-  TP_PALETTE_DARK,
-  /* Light on white paper; hover, selection and drop feedback are not drawn. */
-  TP_PALETTE_PRINT,
-} TpPalette;
 
 /* Which parts to draw, so a canvas can keep headers pinned while the
  * body scrolls: draw the body scrolled, then the headers on top. */
@@ -91,24 +86,5 @@ void tp_render_card            (cairo_t               *cr,
 void tp_render_drop_indicator  (cairo_t               *cr,
                                 const TpLayoutDrop    *drop,
                                 const TpRenderOptions *options);
-
-/* The colour of an emotion score: red (1) through amber (5–6) to green
- * (10); neutral grey for an unset score. */
-void tp_score_color            (int                    score,
-                                TpPalette              palette,
-                                double                 rgb[3]);
-
-/* Departments compare without regard to case or surrounding white space:
- * this is the form they are compared in. NULL for NULL or blank. */
-char      *tp_department_key       (const char            *department);
-/* The departments of the journey's employee notes, one spelling each
- * (the first in note order), sorted by key: the order of the legend and of
- * the colours. A new array of strings. */
-GPtrArray *tp_journey_list_departments (TpJourney       *journey);
-/* The colour of the @index-th department of tp_journey_list_departments()
- * on @palette: eight distinguishable colours, repeating after that. */
-void       tp_department_color     (guint                  index,
-                                    TpPalette              palette,
-                                    double                 rgb[3]);
 
 G_END_DECLS

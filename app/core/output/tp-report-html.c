@@ -14,9 +14,9 @@
 /* Only the writer's own CSS: no web fonts, no images, no URLs. HTML 4
  * elements only (div, not main or nav), so HTML 4 parsers such as
  * libxml2's read it without complaint apart from the inline SVG. */
+static const char stylesheet_root[] =
+  ":root{--accent:#1c71d8;--text:#241f31;--muted:#5e5c64;--rule:#deddda;--zebra:#f6f5f4;";
 static const char stylesheet[] =
-  ":root{--accent:#1c71d8;--text:#241f31;--muted:#5e5c64;--rule:#deddda;--zebra:#f6f5f4;"
-  "--red:#c01c28;--amber:#e5a50a;--green:#26a269;--none:#9a9996}\n"
   "*{box-sizing:border-box}\n"
   "body{margin:0;background:#fafafa;color:var(--text);font:15px/1.5 Cantarell,'Noto Sans',"
   "'Segoe UI',Helvetica,Arial,sans-serif}\n"
@@ -111,11 +111,12 @@ static const char *
 score_class (double score,
              int    good_enough)
 {
-  switch (tp_report_score_color (score, good_enough))
+  switch (tp_score_band (score, good_enough))
     {
-    case 0xc01c28: return "s-red";
-    case 0xe5a50a: return "s-amber";
-    case 0x26a269: return "s-green";
+    case TP_SCORE_BAND_LOW: return "s-red";
+    case TP_SCORE_BAND_NEAR: return "s-amber";
+    case TP_SCORE_BAND_GOOD: return "s-green";
+    case TP_SCORE_BAND_NONE:
     default: return "s-none";
     }
 }
@@ -387,7 +388,12 @@ tp_report_html_write (TpReport *report)
   g_string_append (html, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   g_string_append_printf (html, "<meta name=\"generator\" content=\"%s\">\n", report->generator);
   append_element (html, "title", NULL, report->title);
-  g_string_append_printf (html, "<style>\n%s</style>\n</head>\n<body>\n<div class=\"page\">\n", stylesheet);
+  /* The score colours of the PDF report, from the one scale. */
+  g_string_append_printf (html, "<style>\n%s--red:#%06x;--amber:#%06x;--green:#%06x;--none:#%06x}\n",
+                          stylesheet_root, tp_score_band_color (TP_SCORE_BAND_LOW),
+                          tp_score_band_color (TP_SCORE_BAND_NEAR), tp_score_band_color (TP_SCORE_BAND_GOOD),
+                          tp_score_band_color (TP_SCORE_BAND_NONE));
+  g_string_append_printf (html, "%s</style>\n</head>\n<body>\n<div class=\"page\">\n", stylesheet);
 
   if (report->options.sections & TP_REPORT_SECTION_COVER)
     {

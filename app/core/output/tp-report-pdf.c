@@ -627,7 +627,7 @@ draw_figures (Pdf                 *pdf,
           g_autoptr(PangoLayout) value = make_layout (pdf, FONT_FIGURE, item->text, box_width - 20);
           g_autoptr(PangoLayout) label = make_layout (pdf, FONT_MUTED, item->detail, box_width - 20);
           guint32 color = item->score >= TP_SCORE_MIN
-                          ? tp_report_score_color (item->score, tp_journey_get_good_enough (pdf->report->journey))
+                          ? tp_score_band_color (tp_score_band (item->score, tp_journey_get_good_enough (pdf->report->journey)))
                           : TP_REPORT_ACCENT;
 
           pango_layout_set_ellipsize (value, PANGO_ELLIPSIZE_END);
@@ -773,7 +773,7 @@ draw_badges (Pdf                 *pdf,
 
       if (!(block->score_columns & (1u << c)) || item->score < TP_SCORE_MIN)
         continue;
-      set_color (pdf->cr, tp_report_score_color (item->score, tp_journey_get_good_enough (pdf->report->journey)));
+      set_color (pdf->cr, tp_score_band_color (tp_score_band (item->score, tp_journey_get_good_enough (pdf->report->journey))));
       cairo_new_sub_path (pdf->cr);
       cairo_arc (pdf->cr, x + r, y + CELL_PAD_Y + r, r, G_PI / 2, 3 * G_PI / 2);
       cairo_arc (pdf->cr, x + BADGE_WIDTH - r, y + CELL_PAD_Y + r, r, -G_PI / 2, G_PI / 2);

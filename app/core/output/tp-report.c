@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tp-analysis.h"
+#include "tp-department.h"
 #include "tp-report.h"
 
 /* ---- options ---- */
@@ -133,19 +134,6 @@ tp_report_paper_get_size (TpReportPaper  paper,
 }
 
 /* ---- small helpers ---- */
-
-guint32
-tp_report_score_color (double score,
-                       int    good_enough)
-{
-  if (isnan (score) || score < TP_SCORE_MIN)
-    return 0x9a9996;
-  if (score >= good_enough)
-    return 0x26a269;
-  if (score >= good_enough - 2)
-    return 0xe5a50a;
-  return 0xc01c28;
-}
 
 char *
 tp_report_format_score (double score)
@@ -408,14 +396,6 @@ score_or_unset (int score)
   return score == TP_SCORE_UNSET ? TP_SCORE_UNSET : (double) score;
 }
 
-static char *
-department_key (const char *department)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (department != NULL ? department : ""));
-
-  return g_utf8_casefold (stripped, -1);
-}
-
 /* ---- sections ---- */
 
 static int
@@ -674,7 +654,7 @@ related_blockers (Builder      *b,
                   TpTouchpoint *tp)
 {
   GListModel *notes = tp_journey_get_employee_notes (b->journey);
-  g_autofree char *key = department_key (tp_touchpoint_get_department (tp));
+  g_autofree char *key = tp_department_key (tp_touchpoint_get_department (tp));
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
@@ -689,8 +669,8 @@ related_blockers (Builder      *b,
           g_ptr_array_add (result, g_steal_pointer (&note));
           continue;
         }
-      note_key = department_key (tp_employee_note_get_department (note));
-      if (*key != '\0' && g_str_equal (key, note_key)
+      note_key = tp_department_key (tp_employee_note_get_department (note));
+      if (key != NULL && g_strcmp0 (key, note_key) == 0
           && g_str_equal (tp_employee_note_get_stage_id (note), tp_touchpoint_get_stage_id (tp)))
         g_ptr_array_add (result, g_steal_pointer (&note));
     }
@@ -754,7 +734,7 @@ build_moments (Builder *b)
 }
 
 typedef struct {
-  char      *name;
+  char      *name;  /* NULL for the notes without a department */
   GPtrArray *notes; /* TpEmployeeNote */
 } Department;
 
@@ -800,13 +780,17 @@ build_employees (Builder *b)
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
-      g_autofree char *key = department_key (tp_employee_note_get_department (note));
-      Department *d = g_hash_table_lookup (by_key, key);
+      g_autofree char *key = tp_department_key (tp_employee_note_get_department (note));
+      Department *d;
 
+      /* Notes without a department make one group, under "" (no key). */
+      if (key == NULL)
+        key = g_strdup ("");
+      d = g_hash_table_lookup (by_key, key);
       if (d == NULL)
         {
           d = g_new0 (Department, 1);
-          d->name = g_strstrip (g_strdup (tp_employee_note_get_department (note)));
+          d->name = tp_department_display_name (tp_employee_note_get_department (note));
           d->notes = g_ptr_array_new_with_free_func (g_object_unref);
           g_ptr_array_add (departments, d);
           g_hash_table_insert (by_key, g_steal_pointer (&key), d);
@@ -827,7 +811,7 @@ build_employees (Builder *b)
           n_blockers++;
 
       add_heading (b, 2, TP_REPORT_SECTION_EMPLOYEES,
-                   *d->name != '\0' ? d->name : _("No department given"), NULL);
+                   d->name != NULL ? d->name : _("No department given"), NULL);
       {
         /* Translators: "2 blockers, 1 enabler" for one department */
         g_autofree char *blockers = g_strdup_printf (ngettext ("%u blocker", "%u blockers", n_blockers),

@@ -159,10 +159,6 @@ TpReportItem *tp_report_table_get_cell       (const TpReportBlock   *table,
 #define TP_REPORT_RULE 0xdeddda
 #define TP_REPORT_ZEBRA 0xf6f5f4
 
-/* Red below good enough - 2, amber up to good enough, green from there:
- * the 7+ half of the rule of thumb, readable in grey print. */
-guint32     tp_report_score_color            (double                 score,
-                                              int                    good_enough);
 /* "6.5" with the locale's decimal separator; "–" for NAN. */
 char       *tp_report_format_score           (double                 score);
 
