@@ -9,10 +9,8 @@
 #include <png.h>
 #include <string.h>
 
-#include "tp-document.h"
 #include "tp-export.h"
 #include "tp-file-save.h"
-#include "tp-journey-format.h"
 #include "tp-layout-private.h"
 #include "tp-layout.h"
 #include "tp-pdf.h"
@@ -67,6 +65,17 @@ tp_export_options_clear (TpExportOptions *options)
   g_return_if_fail (options != NULL);
 
   g_clear_pointer (&options->hidden_lanes, g_strfreev);
+  g_clear_pointer (&options->creation_date, g_date_time_unref);
+}
+
+GDateTime *
+tp_export_date_from_epoch (const char *epoch)
+{
+  guint64 seconds;
+
+  if (epoch == NULL || !g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return NULL;
+  return g_date_time_new_from_unix_utc ((gint64) seconds);
 }
 
 void
@@ -250,43 +259,50 @@ tp_export_options_set_layers (TpExportOptions *options,
   return TRUE;
 }
 
-/* The journey without its hidden lanes and what sits in them. TpLayout
- * always lays out every lane, so leaving lanes out means a copy without
- * them; the user's journey is not touched. */
+/* Removes @element and, first, what refers to it, as deleting it in the
+ * editor does (tp_document_delete()): touchpoints of a lane, notes on a
+ * touchpoint; an opportunity outlives its touchpoint, unlinked. */
+static void
+remove_recursive (TpJourney *journey,
+                  TpElement *element)
+{
+  g_autoptr(GPtrArray) referrers = tp_journey_get_referrers (journey, element);
+
+  for (guint i = 0; i < referrers->len; i++)
+    {
+      TpElement *referrer = g_ptr_array_index (referrers, i);
+
+      if (TP_IS_OPPORTUNITY (referrer))
+        g_object_set (referrer, "touchpoint-id", "", NULL);
+      else
+        remove_recursive (journey, referrer);
+    }
+  if (!tp_journey_remove (journey, element, NULL))
+    g_critical ("Export: cannot leave out “%s”", tp_element_get_id (element));
+}
+
+/* The journey without its hidden lanes and what sits in them: a snapshot,
+ * so the user's journey is not touched. Not a layout option: the renderer
+ * takes the departments' colours from the journey's notes, and those on
+ * hidden touchpoints must not count. */
 static TpJourney *
 filter_journey (TpJourney          *journey,
-                const char * const *hidden_lanes,
-                GError            **error)
+                const char * const *hidden_lanes)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(TpJourney) copy = NULL;
-  g_autoptr(TpDocument) document = NULL;
-  g_autoptr(GPtrArray) doomed = NULL;
-  gsize length;
-  const char *data;
+  TpJourney *copy;
 
   if (hidden_lanes == NULL || hidden_lanes[0] == NULL)
     return g_object_ref (journey);
 
-  bytes = tp_journey_format_write (journey);
-  data = g_bytes_get_data (bytes, &length);
-  copy = tp_journey_format_read (data, length, "export", error);
-  if (copy == NULL)
-    return NULL;
-
-  document = tp_document_new (copy);
-  doomed = g_ptr_array_new ();
+  copy = tp_journey_snapshot (journey);
   for (guint i = 0; hidden_lanes[i] != NULL; i++)
     {
       TpLane *lane = tp_journey_lookup_lane (copy, hidden_lanes[i]);
 
       if (lane != NULL)
-        g_ptr_array_add (doomed, lane);
+        remove_recursive (copy, TP_ELEMENT (lane));
     }
-  if (doomed->len > 0)
-    tp_document_delete_many (document, doomed);
-
-  return g_steal_pointer (&copy);
+  return copy;
 }
 
 /* Preparation: the layout and the title block */
@@ -297,6 +313,8 @@ typedef struct {
   TpRenderOptions  render;
   gboolean         full_detail;   /* vector pages: never the simplified drawing */
   gboolean         transparent;
+  gboolean         use_cairo_pdf;
+  GDateTime       *creation_date; /* borrowed from the options; NULL: now */
   GCancellable    *cancellable;   /* borrowed, for the long loops */
   double           map_width;
   double           map_height;
@@ -578,17 +596,14 @@ draw_content (cairo_t *cr,
   tp_gfx_restore (cr);
 }
 
-static gboolean
+static void
 export_prepare (Export                *ex,
                 TpJourney             *journey,
-                const TpExportOptions *options,
-                GError               **error)
+                const TpExportOptions *options)
 {
   double smallest_pt = G_MAXDOUBLE;
 
-  ex->journey = filter_journey (journey, (const char * const *) options->hidden_lanes, error);
-  if (ex->journey == NULL)
-    return FALSE;
+  ex->journey = filter_journey (journey, (const char * const *) options->hidden_lanes);
 
   ex->layout = tp_layout_new (ex->journey, NULL);
   tp_layout_get_size (ex->layout, &ex->map_width, &ex->map_height);
@@ -601,6 +616,8 @@ export_prepare (Export                *ex,
   ex->render.show_employee_overlay = options->show_employee_overlay;
   ex->full_detail = options->format != TP_EXPORT_FORMAT_PNG;
   ex->transparent = options->transparent && options->format != TP_EXPORT_FORMAT_PDF;
+  ex->use_cairo_pdf = options->use_cairo_pdf;
+  ex->creation_date = options->creation_date;
   /* The renderer's page background would cover the transparency. */
   ex->render.skip_background = ex->transparent;
 
@@ -623,7 +640,6 @@ export_prepare (Export                *ex,
   for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
     smallest_pt = MIN (smallest_pt, pango_font_description_get_size (ex->layout->fonts[i]) / (double) PANGO_SCALE);
   ex->smallest_text = font_units (ex, smallest_pt);
-  return TRUE;
 }
 
 /* AUTO: the page turned like the content. */
@@ -945,8 +961,8 @@ export_svg (Export                *ex,
 }
 
 /* A PDF being written: by our own writer, or by cairo's PDF surface when
- * the writer cannot (see tp-pdf.h) or TOUCHPOINT_PDF_BACKEND=cairo asks
- * for it (for comparisons). Every page has the same size. */
+ * the writer cannot (see tp-pdf.h) or the options ask for it (for
+ * comparisons). Every page has the same size. */
 typedef struct {
   TpPdf           *pdf;
   cairo_surface_t *surface;
@@ -956,16 +972,13 @@ typedef struct {
   double           height;
 } PdfOut;
 
-static gboolean
-pdf_backend_is_cairo (void)
-{
-  return g_strcmp0 (g_getenv ("TOUCHPOINT_PDF_BACKEND"), "cairo") == 0;
-}
-
+/* @creation_date is for our writer; cairo's dates its files itself, as
+ * it always did here. */
 static void
 pdf_out_init (PdfOut    *out,
               gboolean   use_cairo,
               TpJourney *journey,
+              GDateTime *creation_date,
               double     width,
               double     height)
 {
@@ -994,6 +1007,7 @@ pdf_out_init (PdfOut    *out,
       tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_AUTHOR, author);
       tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_SUBJECT, subject);
       tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_CREATOR, creator);
+      tp_pdf_set_creation_date (out->pdf, creation_date);
     }
 }
 
@@ -1045,7 +1059,7 @@ pdf_out_finish (PdfOut  *out,
 }
 
 /* Writes the pages @draw_pages draws, with our writer, or with cairo's
- * when ours cannot (or TOUCHPOINT_PDF_BACKEND asks for cairo). */
+ * when ours cannot (or the options ask for cairo's). */
 typedef void (*PdfPagesFunc) (Export   *ex,
                               PdfOut   *out,
                               gpointer  data);
@@ -1064,7 +1078,8 @@ write_pdf (Export        *ex,
       PdfOut out;
       GBytes *bytes;
 
-      pdf_out_init (&out, attempt > 0 || pdf_backend_is_cairo (), ex->journey, page_width, page_height);
+      pdf_out_init (&out, attempt > 0 || ex->use_cairo_pdf, ex->journey, ex->creation_date,
+                    page_width, page_height);
       draw_pages (ex, &out, data);
       bytes = pdf_out_finish (&out, &local_error);
       if (bytes != NULL)
@@ -1362,8 +1377,7 @@ tp_export_to_bytes (TpJourney             *journey,
       return NULL;
     }
 
-  if (!export_prepare (&ex, journey, options, error))
-    return NULL;
+  export_prepare (&ex, journey, options);
   ex.cancellable = cancellable;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -1468,13 +1482,11 @@ tp_export_painter_new (TpJourney             *journey,
   self = g_new0 (TpExportPainter, 1);
   self->options = *options;
   self->options.hidden_lanes = g_strdupv (options->hidden_lanes);
+  if (options->creation_date != NULL)
+    self->options.creation_date = g_date_time_ref (options->creation_date);
   /* Paper is vector: every word drawn (printing, PDF previews). */
   self->options.format = TP_EXPORT_FORMAT_PDF;
-  if (!export_prepare (&self->ex, journey, &self->options, error))
-    {
-      tp_export_painter_free (self);
-      return NULL;
-    }
+  export_prepare (&self->ex, journey, &self->options);
   return self;
 }
 
