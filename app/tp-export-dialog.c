@@ -6,7 +6,6 @@
 
 #include "tp-export-dialog.h"
 #include "tp-export.h"
-#include "tp-journey-format.h"
 
 /* Rows in the order of the combo rows' string lists. */
 static const struct {
@@ -96,6 +95,9 @@ get_options (TpExportDialog  *self,
              TpExportOptions *options)
 {
   tp_export_options_init (options);
+  /* The core reads no environment: these are the user's say here. */
+  options->use_cairo_pdf = g_strcmp0 (g_getenv ("TOUCHPOINT_PDF_BACKEND"), "cairo") == 0;
+  options->creation_date = tp_export_date_from_epoch (g_getenv ("SOURCE_DATE_EPOCH"));
   options->format = selected_format (self);
   tp_paper_from_string (papers[MIN (adw_combo_row_get_selected (self->paper_row), G_N_ELEMENTS (papers) - 1)],
                         &options->paper);
@@ -242,7 +244,7 @@ update_rows (TpExportDialog *self)
 /* ----------------------------------------------------------------- export */
 
 typedef struct {
-  GBytes          *journey;   /* a snapshot: the user may edit meanwhile */
+  TpJourney       *journey;   /* a snapshot: the user may edit meanwhile */
   TpExportOptions  options;
   GFile           *file;
   TpExportReport   report;
@@ -251,7 +253,7 @@ typedef struct {
 static void
 export_job_free (ExportJob *job)
 {
-  g_bytes_unref (job->journey);
+  g_object_unref (job->journey);
   tp_export_options_clear (&job->options);
   tp_export_report_clear (&job->report);
   g_object_unref (job->file);
@@ -265,14 +267,10 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr(TpJourney) journey = NULL;
+  TpJourney *journey = job->journey;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (job->journey, &length);
 
-  journey = tp_journey_format_read (data, length, "export", &error);
-  if (journey == NULL
-      || (!job->options.show_employee_overlay
+  if ((!job->options.show_employee_overlay
           && !tp_export_options_set_layers (&job->options, journey, "no-employee", &error))
       || !tp_export_to_file (journey, job->file, &job->options, &job->report, cancellable, &error))
     {
@@ -320,7 +318,7 @@ tp_export_dialog_export_to_file (TpExportDialog *self,
   save_settings (self, file);
 
   job = g_new0 (ExportJob, 1);
-  job->journey = tp_journey_format_write (self->journey);
+  job->journey = tp_journey_snapshot (self->journey);
   get_options (self, &job->options);
   job->file = g_object_ref (file);
 

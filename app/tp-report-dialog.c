@@ -5,7 +5,7 @@
 
 #include "tp-csv.h"
 #include "tp-file-save.h"
-#include "tp-journey-format.h"
+#include "tp-export.h"
 #include "tp-report-dialog.h"
 #include "tp-report-html.h"
 #include "tp-report-pdf.h"
@@ -72,9 +72,8 @@ struct _TpReportDialog
   GtkSpinner *preview_spinner;
   GtkBox *pages_box;
 
-  /* Preview: a snapshot of the journey for the threads, the pending
-   * delay, and a generation so only the newest result is shown. */
-  GBytes *snapshot;
+  /* Preview: the pending delay, and a generation so only the newest
+   * result is shown. */
   guint preview_timeout;
   guint preview_generation;
   GCancellable *preview_cancellable;
@@ -103,6 +102,8 @@ get_options (TpReportDialog  *self,
              TpReportOptions *options)
 {
   tp_report_options_init (options);
+  /* The core reads no environment: the user's say here. */
+  options->use_cairo_pdf = g_strcmp0 (g_getenv ("TOUCHPOINT_PDF_BACKEND"), "cairo") == 0;
   options->paper = adw_combo_row_get_selected (self->paper_row) == 1
                    ? TP_REPORT_PAPER_LETTER : TP_REPORT_PAPER_A4;
   options->sections = 0;
@@ -156,7 +157,7 @@ load_settings (TpReportDialog *self)
 /* ---------------------------------------------------------------- preview */
 
 typedef struct {
-  GBytes          *journey;
+  TpJourney       *journey;   /* a snapshot, for this thread alone */
   TpReportOptions  options;
   double           scale;
   GPtrArray       *images;   /* cairo_surface_t */
@@ -166,7 +167,7 @@ typedef struct {
 static void
 preview_job_free (PreviewJob *job)
 {
-  g_bytes_unref (job->journey);
+  g_object_unref (job->journey);
   g_clear_pointer (&job->images, g_ptr_array_unref);
   g_free (job);
 }
@@ -178,19 +179,10 @@ preview_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   PreviewJob *job = task_data;
-  g_autoptr(TpJourney) journey = NULL;
   g_autoptr(TpReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (job->journey, &length);
 
-  journey = tp_journey_format_read (data, length, "report", &error);
-  if (journey == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  report = tp_report_build (journey, &job->options);
+  report = tp_report_build (job->journey, &job->options);
   if (g_task_return_error_if_cancelled (task))
     return;
   job->images = tp_report_render_pages (report, PREVIEW_PAGES, job->scale, &job->n_pages,
@@ -288,7 +280,8 @@ start_preview (gpointer user_data)
   self->preview_cancellable = g_cancellable_new ();
 
   job = g_new0 (PreviewJob, 1);
-  job->journey = g_bytes_ref (self->snapshot);
+  /* One per thread: a journey's lists are not safe to read from two. */
+  job->journey = tp_journey_snapshot (self->journey);
   get_options (self, &job->options);
   tp_report_paper_get_size (job->options.paper, &width, &height);
   job->scale = PREVIEW_WIDTH / width * MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1);
@@ -348,16 +341,18 @@ on_choice_changed (TpReportDialog *self)
 /* ----------------------------------------------------------------- export */
 
 typedef struct {
-  GBytes          *journey;   /* a snapshot */
+  TpJourney       *journey;   /* a snapshot */
   Format           format;
   TpReportOptions  options;
+  GDateTime       *creation_date;
   GFile           *file;
 } ExportJob;
 
 static void
 export_job_free (ExportJob *job)
 {
-  g_bytes_unref (job->journey);
+  g_object_unref (job->journey);
+  g_clear_pointer (&job->creation_date, g_date_time_unref);
   g_object_unref (job->file);
   g_free (job);
 }
@@ -395,15 +390,10 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ExportJob *job = task_data;
-  g_autoptr(TpJourney) journey = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (job->journey, &length);
 
-  journey = tp_journey_format_read (data, length, "report", &error);
-  if (journey != NULL)
-    bytes = write_bytes (job, journey, &error);
+  bytes = write_bytes (job, job->journey, &error);
   /* Stopped while the report was made: the file is not touched. */
   if (bytes != NULL && g_task_return_error_if_cancelled (task))
     return;
@@ -464,9 +454,11 @@ tp_report_dialog_export_to_file (TpReportDialog *self,
   save_settings (self, file);
 
   job = g_new0 (ExportJob, 1);
-  job->journey = tp_journey_format_write (self->journey);
+  job->journey = tp_journey_snapshot (self->journey);
   job->format = selected_format (self);
   get_options (self, &job->options);
+  job->creation_date = tp_export_date_from_epoch (g_getenv ("SOURCE_DATE_EPOCH"));
+  job->options.creation_date = job->creation_date;
   job->file = g_object_ref (file);
 
   cancellable = tp_output_dialog_begin (TP_OUTPUT_DIALOG (self), _("Saving the report…"));
@@ -547,7 +539,6 @@ tp_report_dialog_dispose (GObject *object)
   self->preview_generation++;
   g_clear_object (&self->preview_cancellable);
   g_clear_object (&self->journey);
-  g_clear_pointer (&self->snapshot, g_bytes_unref);
 
   G_OBJECT_CLASS (tp_report_dialog_parent_class)->dispose (object);
 }
@@ -626,8 +617,6 @@ tp_report_dialog_new (GtkWindow *parent,
 
   self = g_object_new (TP_TYPE_REPORT_DIALOG, "transient-for", parent, NULL);
   self->journey = g_object_ref (journey);
-  /* The dialog is modal: the journey cannot change while it is open. */
-  self->snapshot = tp_journey_format_write (journey);
   update_rows (self);
   schedule_preview (self);
   return self;

@@ -668,6 +668,63 @@ test_layers (Fixture       *f,
   g_assert_null (strstr (text, "Blocker"));
 }
 
+/* Leaving lanes out draws what deleting them in the editor would. */
+static void
+test_layers_as_deleted (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *specs[] = { "employee", "emotion-curve", "no-touchpoints", "touchpoints,opportunities",
+                          "no-employee,no-opportunities" };
+  g_autoptr(TpJourney) journey = tp_journey_snapshot (f->journey);
+  GListModel *notes = tp_journey_get_employee_notes (journey);
+
+  /* A department only a note on a touchpoint has, first by name: it goes
+   * with the lane, and the others keep their colours. */
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
+
+      if (*tp_employee_note_get_touchpoint_id (note) != '\0')
+        {
+          g_object_set (note, "department", "Accounts", NULL);
+          break;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TpJourney) copy = tp_journey_snapshot (journey);
+      g_autoptr(TpDocument) document = tp_document_new (copy);
+      g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+      g_autoptr(GBytes) hidden = NULL;
+      g_autoptr(GBytes) deleted = NULL;
+      TpExportOptions options;
+
+      tp_export_options_init (&options);
+      /* Our PDF writer, dated: the same drawing gives the same bytes (cairo's
+       * SVG numbers its surfaces per process). */
+      options.format = TP_EXPORT_FORMAT_PDF;
+      options.creation_date = g_date_time_new_from_unix_utc (1700000000);
+      options.title_block = TRUE;
+      g_assert_true (tp_export_options_set_layers (&options, journey, specs[i], &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_strv_length (options.hidden_lanes), >, 0);
+      hidden = tp_export_to_bytes (journey, &options, NULL, NULL, &error);
+      g_assert_no_error (error);
+
+      for (guint l = 0; options.hidden_lanes[l] != NULL; l++)
+        g_ptr_array_add (lanes, tp_journey_lookup_lane (copy, options.hidden_lanes[l]));
+      tp_document_delete_many (document, lanes);
+      g_clear_pointer (&options.hidden_lanes, g_strfreev);
+      deleted = tp_export_to_bytes (copy, &options, NULL, NULL, &error);
+      g_assert_no_error (error);
+
+      g_assert_true (g_bytes_equal (hidden, deleted));
+      tp_export_options_clear (&options);
+    }
+}
+
 static void
 test_stream (Fixture       *f,
              gconstpointer  data)
@@ -970,6 +1027,7 @@ main (int   argc,
   ADD ("pdf-page-cap", test_pdf_page_cap);
   ADD ("invalid-options", test_invalid_options);
   ADD ("layers", test_layers);
+  ADD ("layers-as-deleted", test_layers_as_deleted);
   ADD ("stream", test_stream);
   ADD ("failures", test_failures);
   ADD ("full-disk", test_full_disk);

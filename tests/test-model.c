@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "tp-department.h"
+#include "tp-journey-format.h"
 #include "tp-journey.h"
 #include "tp-test-util.h"
 
@@ -224,6 +225,73 @@ test_department_key (void)
   g_assert_null (tp_department_display_name (" \n "));
 }
 
+/* Every object of @journey, the journey and its elements, by address. */
+static void
+collect_objects (TpJourney  *journey,
+                 GHashTable *objects)
+{
+  GType types[] = { TP_TYPE_STAGE, TP_TYPE_LANE, TP_TYPE_TOUCHPOINT, TP_TYPE_EMPLOYEE_NOTE, TP_TYPE_OPPORTUNITY };
+
+  g_hash_table_add (objects, journey);
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      GListModel *list = tp_journey_get_list_for_type (journey, types[t]);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GObject) element = g_list_model_get_item (list, i);
+
+          g_hash_table_add (objects, element);
+        }
+    }
+}
+
+static void
+assert_snapshot_same (TpJourney *journey)
+{
+  g_autoptr(TpJourney) snapshot = tp_journey_snapshot (journey);
+  g_autoptr(GBytes) original = tp_journey_format_write (journey);
+  g_autoptr(GBytes) copy = tp_journey_format_write (snapshot);
+  g_autoptr(GHashTable) mine = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) theirs = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer object;
+
+  g_assert_true (g_bytes_equal (original, copy));
+  g_assert_true (tp_journey_validate (snapshot, NULL));
+
+  collect_objects (journey, mine);
+  collect_objects (snapshot, theirs);
+  g_assert_cmpuint (g_hash_table_size (mine), ==, g_hash_table_size (theirs));
+  g_hash_table_iter_init (&iter, theirs);
+  while (g_hash_table_iter_next (&iter, &object, NULL))
+    g_assert_false (g_hash_table_contains (mine, object));
+}
+
+static void
+test_snapshot (void)
+{
+  g_autofree char *path = tp_test_sample_path ();
+  g_autoptr(TpJourney) sample = tp_test_load_journey (path);
+  g_autoptr(TpJourney) generated = tp_test_generate_journey (6, 200, 7);
+  g_autoptr(TpJourney) journey = small_journey ();
+  g_autoptr(TpJourney) snapshot = NULL;
+
+  /* Fields a fresh journey does not have. */
+  g_object_set (journey, "title", "T", "author", "A", "description", "D", "persona-name", "P",
+                "persona-segment", "S", "persona-description", "PD", "persona-goals", "G",
+                "persona-frustrations", "F", "scope", TP_SCOPE_USER_JOURNEY,
+                "state", TP_JOURNEY_STATE_TO_BE, "good-enough", 5, "moment-target", 8, NULL);
+  assert_snapshot_same (sample);
+  assert_snapshot_same (generated);
+  assert_snapshot_same (journey);
+
+  /* Changing the snapshot leaves the original alone. */
+  snapshot = tp_journey_snapshot (journey);
+  g_object_set (tp_journey_lookup (snapshot, "t1"), "title", "Changed", NULL);
+  g_assert_cmpstr (tp_touchpoint_get_title (tp_journey_lookup_touchpoint (journey, "t1")), ==, "Website");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +307,7 @@ main (int   argc,
   g_test_add_func ("/model/channels-online", test_channels_online);
   g_test_add_func ("/model/elements-finalized", test_elements_finalized);
   g_test_add_func ("/model/department-key", test_department_key);
+  g_test_add_func ("/model/snapshot", test_snapshot);
 
   return g_test_run ();
 }

@@ -359,11 +359,8 @@ export_pdf_tiled (TpJourney  *journey,
   TpExportOptions options;
   GBytes *bytes;
 
-  if (with_cairo)
-    g_setenv ("TOUCHPOINT_PDF_BACKEND", "cairo", TRUE);
-  else
-    g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
   tp_export_options_init (&options);
+  options.use_cairo_pdf = with_cairo;
   options.format = TP_EXPORT_FORMAT_PDF;
   options.title_block = TRUE;
   options.show_employee_overlay = TRUE;
@@ -376,7 +373,6 @@ export_pdf_tiled (TpJourney  *journey,
       options.tile_paper = TP_PAPER_A4;
     }
   bytes = tp_export_to_bytes (journey, &options, NULL, NULL, &error);
-  g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
   g_assert_no_error (error);
   tp_export_options_clear (&options);
   return bytes;
@@ -820,16 +816,15 @@ write_report (Fixture    *f,
               GBytes    **bytes_out,
               guint      *n_pages)
 {
-  g_autoptr(TpReport) report = tp_report_build (journey, NULL);
+  g_autoptr(TpReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  TpReportOptions options;
 
-  if (with_cairo)
-    g_setenv ("TOUCHPOINT_PDF_BACKEND", "cairo", TRUE);
-  else
-    g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
+  tp_report_options_init (&options);
+  options.use_cairo_pdf = with_cairo;
+  report = tp_report_build (journey, &options);
   bytes = tp_report_pdf_write (report, n_pages, &error);
-  g_unsetenv ("TOUCHPOINT_PDF_BACKEND");
   g_assert_no_error (error);
   if (bytes_out != NULL)
     *bytes_out = g_bytes_ref (bytes);

@@ -6,6 +6,7 @@
 #include "tp-cli.h"
 #include "tp-cli-report.h"
 #include "tp-csv.h"
+#include "tp-export.h"
 #include "tp-file-save.h"
 #include "tp-journey-format.h"
 #include "tp-report-html.h"
@@ -69,8 +70,12 @@ tp_cli_report_export (const TpCliReportArgs *args,
   gboolean html = has_suffix (output, ".html") || has_suffix (output, ".htm");
   TpReportOptions options;
   TpCsvTable table = TP_CSV_TOUCHPOINTS;
+  g_autoptr(GDateTime) creation_date = tp_export_date_from_epoch (g_getenv ("SOURCE_DATE_EPOCH"));
 
   tp_report_options_init (&options);
+  /* The core reads no environment: these are the user's say here. */
+  options.use_cairo_pdf = g_strcmp0 (g_getenv ("TOUCHPOINT_PDF_BACKEND"), "cairo") == 0;
+  options.creation_date = creation_date;
 
   if (csv)
     {

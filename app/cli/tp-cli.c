@@ -384,6 +384,9 @@ run_export (const char       *output,
   tp_export_options_init (&options);
   if (!export_args_apply (args, format, &options))
     return TP_CLI_EXIT_USAGE;
+  /* The core reads no environment: these are the user's say here. */
+  options.use_cairo_pdf = g_strcmp0 (g_getenv ("TOUCHPOINT_PDF_BACKEND"), "cairo") == 0;
+  options.creation_date = tp_export_date_from_epoch (g_getenv ("SOURCE_DATE_EPOCH"));
 
   document = tp_document_new_from_file (in_file, NULL, &error);
   if (document == NULL)

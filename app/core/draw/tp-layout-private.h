@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* TpLayout spans two files: tp-layout.c computes the geometry and
- * tp-renderer.c reads it directly, without an accessor per field. */
+/* TpLayout spans several files: tp-layout.c computes the geometry (with
+ * tp-layout-curve.c for the emotion curves), tp-layout-hit.c answers what
+ * is where, and tp-renderer.c reads it all directly, without an accessor
+ * per field. */
+
+#include <math.h>
 
 #include "tp-layout.h"
 
@@ -169,6 +173,21 @@ tp_layout_plot_y (const TpRect *plot,
   score = CLAMP (score, TP_SCORE_MIN, TP_SCORE_MAX);
   return plot->y + plot->height * (TP_SCORE_MAX - score) / (TP_SCORE_MAX - TP_SCORE_MIN);
 }
+
+/* Cards are centred in their stage's column. */
+static inline double
+tp_layout_card_x (const TpLayoutColumn *column)
+{
+  return column->x + floor ((column->width - TP_LAYOUT_CARD_WIDTH) / 2);
+}
+
+/* The index stored for @id in @ids (id -> index); G_MAXUINT when none. */
+guint         tp_layout_lookup_index     (GHashTable  *ids,
+                                          const char  *id);
+/* The curve lanes' points and the columns' averages, once the cards are
+ * placed; @stage_ids maps stage ids to column indexes. */
+void          tp_layout_place_curves     (TpLayout    *self,
+                                          GHashTable  *stage_ids);
 
 /* The badge rect of an item; see tp_layout_get_badge_rect(). */
 gboolean      tp_layout_item_get_badge_rect (TpLayoutItem *item,

@@ -39,13 +39,6 @@ static const struct {
   [TP_TEXT_HEADING] = { TP_FONT_FAMILY " Bold 10", 2 },
 };
 
-/* Cards are centred in their stage's column. */
-static inline double
-card_x (const TpLayoutColumn *column)
-{
-  return column->x + floor ((column->width - TP_LAYOUT_CARD_WIDTH) / 2);
-}
-
 /* Text cache */
 
 static guint
@@ -388,9 +381,9 @@ typedef struct {
   guint lane;
 } Placement;
 
-static guint
-lookup_index (GHashTable *ids,
-              const char *id)
+guint
+tp_layout_lookup_index (GHashTable *ids,
+                        const char *id)
 {
   gpointer value;
 
@@ -514,16 +507,6 @@ measure_card (TpLayout     *self,
          + TP_CARD_PADDING;
 }
 
-static int
-compare_curve_points (gconstpointer a,
-                      gconstpointer b)
-{
-  const TpCurvePoint *pa = a;
-  const TpCurvePoint *pb = b;
-
-  return (pa->x > pb->x) - (pa->x < pb->x);
-}
-
 /* Gathers every card with its cell, in the order cells stack them:
  * touchpoints, then employee notes, then opportunities, each in list order. */
 static GArray *
@@ -556,8 +539,8 @@ place_cards (TpLayout   *self,
     {
       g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
       Placement p = { TP_ELEMENT (tp), TP_CARD_TOUCHPOINT,
-                      lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp)),
-                      lookup_index (lane_ids, tp_touchpoint_get_lane_id (tp)) };
+                      tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp)),
+                      tp_layout_lookup_index (lane_ids, tp_touchpoint_get_lane_id (tp)) };
 
       /* The model keeps references valid; skip rather than crash if not. */
       if (p.stage == G_MAXUINT || p.lane == G_MAXUINT)
@@ -578,11 +561,11 @@ place_cards (TpLayout   *self,
           {
             TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
             if (tp != NULL)
-              p.stage = lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
+              p.stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
           }
         else
           {
-            p.stage = lookup_index (stage_ids, tp_employee_note_get_stage_id (note));
+            p.stage = tp_layout_lookup_index (stage_ids, tp_employee_note_get_stage_id (note));
           }
 
         if (p.stage != G_MAXUINT)
@@ -601,7 +584,7 @@ place_cards (TpLayout   *self,
           {
             TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
             if (tp != NULL)
-              p.stage = lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
+              p.stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
             if (p.stage == G_MAXUINT)
               p.stage = 0;
           }
@@ -610,145 +593,6 @@ place_cards (TpLayout   *self,
       }
 
   return placements;
-}
-
-static void
-layout_curves (TpLayout   *self,
-               GHashTable *stage_ids)
-{
-  guint n_stages = self->columns->len;
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (TpCurvePoint));
-  g_autoptr(GArray) employee = g_array_new (FALSE, FALSE, sizeof (TpCurvePoint));
-  g_autofree guint *start = g_new0 (guint, n_stages + 1);
-  g_autofree double *sums = g_new0 (double, n_stages);
-  GListModel *touchpoints = tp_journey_get_touchpoints (self->journey);
-  GListModel *notes = tp_journey_get_employee_notes (self->journey);
-  g_autoptr(GHashTable) point_x = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) scored = g_array_new (FALSE, FALSE, sizeof (TpCurvePoint));
-  gboolean has_curve_lane = FALSE;
-
-  for (guint l = 0; l < self->rows->len; l++)
-    has_curve_lane |= tp_layout_row (self, l)->kind == TP_LANE_KIND_EMOTION_CURVE;
-
-  /* One point per scored touchpoint in journey order: stage order first,
-   * then list order within the stage. Bucket by stage, keeping list order. */
-  for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
-    {
-      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
-      gpointer value = g_hash_table_lookup (self->item_index, tp);
-      /* Borrowed: the layout's items hold a reference. */
-      TpCurvePoint point = { TP_ELEMENT (tp), tp_touchpoint_get_score (tp), 0, 0, 0 };
-
-      if (point.score <= 0 || value == NULL)
-        continue;
-      /* Borrow x for the stage index until the points are sorted. */
-      point.x = tp_layout_item (self, GPOINTER_TO_UINT (value) - 1)->stage;
-      g_array_append_val (scored, point);
-      start[(guint) point.x + 1]++;
-    }
-
-  for (guint s = 0; s < n_stages; s++)
-    start[s + 1] += start[s];
-
-  g_array_set_size (points, scored->len);
-  {
-    g_autofree guint *fill = g_memdup2 (start, sizeof (guint) * (n_stages + 1));
-
-    for (guint i = 0; i < scored->len; i++)
-      {
-        TpCurvePoint *point = &g_array_index (scored, TpCurvePoint, i);
-        guint s = (guint) point->x;
-
-        g_array_index (points, TpCurvePoint, fill[s]++) = *point;
-        sums[s] += point->score;
-      }
-  }
-
-  /* All cards of a stage share one centre, so spread the stage's points
-   * evenly across its column; dots shrink when they would overlap. */
-  for (guint s = 0; s < n_stages; s++)
-    {
-      TpLayoutColumn *column = tp_layout_column (self, s);
-      guint k = start[s + 1] - start[s];
-      double step = k > 0 ? column->width / k : 0;
-      double radius = step >= 2 * TP_LAYOUT_DOT_RADIUS + 4 ? TP_LAYOUT_DOT_RADIUS : TP_LAYOUT_SMALL_DOT_RADIUS;
-
-      for (guint i = 0; i < k; i++)
-        {
-          TpCurvePoint *point = &g_array_index (points, TpCurvePoint, start[s] + i);
-
-          point->x = column->x + step * (i + 0.5);
-          point->radius = radius;
-          g_hash_table_insert (point_x, point->element, GUINT_TO_POINTER (start[s] + i + 1));
-        }
-
-      column->average = k > 0 ? sums[s] / k : 0;
-    }
-
-  if (!has_curve_lane)
-    return;
-
-  /* The employee travels along: scored notes at their touchpoint's point,
-   * or the centre of their touchpoint's or their own stage. */
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
-      const char *tp_id = tp_employee_note_get_touchpoint_id (note);
-      TpCurvePoint point = { TP_ELEMENT (note), tp_employee_note_get_score (note), 0, 0,
-                             TP_LAYOUT_SMALL_DOT_RADIUS + 1 };
-      guint stage = G_MAXUINT;
-
-      if (point.score <= 0)
-        continue;
-
-      if (*tp_id != '\0')
-        {
-          TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
-          gpointer index = tp != NULL ? g_hash_table_lookup (point_x, tp) : NULL;
-          gpointer item = tp != NULL ? g_hash_table_lookup (self->item_index, tp) : NULL;
-
-          if (index != NULL)
-            point.x = g_array_index (points, TpCurvePoint, GPOINTER_TO_UINT (index) - 1).x;
-          else if (item != NULL)
-            stage = tp_layout_item (self, GPOINTER_TO_UINT (item) - 1)->stage;
-          else
-            continue;
-        }
-      else
-        {
-          stage = lookup_index (stage_ids, tp_employee_note_get_stage_id (note));
-          if (stage == G_MAXUINT)
-            continue;
-        }
-
-      if (stage != G_MAXUINT)
-        point.x = tp_layout_column (self, stage)->x + tp_layout_column (self, stage)->width / 2;
-      g_array_append_val (employee, point);
-    }
-  /* Stable (since GLib 2.32): notes at the same x keep list order. */
-  g_array_sort (employee, compare_curve_points);
-
-  for (guint l = 0; l < self->rows->len; l++)
-    {
-      TpLayoutRow *row = tp_layout_row (self, l);
-
-      if (row->kind != TP_LANE_KIND_EMOTION_CURVE)
-        continue;
-
-      row->curve = g_array_copy (points);
-      for (guint i = 0; i < row->curve->len; i++)
-        {
-          TpCurvePoint *point = &g_array_index (row->curve, TpCurvePoint, i);
-          point->y = tp_layout_plot_y (&row->plot, point->score);
-        }
-
-      row->employee_curve = g_array_copy (employee);
-      for (guint i = 0; i < row->employee_curve->len; i++)
-        {
-          TpCurvePoint *point = &g_array_index (row->employee_curve, TpCurvePoint, i);
-          point->y = tp_layout_plot_y (&row->plot, point->score);
-        }
-    }
 }
 
 /**
@@ -952,7 +796,7 @@ tp_layout_update (TpLayout *self)
       item->style = p->style;
       item->stage = p->stage;
       item->lane = p->lane;
-      item->rect.x = card_x (tp_layout_column (self, p->stage));
+      item->rect.x = tp_layout_card_x (tp_layout_column (self, p->stage));
       item->rect.width = TP_LAYOUT_CARD_WIDTH;
       /* Whole units: at 100 % cards sit on pixel edges and stay crisp. */
       item->rect.height = ceil (measure_card (self, item));
@@ -1014,7 +858,7 @@ tp_layout_update (TpLayout *self)
         tp_layout_item (self, GPOINTER_TO_UINT (index) - 1)->n_enablers++;
     }
 
-  layout_curves (self, stage_ids);
+  tp_layout_place_curves (self, stage_ids);
 
   for (guint s = 0; s < n_stages; s++)
     {
@@ -1259,60 +1103,6 @@ tp_layout_get_cell_card (TpLayout *self,
   return item->element;
 }
 
-gboolean
-tp_layout_get_curve_rect (TpLayout *self,
-                          guint     lane_index,
-                          TpRect   *rect)
-{
-  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
-
-  if (lane_index >= self->rows->len || tp_layout_row (self, lane_index)->kind != TP_LANE_KIND_EMOTION_CURVE)
-    return FALSE;
-  *rect = tp_layout_row (self, lane_index)->plot;
-  return TRUE;
-}
-
-double
-tp_layout_score_to_y (TpLayout *self,
-                      guint     lane_index,
-                      double    score)
-{
-  g_return_val_if_fail (TP_IS_LAYOUT (self), 0);
-  g_return_val_if_fail (lane_index < self->rows->len, 0);
-
-  return tp_layout_plot_y (&tp_layout_row (self, lane_index)->plot, score);
-}
-
-const TpCurvePoint *
-tp_layout_get_curve (TpLayout *self,
-                     guint     lane_index,
-                     guint    *n_points)
-{
-  GArray *curve;
-
-  g_return_val_if_fail (TP_IS_LAYOUT (self), NULL);
-
-  curve = lane_index < self->rows->len ? tp_layout_row (self, lane_index)->curve : NULL;
-  if (n_points != NULL)
-    *n_points = curve != NULL ? curve->len : 0;
-  return curve != NULL ? (const TpCurvePoint *) (gpointer) curve->data : NULL;
-}
-
-const TpCurvePoint *
-tp_layout_get_employee_curve (TpLayout *self,
-                              guint     lane_index,
-                              guint    *n_points)
-{
-  GArray *curve;
-
-  g_return_val_if_fail (TP_IS_LAYOUT (self), NULL);
-
-  curve = lane_index < self->rows->len ? tp_layout_row (self, lane_index)->employee_curve : NULL;
-  if (n_points != NULL)
-    *n_points = curve != NULL ? curve->len : 0;
-  return curve != NULL ? (const TpCurvePoint *) (gpointer) curve->data : NULL;
-}
-
 /* Ranges: columns, rows, the cards of a cell and curve points are all
  * sorted along their axis, so binary searches find what a rectangle
  * touches without looking at the rest. */
@@ -1400,253 +1190,4 @@ tp_layout_get_cell_range (TpLayout *self,
                    G_STRUCT_OFFSET (TpLayoutItem, rect) + G_STRUCT_OFFSET (TpRect, y),
                    G_STRUCT_OFFSET (TpLayoutItem, rect) + G_STRUCT_OFFSET (TpRect, height),
                    self->cell_start[cell], self->cell_start[cell + 1], from, to, first, last);
-}
-
-void
-tp_layout_get_curve_range (GArray *curve,
-                           double  from,
-                           double  to,
-                           guint  *first,
-                           guint  *last)
-{
-  guint lo = 0, hi = curve != NULL ? curve->len : 0;
-  guint end = hi;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (curve, TpCurvePoint, mid).x < from)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *first = lo;
-  hi = end;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (curve, TpCurvePoint, mid).x <= to)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *last = lo;
-}
-
-static TpLayoutHitKind
-hit_kind_for_item (TpLayoutItem *item)
-{
-  switch (item->style)
-    {
-    case TP_CARD_NOTE:
-      return TP_LAYOUT_HIT_EMPLOYEE_NOTE;
-    case TP_CARD_OPPORTUNITY:
-      return TP_LAYOUT_HIT_OPPORTUNITY;
-    case TP_CARD_TOUCHPOINT:
-    case TP_CARD_ACTION:
-    case TP_CARD_THOUGHT:
-    default:
-      return TP_LAYOUT_HIT_TOUCHPOINT;
-    }
-}
-
-TpLayoutHit
-tp_layout_hit_test (TpLayout *self,
-                    double    x,
-                    double    y,
-                    double    tolerance)
-{
-  TpLayoutHit hit = { TP_LAYOUT_HIT_NONE, NULL, NULL, NULL, G_MAXUINT, G_MAXUINT };
-  guint s, s_end, l, l_end, first, last;
-  TpLayoutRow *row;
-
-  g_return_val_if_fail (TP_IS_LAYOUT (self), hit);
-
-  if (x < 0 || y < 0 || x >= self->width || y >= self->height)
-    return hit;
-
-  /* A point range [x, x + ε) finds the column or row holding the point;
-   * an empty range means the header column or row. */
-  tp_layout_get_column_range (self, x, nextafter (x, G_MAXDOUBLE), &s, &s_end);
-  tp_layout_get_row_range (self, y, nextafter (y, G_MAXDOUBLE), &l, &l_end);
-  if (s == s_end && y < TP_LAYOUT_STAGE_HEADER_HEIGHT)
-    return hit; /* the corner */
-
-  if (y < TP_LAYOUT_STAGE_HEADER_HEIGHT)
-    {
-      hit.kind = TP_LAYOUT_HIT_STAGE_HEADER;
-      hit.stage_index = s;
-      hit.stage = tp_layout_column (self, s)->stage;
-      hit.element = TP_ELEMENT (hit.stage);
-      return hit;
-    }
-
-  if (l == l_end)
-    return hit;
-
-  row = tp_layout_row (self, l);
-  hit.lane_index = l;
-  hit.lane = row->lane;
-
-  if (s == s_end)
-    {
-      hit.kind = TP_LAYOUT_HIT_LANE_HEADER;
-      hit.element = TP_ELEMENT (hit.lane);
-      return hit;
-    }
-
-  hit.kind = TP_LAYOUT_HIT_CELL;
-  hit.stage_index = s;
-  hit.stage = tp_layout_column (self, s)->stage;
-
-  tp_layout_get_cell_range (self, tp_layout_cell (self, s, l), y, nextafter (y, G_MAXDOUBLE), &first, &last);
-  for (guint i = first; i < last; i++)
-    {
-      TpLayoutItem *item = tp_layout_item (self, i);
-
-      if (tp_rect_contains_point (&item->rect, x, y))
-        {
-          hit.kind = hit_kind_for_item (item);
-          hit.element = item->element;
-          return hit;
-        }
-    }
-
-  if (row->curve != NULL)
-    {
-      double best = G_MAXDOUBLE;
-      guint best_index = G_MAXUINT;
-
-      /* Dots near a column edge may belong to the next stage. */
-      tp_layout_get_curve_range (row->curve, x - TP_LAYOUT_DOT_RADIUS - tolerance,
-                                 x + TP_LAYOUT_DOT_RADIUS + tolerance, &first, &last);
-      for (guint i = first; i < last; i++)
-        {
-          TpCurvePoint *point = &g_array_index (row->curve, TpCurvePoint, i);
-          double d = hypot (point->x - x, point->y - y);
-
-          if (d <= point->radius + tolerance && d < best)
-            {
-              best = d;
-              best_index = i;
-            }
-        }
-
-      if (best_index != G_MAXUINT)
-        {
-          TpCurvePoint *point = &g_array_index (row->curve, TpCurvePoint, best_index);
-          gpointer index = g_hash_table_lookup (self->item_index, point->element);
-
-          hit.kind = TP_LAYOUT_HIT_CURVE_DOT;
-          hit.element = point->element;
-          /* The dot's stage, which may differ from the column under the
-           * pointer when the tolerance reaches over the edge. */
-          if (index != NULL)
-            {
-              hit.stage_index = tp_layout_item (self, GPOINTER_TO_UINT (index) - 1)->stage;
-              hit.stage = tp_layout_column (self, hit.stage_index)->stage;
-            }
-        }
-    }
-
-  return hit;
-}
-
-GPtrArray *
-tp_layout_items_in_rect (TpLayout     *self,
-                         const TpRect *rect)
-{
-  GPtrArray *out;
-  guint s0, s1, l0, l1;
-
-  g_return_val_if_fail (TP_IS_LAYOUT (self), NULL);
-  g_return_val_if_fail (rect != NULL, NULL);
-
-  out = g_ptr_array_new_with_free_func (g_object_unref);
-  if (tp_rect_is_empty (rect))
-    return out;
-
-  tp_layout_get_column_range (self, rect->x, rect->x + rect->width, &s0, &s1);
-  tp_layout_get_row_range (self, rect->y, rect->y + rect->height, &l0, &l1);
-
-  for (guint l = l0; l < l1; l++)
-    for (guint s = s0; s < s1; s++)
-      {
-        guint first, last;
-
-        tp_layout_get_cell_range (self, tp_layout_cell (self, s, l), rect->y, rect->y + rect->height,
-                                  &first, &last);
-        for (guint i = first; i < last; i++)
-          {
-            TpLayoutItem *item = tp_layout_item (self, i);
-
-            if (tp_rect_intersects (&item->rect, rect))
-              g_ptr_array_add (out, g_object_ref (item->element));
-          }
-      }
-
-  return out;
-}
-
-gboolean
-tp_layout_get_drop_position (TpLayout     *self,
-                             double        x,
-                             double        y,
-                             TpLayoutDrop *drop)
-{
-  TpLayoutHit hit;
-  guint cell, start, n = 0, index = 0;
-  TpLayoutColumn *column;
-  TpLayoutRow *row;
-  double line_y;
-
-  g_return_val_if_fail (TP_IS_LAYOUT (self), FALSE);
-  g_return_val_if_fail (drop != NULL, FALSE);
-
-  hit = tp_layout_hit_test (self, x, y, 0);
-  if (hit.stage == NULL || hit.lane == NULL)
-    return FALSE;
-
-  column = tp_layout_column (self, hit.stage_index);
-  row = tp_layout_row (self, hit.lane_index);
-  cell = tp_layout_cell (self, hit.stage_index, hit.lane_index);
-  start = self->cell_start[cell];
-
-  drop->stage = hit.stage;
-  drop->lane = hit.lane;
-  drop->stage_index = hit.stage_index;
-  drop->lane_index = hit.lane_index;
-  drop->before = NULL;
-
-  /* Touchpoint cards come first in a cell; notes and opportunities after
-   * them are not drop targets. Before the first card whose middle is
-   * below the point. */
-  line_y = row->y + TP_LAYOUT_CELL_PADDING / 2;
-  for (guint i = start; i < self->cell_start[cell + 1]; i++)
-    {
-      TpLayoutItem *item = tp_layout_item (self, i);
-
-      if (!TP_IS_TOUCHPOINT (item->element))
-        break;
-      n++;
-      if (drop->before == NULL && y < item->rect.y + item->rect.height / 2)
-        {
-          drop->before = TP_TOUCHPOINT (item->element);
-          index = n - 1;
-          line_y = item->rect.y - (index == 0 ? TP_LAYOUT_CELL_PADDING : TP_LAYOUT_CARD_GAP) / 2;
-        }
-      else if (drop->before == NULL)
-        {
-          line_y = item->rect.y + item->rect.height + TP_LAYOUT_CARD_GAP / 2;
-        }
-    }
-  if (drop->before == NULL)
-    index = n;
-
-  drop->index = index;
-  drop->indicator = TP_RECT_INIT (card_x (column), line_y - 1.5,
-                                  TP_LAYOUT_CARD_WIDTH, 3);
-  return TRUE;
 }

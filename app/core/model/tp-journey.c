@@ -313,6 +313,76 @@ tp_journey_new_default (void)
   return self;
 }
 
+/* A new element of @element's type with the same value for every property
+ * it can be built with, the id included. Elements hold no other state. */
+static TpElement *
+copy_element (TpElement *element)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (element);
+  guint n_specs;
+  g_autofree GParamSpec **specs = g_object_class_list_properties (klass, &n_specs);
+  g_autofree const char **names = g_new (const char *, n_specs);
+  GValue *values = g_new0 (GValue, n_specs);
+  guint n = 0;
+  TpElement *copy;
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      if ((specs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      names[n] = specs[i]->name;
+      g_value_init (&values[n], specs[i]->value_type);
+      g_object_get_property (G_OBJECT (element), specs[i]->name, &values[n]);
+      n++;
+    }
+  copy = TP_ELEMENT (g_object_new_with_properties (G_OBJECT_TYPE (element), n, names, values));
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+  g_free (values);
+  return copy;
+}
+
+TpJourney *
+tp_journey_snapshot (TpJourney *journey)
+{
+  GListStore *stores[] = { journey->stages, journey->lanes, journey->touchpoints, journey->notes,
+                           journey->opportunities };
+  TpJourney *self;
+
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+
+  self = tp_journey_new ();
+  for (guint i = PROP_0 + 1; i <= LAST_TEXT_PROP; i++)
+    {
+      g_free (self->text[i]);
+      self->text[i] = g_strdup (journey->text[i]);
+    }
+  self->scope = journey->scope;
+  self->state = journey->state;
+  self->good_enough = journey->good_enough;
+  self->moment_target = journey->moment_target;
+
+  /* In this order every reference resolves when it is inserted. */
+  tp_journey_begin_bulk_append (self);
+  for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+    {
+      GListModel *list = G_LIST_MODEL (stores[s]);
+      guint n = g_list_model_get_n_items (list);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TpElement) element = g_list_model_get_item (list, i);
+          g_autoptr(TpElement) copy = copy_element (element);
+
+          if (!tp_journey_insert (self, copy, G_MAXUINT, NULL))
+            g_critical ("Snapshot of a journey: “%s” does not fit", tp_element_get_id (element));
+        }
+    }
+  tp_journey_end_bulk_append (self);
+
+  return self;
+}
+
 #define TEXT_GETTER(name, PROP) \
   const char * \
   tp_journey_get_##name (TpJourney *self) \

@@ -38,6 +38,11 @@ TpJourney      *tp_journey_new                 (void);
 /* A fresh journey with the usual stages and lanes, in the user's language. */
 TpJourney      *tp_journey_new_default         (void);
 
+/* A deep copy: every field and element, with the same ids and order, and no
+ * object shared with @journey. For reading on another thread, or for
+ * changing without touching the user's journey. */
+TpJourney      *tp_journey_snapshot            (TpJourney *journey);
+
 const char     *tp_journey_get_title           (TpJourney *self);
 const char     *tp_journey_get_author          (TpJourney *self);
 const char     *tp_journey_get_description     (TpJourney *self);

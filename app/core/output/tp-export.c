@@ -2,17 +2,14 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <png.h>
 #include <string.h>
 
-#include "tp-document.h"
+#include "tp-export-private.h"
 #include "tp-export.h"
 #include "tp-file-save.h"
-#include "tp-journey-format.h"
 #include "tp-layout-private.h"
 #include "tp-layout.h"
 #include "tp-pdf.h"
@@ -67,6 +64,17 @@ tp_export_options_clear (TpExportOptions *options)
   g_return_if_fail (options != NULL);
 
   g_clear_pointer (&options->hidden_lanes, g_strfreev);
+  g_clear_pointer (&options->creation_date, g_date_time_unref);
+}
+
+GDateTime *
+tp_export_date_from_epoch (const char *epoch)
+{
+  guint64 seconds;
+
+  if (epoch == NULL || !g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return NULL;
+  return g_date_time_new_from_unix_utc ((gint64) seconds);
 }
 
 void
@@ -250,66 +258,53 @@ tp_export_options_set_layers (TpExportOptions *options,
   return TRUE;
 }
 
-/* The journey without its hidden lanes and what sits in them. TpLayout
- * always lays out every lane, so leaving lanes out means a copy without
- * them; the user's journey is not touched. */
+/* Removes @element and, first, what refers to it, as deleting it in the
+ * editor does (tp_document_delete()): touchpoints of a lane, notes on a
+ * touchpoint; an opportunity outlives its touchpoint, unlinked. */
+static void
+remove_recursive (TpJourney *journey,
+                  TpElement *element)
+{
+  g_autoptr(GPtrArray) referrers = tp_journey_get_referrers (journey, element);
+
+  for (guint i = 0; i < referrers->len; i++)
+    {
+      TpElement *referrer = g_ptr_array_index (referrers, i);
+
+      if (TP_IS_OPPORTUNITY (referrer))
+        g_object_set (referrer, "touchpoint-id", "", NULL);
+      else
+        remove_recursive (journey, referrer);
+    }
+  if (!tp_journey_remove (journey, element, NULL))
+    g_critical ("Export: cannot leave out “%s”", tp_element_get_id (element));
+}
+
+/* The journey without its hidden lanes and what sits in them: a snapshot,
+ * so the user's journey is not touched. Not a layout option: the renderer
+ * takes the departments' colours from the journey's notes, and those on
+ * hidden touchpoints must not count. */
 static TpJourney *
 filter_journey (TpJourney          *journey,
-                const char * const *hidden_lanes,
-                GError            **error)
+                const char * const *hidden_lanes)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(TpJourney) copy = NULL;
-  g_autoptr(TpDocument) document = NULL;
-  g_autoptr(GPtrArray) doomed = NULL;
-  gsize length;
-  const char *data;
+  TpJourney *copy;
 
   if (hidden_lanes == NULL || hidden_lanes[0] == NULL)
     return g_object_ref (journey);
 
-  bytes = tp_journey_format_write (journey);
-  data = g_bytes_get_data (bytes, &length);
-  copy = tp_journey_format_read (data, length, "export", error);
-  if (copy == NULL)
-    return NULL;
-
-  document = tp_document_new (copy);
-  doomed = g_ptr_array_new ();
+  copy = tp_journey_snapshot (journey);
   for (guint i = 0; hidden_lanes[i] != NULL; i++)
     {
       TpLane *lane = tp_journey_lookup_lane (copy, hidden_lanes[i]);
 
       if (lane != NULL)
-        g_ptr_array_add (doomed, lane);
+        remove_recursive (copy, TP_ELEMENT (lane));
     }
-  if (doomed->len > 0)
-    tp_document_delete_many (document, doomed);
-
-  return g_steal_pointer (&copy);
+  return copy;
 }
 
 /* Preparation: the layout and the title block */
-
-typedef struct {
-  TpJourney       *journey;       /* owned; a filtered copy when lanes are hidden */
-  TpLayout        *layout;
-  TpRenderOptions  render;
-  gboolean         full_detail;   /* vector pages: never the simplified drawing */
-  gboolean         transparent;
-  GCancellable    *cancellable;   /* borrowed, for the long loops */
-  double           map_width;
-  double           map_height;
-  /* The title block above the map; 0 high when there is none. */
-  double           block_height;
-  PangoLayout     *block_title;
-  PangoLayout     *block_meta;
-  /* Content: the block and the map. */
-  double           width;
-  double           height;
-  /* The smallest text, in document units. */
-  double           smallest_text;
-} Export;
 
 static void
 export_clear (Export *ex)
@@ -553,8 +548,8 @@ draw_title_block (cairo_t *cr,
 }
 
 /* Draws the title block and the map, in document units from (0, 0). */
-static void
-draw_content (cairo_t *cr,
+void
+tp_export_draw_content (cairo_t *cr,
               double   zoom,
               gpointer user_data)
 {
@@ -578,17 +573,14 @@ draw_content (cairo_t *cr,
   tp_gfx_restore (cr);
 }
 
-static gboolean
+static void
 export_prepare (Export                *ex,
                 TpJourney             *journey,
-                const TpExportOptions *options,
-                GError               **error)
+                const TpExportOptions *options)
 {
   double smallest_pt = G_MAXDOUBLE;
 
-  ex->journey = filter_journey (journey, (const char * const *) options->hidden_lanes, error);
-  if (ex->journey == NULL)
-    return FALSE;
+  ex->journey = filter_journey (journey, (const char * const *) options->hidden_lanes);
 
   ex->layout = tp_layout_new (ex->journey, NULL);
   tp_layout_get_size (ex->layout, &ex->map_width, &ex->map_height);
@@ -601,6 +593,8 @@ export_prepare (Export                *ex,
   ex->render.show_employee_overlay = options->show_employee_overlay;
   ex->full_detail = options->format != TP_EXPORT_FORMAT_PNG;
   ex->transparent = options->transparent && options->format != TP_EXPORT_FORMAT_PDF;
+  ex->use_cairo_pdf = options->use_cairo_pdf;
+  ex->creation_date = options->creation_date;
   /* The renderer's page background would cover the transparency. */
   ex->render.skip_background = ex->transparent;
 
@@ -623,7 +617,6 @@ export_prepare (Export                *ex,
   for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
     smallest_pt = MIN (smallest_pt, pango_font_description_get_size (ex->layout->fonts[i]) / (double) PANGO_SCALE);
   ex->smallest_text = font_units (ex, smallest_pt);
-  return TRUE;
 }
 
 /* AUTO: the page turned like the content. */
@@ -638,8 +631,8 @@ resolve_orientation (Export        *ex,
 
 /* Writing cairo output into memory */
 
-static cairo_status_t
-append_to_array (void                *closure,
+cairo_status_t
+tp_export_append_to_array (void                *closure,
                  const unsigned char *data,
                  unsigned int         length)
 {
@@ -647,8 +640,8 @@ append_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-check_cairo (cairo_status_t status,
+gboolean
+tp_export_check_cairo (cairo_status_t status,
              GError       **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
@@ -659,8 +652,8 @@ check_cairo (cairo_status_t status,
   return FALSE;
 }
 
-static void
-report_text_size (Export         *ex,
+void
+tp_export_report_text_size (Export         *ex,
                   TpExportReport *report,
                   double          scale,
                   double          pt_per_output_unit)
@@ -674,279 +667,9 @@ report_text_size (Export         *ex,
                                        report->smallest_text_pt);
 }
 
-/* PNG, written strip by strip: the whole image never sits in memory, so
- * a 32,767-pixel-high map needs a few MB instead of a few hundred. */
-
-#define STRIP_PIXELS (4 * 1024 * 1024)
-
-typedef struct {
-  GByteArray *buffer;
-  char        message[256];
-} PngSink;
-
-static void
-on_png_write (png_structp png,
-              png_bytep   data,
-              png_size_t  length)
-{
-  PngSink *sink = png_get_io_ptr (png);
-
-  g_byte_array_append (sink->buffer, data, length);
-}
-
-static void
-on_png_flush (png_structp png)
-{
-}
-
-G_GNUC_NORETURN static void
-on_png_error (png_structp     png,
-              png_const_charp message)
-{
-  PngSink *sink = png_get_error_ptr (png);
-
-  g_strlcpy (sink->message, message, sizeof sink->message);
-  png_longjmp (png, 1);
-}
-
-static void
-on_png_warning (png_structp     png,
-                png_const_charp message)
-{
-}
-
-/* One strip's rows, from cairo's premultiplied native-endian ARGB to
- * PNG's RGB, or straight RGBA when transparent. */
-static void
-write_strip_rows (png_structp    png,
-                  const guchar  *data,
-                  int            stride,
-                  int            width,
-                  int            rows,
-                  gboolean       alpha,
-                  guchar        *row)
-{
-  for (int y = 0; y < rows; y++)
-    {
-      const guint32 *src = (const guint32 *) (gconstpointer) (data + (gsize) y * stride);
-      guchar *dst = row;
-
-      for (int x = 0; x < width; x++)
-        {
-          guint32 p = src[x];
-          guint a = p >> 24;
-          guint r = (p >> 16) & 0xff;
-          guint g = (p >> 8) & 0xff;
-          guint b = p & 0xff;
-
-          if (alpha)
-            {
-              if (a != 0 && a != 255)
-                {
-                  r = (r * 255 + a / 2) / a;
-                  g = (g * 255 + a / 2) / a;
-                  b = (b * 255 + a / 2) / a;
-                }
-              *dst++ = r;
-              *dst++ = g;
-              *dst++ = b;
-              *dst++ = a;
-            }
-          else
-            {
-              *dst++ = r;
-              *dst++ = g;
-              *dst++ = b;
-            }
-        }
-      png_write_row (png, row);
-    }
-}
-
-static gboolean
-encode_png (Export     *ex,
-            double      scale,
-            int         width,
-            int         height,
-            gboolean    transparent,
-            GByteArray *buffer,
-            GError    **error)
-{
-  PngSink sink = { buffer, "" };
-  png_structp png;
-  png_infop info;
-  /* Set after setjmp() and needed after a longjmp(). */
-  cairo_surface_t *volatile strip = NULL;
-  guchar *volatile row = NULL;
-  int strip_rows = CLAMP (STRIP_PIXELS / width, 1, height);
-  /* Pixels per metre, so viewers and printers know the size. */
-  png_uint_32 ppm = (png_uint_32) round (scale * 72.0 / 0.0254);
-
-  png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &sink, on_png_error, on_png_warning);
-  info = png != NULL ? png_create_info_struct (png) : NULL;
-  if (info == NULL)
-    {
-      png_destroy_write_struct (&png, NULL);
-      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_RENDER, _("Out of memory"));
-      return FALSE;
-    }
-
-  if (setjmp (png_jmpbuf (png)))
-    {
-      png_destroy_write_struct (&png, &info);
-      g_clear_pointer ((cairo_surface_t **) &strip, cairo_surface_destroy);
-      g_free (row);
-      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_RENDER,
-                   /* Translators: %s is libpng's reason */
-                   _("Could not write the PNG image: %s"), sink.message);
-      return FALSE;
-    }
-
-  png_set_write_fn (png, &sink, on_png_write, on_png_flush);
-  png_set_IHDR (png, info, width, height, 8,
-                transparent ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
-                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_pHYs (png, info, ppm, ppm, PNG_RESOLUTION_METER);
-  /* Maps are flat colours and text: the "up" filter and a light zlib level
-   * compress them nearly as well as libpng's defaults, which try every
-   * filter on every row, in a third of the time. */
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-  png_set_compression_level (png, 3);
-  png_write_info (png, info);
-
-  row = g_malloc ((gsize) width * 4);
-  strip = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, strip_rows);
-  for (int y0 = 0; y0 < height; y0 += strip_rows)
-    {
-      cairo_t *cr;
-      cairo_status_t status;
-
-      if (g_cancellable_is_cancelled (ex->cancellable))
-        {
-          g_strlcpy (sink.message, "cancelled", sizeof sink.message);
-          png_longjmp (png, 1);
-        }
-      cr = cairo_create (strip);
-
-      cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_set_source_rgba (cr, 1, 1, 1, transparent ? 0 : 1);
-      tp_gfx_paint (cr);
-      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-      /* Whole device pixels: strips join without a seam. */
-      cairo_translate (cr, 0, -y0);
-      cairo_scale (cr, scale, scale);
-      draw_content (cr, scale, ex);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          g_strlcpy (sink.message, cairo_status_to_string (status), sizeof sink.message);
-          png_longjmp (png, 1);
-        }
-
-      cairo_surface_flush (strip);
-      write_strip_rows (png, cairo_image_surface_get_data (strip),
-                        cairo_image_surface_get_stride (strip), width,
-                        MIN (strip_rows, height - y0), transparent, row);
-      cairo_surface_mark_dirty (strip);
-    }
-  png_write_end (png, info);
-
-  png_destroy_write_struct (&png, &info);
-  cairo_surface_destroy (strip);
-  g_free (row);
-  return TRUE;
-}
-
-static GBytes *
-export_png (Export                *ex,
-            const TpExportOptions *options,
-            TpExportReport        *report,
-            GError               **error)
-{
-  double scale = options->dpi > 0 ? options->dpi / 72.0 : options->scale;
-  double wanted = scale;
-  double limit;
-  g_autoptr(GByteArray) buffer = NULL;
-  int width, height;
-
-  if (!(scale >= 0.1 && scale <= 16) || (options->dpi <= 0 && !(scale >= 1 && scale <= 4)))
-    {
-      g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
-                   _("The image scale must be between 1 and 4 (or 7 to 1152 dpi)"));
-      return NULL;
-    }
-
-  /* Too large for image viewers (and cairo's PNG loader): scale down, and
-   * say so. */
-  limit = MIN (TP_EXPORT_MAX_PNG_SIDE / ex->width, TP_EXPORT_MAX_PNG_SIDE / ex->height);
-  limit = MIN (limit, sqrt (TP_EXPORT_MAX_PNG_PIXELS / (ex->width * ex->height)));
-  if (scale > limit)
-    scale = floor (limit * 1000) / 1000;
-
-  width = MAX (1, (int) ceil (ex->width * scale - 0.001));
-  height = MAX (1, (int) ceil (ex->height * scale - 0.001));
-  if (scale < wanted)
-    report->warning = g_strdup_printf (_("The image would be %d × %d pixels, more than fits in a PNG "
-                                         "export; it was scaled down to %d × %d (scale %.3g)"),
-                                       (int) ceil (ex->width * wanted), (int) ceil (ex->height * wanted),
-                                       width, height, scale);
-
-  buffer = g_byte_array_new ();
-  if (!encode_png (ex, scale, width, height, options->transparent, buffer, error))
-    {
-      if (g_cancellable_is_cancelled (ex->cancellable))
-        {
-          g_clear_error (error);
-          g_cancellable_set_error_if_cancelled (ex->cancellable, error);
-        }
-      return NULL;
-    }
-
-  report->width_px = width;
-  report->height_px = height;
-  /* A pixel is a 1/96 inch on screen. */
-  report_text_size (ex, report, scale, 72.0 / 96.0);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
-static GBytes *
-export_svg (Export                *ex,
-            const TpExportOptions *options,
-            TpExportReport        *report,
-            GError               **error)
-{
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-
-  surface = cairo_svg_surface_create_for_stream (append_to_array, buffer, ex->width, ex->height);
-  /* A document unit is a pixel at 100 % zoom: the SVG has the map's size. */
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-  cr = cairo_create (surface);
-  if (!options->transparent)
-    {
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      tp_gfx_paint (cr);
-    }
-  draw_content (cr, 1.0, ex);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (!check_cairo (status, error))
-    return NULL;
-
-  report_text_size (ex, report, 1.0, 72.0 / 96.0);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-}
-
 /* A PDF being written: by our own writer, or by cairo's PDF surface when
- * the writer cannot (see tp-pdf.h) or TOUCHPOINT_PDF_BACKEND=cairo asks
- * for it (for comparisons). Every page has the same size. */
+ * the writer cannot (see tp-pdf.h) or the options ask for it (for
+ * comparisons). Every page has the same size. */
 typedef struct {
   TpPdf           *pdf;
   cairo_surface_t *surface;
@@ -956,16 +679,13 @@ typedef struct {
   double           height;
 } PdfOut;
 
-static gboolean
-pdf_backend_is_cairo (void)
-{
-  return g_strcmp0 (g_getenv ("TOUCHPOINT_PDF_BACKEND"), "cairo") == 0;
-}
-
+/* @creation_date is for our writer; cairo's dates its files itself, as
+ * it always did here. */
 static void
 pdf_out_init (PdfOut    *out,
               gboolean   use_cairo,
               TpJourney *journey,
+              GDateTime *creation_date,
               double     width,
               double     height)
 {
@@ -979,7 +699,7 @@ pdf_out_init (PdfOut    *out,
   if (use_cairo)
     {
       out->buffer = g_byte_array_new ();
-      out->surface = cairo_pdf_surface_create_for_stream (append_to_array, out->buffer, width, height);
+      out->surface = cairo_pdf_surface_create_for_stream (tp_export_append_to_array, out->buffer, width, height);
       cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_TITLE, tp_journey_get_title (journey));
       if (author != NULL)
         cairo_pdf_surface_set_metadata (out->surface, CAIRO_PDF_METADATA_AUTHOR, author);
@@ -994,6 +714,7 @@ pdf_out_init (PdfOut    *out,
       tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_AUTHOR, author);
       tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_SUBJECT, subject);
       tp_pdf_set_metadata (out->pdf, TP_PDF_METADATA_CREATOR, creator);
+      tp_pdf_set_creation_date (out->pdf, creation_date);
     }
 }
 
@@ -1036,7 +757,7 @@ pdf_out_finish (PdfOut  *out,
     if (status == CAIRO_STATUS_SUCCESS)
       status = cairo_surface_status (out->surface);
     cairo_surface_destroy (out->surface);
-    if (check_cairo (status, error))
+    if (tp_export_check_cairo (status, error))
       bytes = g_byte_array_free_to_bytes (g_steal_pointer (&out->buffer));
     else
       g_clear_pointer (&out->buffer, g_byte_array_unref);
@@ -1045,7 +766,7 @@ pdf_out_finish (PdfOut  *out,
 }
 
 /* Writes the pages @draw_pages draws, with our writer, or with cairo's
- * when ours cannot (or TOUCHPOINT_PDF_BACKEND asks for cairo). */
+ * when ours cannot (or the options ask for cairo's). */
 typedef void (*PdfPagesFunc) (Export   *ex,
                               PdfOut   *out,
                               gpointer  data);
@@ -1064,7 +785,8 @@ write_pdf (Export        *ex,
       PdfOut out;
       GBytes *bytes;
 
-      pdf_out_init (&out, attempt > 0 || pdf_backend_is_cairo (), ex->journey, page_width, page_height);
+      pdf_out_init (&out, attempt > 0 || ex->use_cairo_pdf, ex->journey, ex->creation_date,
+                    page_width, page_height);
       draw_pages (ex, &out, data);
       bytes = pdf_out_finish (&out, &local_error);
       if (bytes != NULL)
@@ -1096,7 +818,7 @@ draw_one_page (Export   *ex,
   /* Centred, at one scale for both directions. */
   cairo_translate (cr, (page->width - ex->width * page->scale) / 2, (page->height - ex->height * page->scale) / 2);
   cairo_scale (cr, page->scale, page->scale);
-  draw_content (cr, page->scale, ex);
+  tp_export_draw_content (cr, page->scale, ex);
   pdf_out_end_page (out);
 }
 
@@ -1163,7 +885,7 @@ export_pdf_page (Export                *ex,
   report->rows = report->columns = 1;
   report->poster_width_mm = TP_PT_TO_MM (page_w);
   report->poster_height_mm = TP_PT_TO_MM (page_h);
-  report_text_size (ex, report, scale, 1.0);
+  tp_export_report_text_size (ex, report, scale, 1.0);
   return bytes;
 }
 
@@ -1241,7 +963,7 @@ poster_info (Export                *ex,
   report->n_pages = 1 + plan->rows * plan->columns;
   report->poster_width_mm = TP_PT_TO_MM (plan->poster_width);
   report->poster_height_mm = TP_PT_TO_MM (plan->poster_height);
-  report_text_size (ex, report, plan->scale, 1.0);
+  tp_export_report_text_size (ex, report, plan->scale, 1.0);
 
   /* Translators: the poster size in mm and how it is cut into sheets */
   g_string_append_printf (info, _("Poster %.0f × %.0f mm on %u sheets, %u across × %u down; "
@@ -1276,7 +998,7 @@ draw_sheets (Export   *ex,
   const TpPosterPlan *plan = sheets->plan;
 
   ex->full_detail = FALSE;
-  tp_poster_draw_overview (pdf_out_begin_page (out), plan, sheets->title, sheets->info, draw_content, ex);
+  tp_poster_draw_overview (pdf_out_begin_page (out), plan, sheets->title, sheets->info, tp_export_draw_content, ex);
   pdf_out_end_page (out);
   ex->full_detail = TRUE;
 
@@ -1287,7 +1009,7 @@ draw_sheets (Export   *ex,
         if (g_cancellable_is_cancelled (sheets->cancellable)
             || (out->pdf != NULL && tp_pdf_is_unsupported (out->pdf)))
           return;
-        tp_poster_draw_sheet (pdf_out_begin_page (out), plan, r, c, sheets->title, draw_content, ex);
+        tp_poster_draw_sheet (pdf_out_begin_page (out), plan, r, c, sheets->title, tp_export_draw_content, ex);
         pdf_out_end_page (out);
       }
 }
@@ -1362,8 +1084,7 @@ tp_export_to_bytes (TpJourney             *journey,
       return NULL;
     }
 
-  if (!export_prepare (&ex, journey, options, error))
-    return NULL;
+  export_prepare (&ex, journey, options);
   ex.cancellable = cancellable;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -1371,10 +1092,10 @@ tp_export_to_bytes (TpJourney             *journey,
   switch (options->format)
     {
     case TP_EXPORT_FORMAT_PNG:
-      bytes = export_png (&ex, options, report, error);
+      bytes = tp_export_write_png (&ex, options, report, error);
       break;
     case TP_EXPORT_FORMAT_SVG:
-      bytes = export_svg (&ex, options, report, error);
+      bytes = tp_export_write_svg (&ex, options, report, error);
       break;
     case TP_EXPORT_FORMAT_PDF:
       if (options->tile)
@@ -1468,13 +1189,11 @@ tp_export_painter_new (TpJourney             *journey,
   self = g_new0 (TpExportPainter, 1);
   self->options = *options;
   self->options.hidden_lanes = g_strdupv (options->hidden_lanes);
+  if (options->creation_date != NULL)
+    self->options.creation_date = g_date_time_ref (options->creation_date);
   /* Paper is vector: every word drawn (printing, PDF previews). */
   self->options.format = TP_EXPORT_FORMAT_PDF;
-  if (!export_prepare (&self->ex, journey, &self->options, error))
-    {
-      tp_export_painter_free (self);
-      return NULL;
-    }
+  export_prepare (&self->ex, journey, &self->options);
   return self;
 }
 
@@ -1531,7 +1250,7 @@ tp_export_painter_draw (TpExportPainter *self,
   g_return_if_fail (cr != NULL);
 
   self->ex.full_detail = full_detail;
-  draw_content (cr, zoom, &self->ex);
+  tp_export_draw_content (cr, zoom, &self->ex);
 }
 
 static void
@@ -1569,7 +1288,7 @@ tp_export_painter_fit_page (TpExportPainter *self,
       report->n_pages = report->rows = report->columns = 1;
       report->poster_width_mm = TP_PT_TO_MM (page_width);
       report->poster_height_mm = TP_PT_TO_MM (page_height);
-      report_text_size (&self->ex, report, scale, 1.0);
+      tp_export_report_text_size (&self->ex, report, scale, 1.0);
     }
 
   tp_gfx_save (cr);

@@ -78,6 +78,12 @@ typedef struct {
   double         custom_width_mm;
   double         custom_height_mm;
   double         margin_mm;
+  /* PDF: cairo's writer rather than ours, for comparisons (the command
+   * line and the app set it from TOUCHPOINT_PDF_BACKEND=cairo). */
+  gboolean       use_cairo_pdf;
+  /* PDF: the creation date (the command line and the app set it from
+   * SOURCE_DATE_EPOCH); NULL: now. Owned, see tp_export_options_clear(). */
+  GDateTime     *creation_date;
 
   /* PDF only: print the poster over several sheets of @tile_paper with an
    * overview page first. The poster is @paper, or (when @paper is
@@ -116,7 +122,7 @@ typedef struct {
 } TpExportReport;
 
 void     tp_export_options_init          (TpExportOptions *options);
-/* Frees @hidden_lanes. */
+/* Frees @hidden_lanes and @creation_date. */
 void     tp_export_options_clear         (TpExportOptions *options);
 
 /* Sets the layers from a comma list: "all", "employee" (the employee
@@ -143,6 +149,10 @@ void     tp_paper_get_size_mm            (TpPaper          paper,
                                           double          *height_mm);
 
 void     tp_export_report_clear          (TpExportReport  *report);
+
+/* The date SOURCE_DATE_EPOCH gives (seconds since 1970, UTC, as text) for
+ * the creation_date options; NULL when @epoch is NULL or no such number. */
+GDateTime *tp_export_date_from_epoch     (const char      *epoch);
 
 /* Renders the export into memory. @report (may be NULL) is filled in. */
 GBytes  *tp_export_to_bytes              (TpJourney             *journey,

@@ -1194,7 +1194,7 @@ run_pass (Pdf         *pdf,
   TpReport *report = pdf->report;
   cairo_font_options_t *font_options;
   cairo_status_t status;
-  g_autofree char *date = g_date_time_format (report->options.date, "%Y-%m-%dT%H:%M:%S");
+  g_autofree char *date = g_date_time_format (report->options.creation_date, "%Y-%m-%dT%H:%M:%S");
 
   tp_report_paper_get_size (report->options.paper, &pdf->page_width, &pdf->page_height);
   if (pdf->images != NULL || pdf->writer != NULL)
@@ -1251,7 +1251,7 @@ run_pass (Pdf         *pdf,
         tp_pdf_set_metadata (pdf->writer, TP_PDF_METADATA_AUTHOR, report->author);
       tp_pdf_set_metadata (pdf->writer, TP_PDF_METADATA_SUBJECT, _("Customer journey report"));
       tp_pdf_set_metadata (pdf->writer, TP_PDF_METADATA_CREATOR, report->generator);
-      tp_pdf_set_creation_date (pdf->writer, report->options.date);
+      tp_pdf_set_creation_date (pdf->writer, report->options.creation_date);
     }
   else if (pdf->surface != NULL)
     {
@@ -1400,8 +1400,8 @@ tp_report_pdf_write (TpReport  *report,
   pdf.report = report;
   pdf.section_pages = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  /* TOUCHPOINT_PDF_BACKEND=cairo asks for cairo's writer, as for maps. */
-  if (g_strcmp0 (g_getenv ("TOUCHPOINT_PDF_BACKEND"), "cairo") != 0)
+  /* The options may ask for cairo's writer, as for maps. */
+  if (!report->options.use_cairo_pdf)
     {
       bytes = write_with_writer (&pdf, &local_error);
       if (local_error != NULL)

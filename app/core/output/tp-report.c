@@ -36,6 +36,8 @@ tp_report_options_init (TpReportOptions *options)
   options->sections = TP_REPORT_SECTION_ALL;
   options->paper = TP_REPORT_PAPER_A4;
   options->date = NULL;
+  options->creation_date = NULL;
+  options->use_cairo_pdf = FALSE;
 }
 
 gboolean
@@ -195,6 +197,7 @@ tp_report_free (TpReport *report)
     return;
   g_clear_object (&report->journey);
   g_clear_pointer (&report->options.date, g_date_time_unref);
+  g_clear_pointer (&report->options.creation_date, g_date_time_unref);
   g_ptr_array_unref (report->blocks);
   g_free (report->title);
   g_free (report->subtitle);
@@ -1136,6 +1139,8 @@ tp_report_build (TpJourney             *journey,
   report->options = *options;
   report->options.date = options->date != NULL ? g_date_time_ref (options->date)
                                                : g_date_time_new_now_local ();
+  report->options.creation_date = g_date_time_ref (options->creation_date != NULL ? options->creation_date
+                                                                                 : report->options.date);
   report->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
 
   report->title = g_strdup (*tp_journey_get_title (journey) != '\0' ? tp_journey_get_title (journey)

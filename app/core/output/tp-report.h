@@ -41,6 +41,12 @@ typedef struct {
   TpReportPaper     paper;
   /* The report's date, shown on the cover; NULL: now. */
   GDateTime        *date;
+  /* The PDF's creation date (the command line and the app set it from
+   * SOURCE_DATE_EPOCH); NULL: the report's date. */
+  GDateTime        *creation_date;
+  /* PDF: cairo's writer rather than ours, for comparisons (from
+   * TOUCHPOINT_PDF_BACKEND=cairo). */
+  gboolean          use_cairo_pdf;
 } TpReportOptions;
 
 /* All sections, A4, today. */

@@ -1843,11 +1843,7 @@ static void
 write_info (TpPdf *self)
 {
   static const char * const keys[TP_PDF_N_METADATA] = { "Title", "Author", "Subject", "Creator" };
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  /* Reproducible builds' convention: that time, in UTC. */
   g_autoptr(GDateTime) now = self->date != NULL ? g_date_time_ref (self->date)
-                             : epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, NULL, NULL)
-                             ? g_date_time_new_from_unix_utc ((gint64) g_ascii_strtoull (epoch, NULL, 10))
                              : g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "D:%Y%m%d%H%M%S");
   g_autofree char *zone = g_date_time_format (now, "%z");

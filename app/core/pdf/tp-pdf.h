@@ -47,7 +47,7 @@ void     tp_pdf_free           (TpPdf         *self);
 void     tp_pdf_set_metadata   (TpPdf         *self,
                                 TpPdfMetadata  key,
                                 const char    *value);
-/* The creation date; without it, $SOURCE_DATE_EPOCH or now. */
+/* The creation date; without it, now. (Callers read SOURCE_DATE_EPOCH.) */
 void     tp_pdf_set_creation_date (TpPdf      *self,
                                    GDateTime  *date);
 /* A page of @width × @height pt; draw on the returned cairo_t with cairo

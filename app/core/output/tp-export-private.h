@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared by the files of the export: tp-export.c prepares and writes PDF,
+ * tp-export-image.c writes PNG and SVG. Not part of the API. */
+
+#include <pango/pango.h>
+
+#include "tp-export.h"
+#include "tp-layout.h"
+#include "tp-renderer.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  TpJourney       *journey;       /* owned; a filtered copy when lanes are hidden */
+  TpLayout        *layout;
+  TpRenderOptions  render;
+  gboolean         full_detail;   /* vector pages: never the simplified drawing */
+  gboolean         transparent;
+  gboolean         use_cairo_pdf;
+  GDateTime       *creation_date; /* borrowed from the options; NULL: now */
+  GCancellable    *cancellable;   /* borrowed, for the long loops */
+  double           map_width;
+  double           map_height;
+  /* The title block above the map; 0 high when there is none. */
+  double           block_height;
+  PangoLayout     *block_title;
+  PangoLayout     *block_meta;
+  /* Content: the block and the map. */
+  double           width;
+  double           height;
+  /* The smallest text, in document units. */
+  double           smallest_text;
+} Export;
+
+/* Draws the title block and the map, in document units from (0, 0). */
+void           tp_export_draw_content     (cairo_t        *cr,
+                                           double          zoom,
+                                           gpointer        user_data);
+/* A cairo write function appending to the GByteArray @closure. */
+cairo_status_t tp_export_append_to_array  (void                *closure,
+                                           const unsigned char *data,
+                                           unsigned int         length);
+/* FALSE with @error set when @status is a failure. */
+gboolean       tp_export_check_cairo      (cairo_status_t  status,
+                                           GError        **error);
+/* The scale and smallest text into @report, with a warning when small. */
+void           tp_export_report_text_size (Export         *ex,
+                                           TpExportReport *report,
+                                           double          scale,
+                                           double          pt_per_output_unit);
+
+GBytes        *tp_export_write_png        (Export                *ex,
+                                           const TpExportOptions *options,
+                                           TpExportReport        *report,
+                                           GError               **error);
+GBytes        *tp_export_write_svg        (Export                *ex,
+                                           const TpExportOptions *options,
+                                           TpExportReport        *report,
+                                           GError               **error);
+
+G_END_DECLS
