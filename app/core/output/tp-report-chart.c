@@ -5,7 +5,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "tp-pdf.h"
+#include "tp-render-backend.h"
 #include "tp-report.h"
 
 /* The report's charts, drawn with cairo so they are vectors in the PDF
