@@ -10,6 +10,7 @@
 
 #include "tp-export.h"
 #include "tp-pdf.h"
+#include "tp-render-backend.h"
 #include "tp-report-pdf.h"
 #include "tp-test-util.h"
 
@@ -126,8 +127,8 @@ test_operators (Fixture       *f,
   static const double dash[] = { 3, 2 };
   cairo_t *cr;
 
-  cr = tp_pdf_begin_page (pdf, 200, 100);
-  g_assert_true (tp_gfx_is_pdf_page (cr));
+  cr = tp_render_backend_pdf_begin_page (pdf, 200, 100);
+  g_assert_true (tp_render_backend_get (cr) != tp_render_backend_cairo ());
   /* Numbers: three decimals at most, no "-0", no exponent. (cairo keeps
    * paths in 1/256 units: 1234.5625 is exact, and rounds up.) */
   cairo_rectangle (cr, 10, 20, 30.5, 40.25);
@@ -155,7 +156,7 @@ test_operators (Fixture       *f,
   tp_pdf_end_page (pdf);
 
   /* A second page, another size. */
-  cr = tp_pdf_begin_page (pdf, 300, 150);
+  cr = tp_render_backend_pdf_begin_page (pdf, 300, 150);
   cairo_rectangle (cr, 1, 2, 3, 4);
   tp_gfx_fill (cr);
   tp_pdf_end_page (pdf);
@@ -211,7 +212,7 @@ test_text (Fixture       *f,
   guint n_fonts = 0;
   cairo_t *cr;
 
-  cr = tp_pdf_begin_page (pdf, 400, 200);
+  cr = tp_render_backend_pdf_begin_page (pdf, 400, 200);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_move_to (cr, 10, 10);
   tp_gfx_show_layout (cr, regular);
@@ -276,7 +277,7 @@ test_unsupported_source (Fixture       *f,
 
   cairo_pattern_add_color_stop_rgb (gradient, 0, 1, 0, 0);
   cairo_pattern_add_color_stop_rgb (gradient, 1, 0, 0, 1);
-  cr = tp_pdf_begin_page (pdf, 100, 100);
+  cr = tp_render_backend_pdf_begin_page (pdf, 100, 100);
   cairo_rectangle (cr, 0, 0, 100, 100);
   cairo_set_source (cr, gradient);
   tp_gfx_fill (cr);
@@ -297,7 +298,7 @@ test_bypass_detected (Fixture       *f,
   g_autoptr(GBytes) bytes = NULL;
   cairo_t *cr;
 
-  cr = tp_pdf_begin_page (pdf, 100, 100);
+  cr = tp_render_backend_pdf_begin_page (pdf, 100, 100);
   cairo_rectangle (cr, 10, 10, 20, 20);
   /* Painted with cairo: the writer never sees it. */
   cairo_fill (cr);
@@ -323,7 +324,7 @@ test_missing_glyph (Fixture       *f,
   g_autoptr(PangoLayout) layout = make_layout ("Box: \xf4\x8f\xbf\xbd", "Cantarell 12");
   cairo_t *cr;
 
-  cr = tp_pdf_begin_page (pdf, 200, 100);
+  cr = tp_render_backend_pdf_begin_page (pdf, 200, 100);
   cairo_move_to (cr, 10, 10);
   tp_gfx_show_layout (cr, layout);
   tp_pdf_end_page (pdf);
@@ -707,13 +708,13 @@ test_outlines_and_links (Fixture       *f,
   tp_pdf_add_outline (pdf, first, "Child", 1, 50, FALSE);
   tp_pdf_add_outline (pdf, first, "Nowhere", 9, 0, FALSE);
 
-  cr = tp_pdf_begin_page (pdf, 200, 300);
+  cr = tp_render_backend_pdf_begin_page (pdf, 200, 300);
   cairo_translate (cr, 10, 20);
   tp_pdf_add_link (pdf, 5, 5, 50, 10, 3, 40);
   tp_pdf_end_page (pdf);
-  tp_pdf_begin_page (pdf, 300, 200);
+  tp_render_backend_pdf_begin_page (pdf, 300, 200);
   tp_pdf_end_page (pdf);
-  tp_pdf_begin_page (pdf, 200, 300);
+  tp_render_backend_pdf_begin_page (pdf, 200, 300);
   tp_pdf_end_page (pdf);
   bytes = tp_pdf_finish (pdf, &error);
   g_assert_no_error (error);
@@ -769,7 +770,7 @@ test_show_layout_line (Fixture       *f,
 
   for (int pass = 0; pass < 2; pass++)
     {
-      cairo_t *cr = pass == 0 ? tp_pdf_begin_page (pdf, 300, 200) : cairo_create (surface);
+      cairo_t *cr = pass == 0 ? tp_render_backend_pdf_begin_page (pdf, 300, 200) : cairo_create (surface);
       g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
       PangoFontDescription *font = pango_font_description_from_string ("Sans 14");
       PangoLayoutIter *iter;

@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#include "tp-pdf.h"
+#include "tp-render-backend.h"
 #include "tp-render-glyphs.h"
 
 /* Glyphs are designed on a 16 × 16 grid with 1.5-unit strokes, like the
@@ -127,9 +127,10 @@ phone_path (cairo_t *cr)
 
 /* The strokes, then the fills, on the 16-unit grid. */
 static void
-channel_path (cairo_t     *cr,
-              TpChannel    channel,
-              TpGlyphPart  part)
+channel_path (TpRenderBackend *backend,
+              cairo_t         *cr,
+              TpChannel        channel,
+              TpGlyphPart      part)
 {
   gboolean strokes = part == TP_GLYPH_STROKES;
 
@@ -140,11 +141,11 @@ channel_path (cairo_t     *cr,
       if (!strokes)
         break;
       dot (cr, 8, 8, 6.5);
-      tp_gfx_save (cr);
+      tp_render_backend_save (backend, cr);
       cairo_translate (cr, 8, 8);
       cairo_scale (cr, 0.45, 1);
       dot (cr, 0, 0, 6.5);
-      tp_gfx_restore (cr);
+      tp_render_backend_restore (backend, cr);
       cairo_move_to (cr, 1.5, 8);
       cairo_line_to (cr, 14.5, 8);
       break;
@@ -337,12 +338,14 @@ tp_glyph_channel_path (cairo_t     *cr,
                        double       y,
                        double       size)
 {
+  TpRenderBackend *backend = tp_render_backend_get (cr);
+
   /* The path keeps its device coordinates after the restore. */
-  tp_gfx_save (cr);
+  tp_render_backend_save (backend, cr);
   cairo_translate (cr, x, y);
   cairo_scale (cr, size / GRID, size / GRID);
-  channel_path (cr, channel, part);
-  tp_gfx_restore (cr);
+  channel_path (backend, cr, channel, part);
+  tp_render_backend_restore (backend, cr);
 }
 
 double
@@ -358,19 +361,21 @@ tp_glyph_channel (cairo_t   *cr,
                   double     y,
                   double     size)
 {
+  TpRenderBackend *backend = tp_render_backend_get (cr);
+
   /* One colour: strokes and fills may go in any order. */
-  tp_gfx_save (cr);
+  tp_render_backend_save (backend, cr);
   cairo_set_line_width (cr, tp_glyph_stroke_width (size));
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_new_path (cr);
   tp_glyph_channel_path (cr, channel, TP_GLYPH_STROKES, x, y, size);
   if (cairo_has_current_point (cr))
-    tp_gfx_stroke (cr);
+    tp_render_backend_stroke (backend, cr);
   tp_glyph_channel_path (cr, channel, TP_GLYPH_FILLS, x, y, size);
   if (cairo_has_current_point (cr))
-    tp_gfx_fill (cr);
-  tp_gfx_restore (cr);
+    tp_render_backend_fill (backend, cr);
+  tp_render_backend_restore (backend, cr);
 }
 
 void
@@ -379,7 +384,9 @@ tp_glyph_bulb (cairo_t *cr,
                double   y,
                double   size)
 {
-  tp_gfx_save (cr);
+  TpRenderBackend *backend = tp_render_backend_get (cr);
+
+  tp_render_backend_save (backend, cr);
   cairo_translate (cr, x, y);
   cairo_scale (cr, size / GRID, size / GRID);
   cairo_set_line_width (cr, STROKE);
@@ -398,7 +405,7 @@ tp_glyph_bulb (cairo_t *cr,
   cairo_line_to (cr, 10, 13.25);
   cairo_move_to (cr, 7, 15);
   cairo_line_to (cr, 9, 15);
-  tp_gfx_stroke (cr);
+  tp_render_backend_stroke (backend, cr);
 
-  tp_gfx_restore (cr);
+  tp_render_backend_restore (backend, cr);
 }

@@ -7,7 +7,7 @@
 #include <png.h>
 
 #include "tp-export-private.h"
-#include "tp-pdf.h"
+#include "tp-render-backend.h"
 
 /* Export to images: PNG and SVG. */
 

@@ -15,6 +15,7 @@
 #include "tp-pdf.h"
 #include "tp-poster.h"
 #include "tp-release.h"
+#include "tp-render-backend.h"
 #include "tp-render-glyphs.h"
 #include "tp-renderer.h"
 
@@ -722,7 +723,7 @@ static cairo_t *
 pdf_out_begin_page (PdfOut *out)
 {
   if (out->pdf != NULL)
-    return tp_pdf_begin_page (out->pdf, out->width, out->height);
+    return tp_render_backend_pdf_begin_page (out->pdf, out->width, out->height);
   return out->cr;
 }
 

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "tp-pdf.h"
+#include "tp-render-backend.h"
 #include "tp-poster.h"
 
 #define MARK_WIDTH 0.5

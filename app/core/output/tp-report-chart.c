@@ -6,7 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "tp-colors.h"
-#include "tp-pdf.h"
+#include "tp-render-backend.h"
 #include "tp-report.h"
 
 /* The report's charts, drawn with cairo so they are vectors in the PDF

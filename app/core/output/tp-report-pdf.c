@@ -8,6 +8,7 @@
 
 #include "tp-layout.h"
 #include "tp-pdf.h"
+#include "tp-render-backend.h"
 #include "tp-renderer.h"
 #include "tp-report-pdf.h"
 
@@ -361,7 +362,7 @@ begin_page (Pdf      *pdf,
   pdf->width = landscape ? pdf->page_height : pdf->page_width;
   pdf->height = landscape ? pdf->page_width : pdf->page_height;
   if (pdf->writer != NULL)
-    pdf->cr = tp_pdf_begin_page (pdf->writer, pdf->width, pdf->height);
+    pdf->cr = tp_render_backend_pdf_begin_page (pdf->writer, pdf->width, pdf->height);
   else if (pdf->images != NULL)
     begin_image_page (pdf);
   else

@@ -13,10 +13,10 @@ G_BEGIN_DECLS
  *
  * Drawing code stays cairo code: a page is a cairo_t on an empty recording
  * surface of the page's size, which keeps the path, the transformation and
- * the graphics state. The painting calls go through tp_gfx_*(), which
- * paint with cairo on any other cairo_t and write PDF operators on a page
- * of this writer. So the canvas, PNG, SVG, print and this writer share one
- * drawing path.
+ * the graphics state. The painting calls go through the draw layer's
+ * render backend (tp-render-backend.h), whose PDF backend writes them as
+ * operators with the functions at the end of this file. So the canvas,
+ * PNG, SVG, print and this writer share one drawing path.
  *
  * Text is written with the fonts pango chose, subset with HarfBuzz and
  * embedded, with a ToUnicode map so it can be selected and searched. A
@@ -51,7 +51,9 @@ void     tp_pdf_set_metadata   (TpPdf         *self,
 void     tp_pdf_set_creation_date (TpPdf      *self,
                                    GDateTime  *date);
 /* A page of @width × @height pt; draw on the returned cairo_t with cairo
- * for paths and state and tp_gfx_*() for painting, then end the page. */
+ * for paths and state and the painting functions below for painting
+ * (tp_render_backend_pdf_begin_page() attaches a backend that does), then
+ * end the page. */
 cairo_t *tp_pdf_begin_page     (TpPdf         *self,
                                 double         width,
                                 double         height);
@@ -83,22 +85,29 @@ GBytes  *tp_pdf_finish         (TpPdf         *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpPdf, tp_pdf_free)
 
-/* Painting: cairo's on an ordinary cairo_t, PDF operators on a page of a
- * TpPdf. */
-gboolean tp_gfx_is_pdf_page    (cairo_t       *cr);
-void     tp_gfx_save           (cairo_t       *cr);
-void     tp_gfx_restore        (cairo_t       *cr);
-void     tp_gfx_fill           (cairo_t       *cr);
-void     tp_gfx_fill_preserve  (cairo_t       *cr);
-void     tp_gfx_stroke         (cairo_t       *cr);
-void     tp_gfx_clip           (cairo_t       *cr);
-void     tp_gfx_paint          (cairo_t       *cr);
+/* Painting on a page, for the draw layer's PDF render backend
+ * (tp-render-backend-pdf.c): the operators for what @cr, the page's
+ * cairo_t, holds (path, source, line style, fill rule, matrix). They
+ * leave @cr alone: the path stays, nothing is saved or clipped there. */
+void     tp_pdf_push_state     (TpPdf         *self);
+void     tp_pdf_pop_state      (TpPdf         *self);
+void     tp_pdf_fill           (TpPdf         *self,
+                                cairo_t       *cr);
+void     tp_pdf_stroke         (TpPdf         *self,
+                                cairo_t       *cr);
+void     tp_pdf_clip           (TpPdf         *self,
+                                cairo_t       *cr);
+/* The clip's extents, filled with the source. */
+void     tp_pdf_paint          (TpPdf         *self,
+                                cairo_t       *cr);
 /* At the current point, as pango_cairo_show_layout(). */
-void     tp_gfx_show_layout    (cairo_t       *cr,
+void     tp_pdf_show_layout    (TpPdf         *self,
+                                cairo_t       *cr,
                                 PangoLayout   *layout);
 /* A line of a layout with its baseline's start at the current point, as
  * pango_cairo_show_layout_line(). */
-void     tp_gfx_show_layout_line (cairo_t         *cr,
+void     tp_pdf_show_layout_line (TpPdf           *self,
+                                  cairo_t         *cr,
                                   PangoLayoutLine *line);
 
 G_END_DECLS
