@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Fails when a layer includes a header of a layer above it, or when the
-GTK-free core includes GTK or libadwaita. The layers and what each may
+"""Fails when a layer includes a header of a layer above it, when the
+GTK-free core includes GTK or libadwaita, or when a source file grows past
+MAX_LINES (split it by concern, with a -private.h). The layers and what each may
 use are listed in ARCHITECTURE.md; the build enforces the same through
 include paths, this check names the offending line."""
 import os
@@ -28,6 +29,7 @@ CORE = {'pdf', 'model', 'format', 'analysis', 'edit', 'draw', 'output', 'cli'}
 GTK_HEADER = re.compile(r'#\s*include\s*<(gtk/|gdk/|adwaita\.h|gsk/)')
 LOCAL_HEADER = re.compile(r'#\s*include\s*"([^"]+)"')
 # Generated headers, by the layer that generates them.
+MAX_LINES = 1500
 GENERATED = {'config.h': None, 'tp-resources.h': 'app'}
 
 
@@ -73,22 +75,25 @@ for path in files:
         problems.append(f'{os.path.relpath(path, ROOT)}: in no layer')
         continue
     with open(path, encoding='utf-8') as handle:
-        for number, line in enumerate(handle, 1):
-            where = f'{os.path.relpath(path, ROOT)}:{number}'
-            if layer in CORE and GTK_HEADER.search(line):
-                problems.append(f'{where}: the GTK-free layer {layer} includes GTK: {line.strip()}')
-            match = LOCAL_HEADER.search(line)
-            if not match:
-                continue
-            checked += 1
-            name = os.path.basename(match.group(1))
-            if name not in owner:
-                problems.append(f'{where}: includes "{name}", which belongs to no layer')
-                continue
-            target = owner[name]
-            if target is None or target == layer or target in ALLOWED[layer]:
-                continue
-            problems.append(f'{where}: layer {layer} includes "{name}" of layer {target}')
+        lines = handle.readlines()
+    if len(lines) > MAX_LINES:
+        problems.append(f'{os.path.relpath(path, ROOT)}: {len(lines)} lines, more than {MAX_LINES}')
+    for number, line in enumerate(lines, 1):
+        where = f'{os.path.relpath(path, ROOT)}:{number}'
+        if layer in CORE and GTK_HEADER.search(line):
+            problems.append(f'{where}: the GTK-free layer {layer} includes GTK: {line.strip()}')
+        match = LOCAL_HEADER.search(line)
+        if not match:
+            continue
+        checked += 1
+        name = os.path.basename(match.group(1))
+        if name not in owner:
+            problems.append(f'{where}: includes "{name}", which belongs to no layer')
+            continue
+        target = owner[name]
+        if target is None or target == layer or target in ALLOWED[layer]:
+            continue
+        problems.append(f'{where}: layer {layer} includes "{name}" of layer {target}')
 
 for problem in problems:
     print(problem)
