@@ -164,6 +164,48 @@ static guint signals[N_SIGNALS];
 
 #define ROW_ID_KEY "tp-outline-touchpoint-id"
 #define ROW_KEY "tp-outline-row"
+#define TOOLTIP_KEY "tp-outline-tooltip"
+
+/* Row tooltips are looked up when shown: gtk_widget_set_tooltip_text()
+ * asks the display where the pointer is (a round trip to the X server)
+ * on every call, four times for each of the up to 200 rows a list view
+ * creates. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+enable_tooltip (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+/* What gtk_widget_set_tooltip_text() does, but the pointer query. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), TOOLTIP_KEY, g_strdup (text), g_free);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
 
 static GtkWidget *
 make_label (const char *text,
@@ -335,6 +377,7 @@ setup_row (GtkSignalListItemFactory *factory,
   row->icon = gtk_image_new ();
   gtk_widget_add_css_class (row->icon, "channel-icon");
   gtk_widget_set_valign (row->icon, GTK_ALIGN_CENTER);
+  enable_tooltip (row->icon);
   gtk_box_append (GTK_BOX (row->touchpoint), row->icon);
 
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
@@ -354,17 +397,20 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (row->lane), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (row->lane), 24);
   gtk_widget_set_valign (row->lane, GTK_ALIGN_CENTER);
+  enable_tooltip (row->lane);
   gtk_box_append (GTK_BOX (suffixes), row->lane);
 
   /* The star slot keeps its width so the badges line up. */
   row->star = gtk_image_new ();
   gtk_widget_set_size_request (row->star, 16, -1);
   gtk_widget_set_valign (row->star, GTK_ALIGN_CENTER);
+  enable_tooltip (row->star);
   gtk_box_append (GTK_BOX (suffixes), row->star);
 
   row->badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (row->badge, "score-badge");
   gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
+  enable_tooltip (row->badge);
   gtk_box_append (GTK_BOX (suffixes), row->badge);
   gtk_box_append (GTK_BOX (row->touchpoint), suffixes);
   gtk_box_append (GTK_BOX (row->box), row->touchpoint);
@@ -399,14 +445,14 @@ fill_score_badge (Row *row,
 
       row->badge_class = g_strdup_printf ("score-%d", score);
       gtk_label_set_text (GTK_LABEL (row->badge), text);
-      gtk_widget_set_tooltip_text (row->badge, tooltip);
+      set_tooltip (row->badge, tooltip);
     }
   else
     {
       /* An en dash: the touchpoint has no score yet. */
       row->badge_class = g_strdup ("score-unset");
       gtk_label_set_text (GTK_LABEL (row->badge), "–");
-      gtk_widget_set_tooltip_text (row->badge, _("Not scored"));
+      set_tooltip (row->badge, _("Not scored"));
     }
   gtk_widget_add_css_class (row->badge, row->badge_class);
 }
@@ -438,7 +484,7 @@ fill_touchpoint (TpOutlineView *self,
                                     -1);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), tp_channel_get_icon_name (channel));
-  gtk_widget_set_tooltip_text (row->icon, tp_channel_get_display_name (channel));
+  set_tooltip (row->icon, tp_channel_get_display_name (channel));
 
   gtk_label_set_text (GTK_LABEL (row->title), tp_touchpoint_get_title (touchpoint));
   gtk_label_set_text (GTK_LABEL (row->owner), owner != NULL ? owner : "");
@@ -446,7 +492,7 @@ fill_touchpoint (TpOutlineView *self,
 
   /* In a narrow sidebar the lane is only spoken, not shown. */
   gtk_label_set_text (GTK_LABEL (row->lane), lane_name != NULL ? lane_name : "");
-  gtk_widget_set_tooltip_text (row->lane, lane_name);
+  set_tooltip (row->lane, lane_name);
   gtk_widget_set_visible (row->lane, lane_name != NULL && *lane_name != '\0' && !self->compact);
 
   if (moment)
@@ -454,7 +500,7 @@ fill_touchpoint (TpOutlineView *self,
   else
     gtk_image_clear (GTK_IMAGE (row->star));
   set_css_class (row->star, "moment-of-truth", moment);
-  gtk_widget_set_tooltip_text (row->star, moment ? _("Moment of truth") : NULL);
+  set_tooltip (row->star, moment ? _("Moment of truth") : NULL);
 
   fill_score_badge (row, tp_touchpoint_get_score (touchpoint));
 }
