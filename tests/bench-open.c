@@ -21,7 +21,9 @@
  *   CPU to exit  the same to the child's exit (wait4), teardown included.
  * Goals (issue "opening speed"): the sample's first frame in 0.3 s,
  * 1,000 touchpoints in 0.5 s of CPU. Timing never fails the benchmark;
- * a child that does not report does. Run under xvfb-run. */
+ * a child that does not report does. Run under xvfb-run.
+ * "bench-open --keep DIR" writes the generated journeys to DIR and stops
+ * there: the files to profile the app on. */
 
 #define RUNS 5
 
@@ -130,6 +132,12 @@ main (int   argc,
   gboolean ok = TRUE;
 
   g_test_init (&argc, &argv, NULL);
+  if (argc == 3 && g_str_equal (argv[1], "--keep"))
+    {
+      for (guint j = 1; j < G_N_ELEMENTS (journeys); j++)
+        g_free (write_generated (argv[2], sizes[j]));
+      return 0;
+    }
   if (binary == NULL)
     {
       g_printerr ("TOUCHPOINT_BIN is not set\n");
