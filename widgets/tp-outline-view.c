@@ -207,6 +207,12 @@ set_tooltip (GtkWidget  *widget,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* The narrowest a wrapping label gets, in characters. Without it GTK
+ * measures the minimum width by breaking the text after every character,
+ * which costs more than all the rest of the row's layout together; the
+ * sidebar is wider than this anyway. */
+#define WRAP_MIN_CHARS 8
+
 static GtkWidget *
 make_label (const char *text,
             const char *css_class,
@@ -219,6 +225,7 @@ make_label (const char *text,
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), WRAP_MIN_CHARS);
     }
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -238,6 +245,7 @@ make_heading (const char *text,
                                    "xalign", 0.0f,
                                    "wrap", TRUE,
                                    "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "width-chars", WRAP_MIN_CHARS,
                                    NULL);
 
   gtk_widget_add_css_class (label, css_class);
