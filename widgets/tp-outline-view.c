@@ -213,6 +213,9 @@ set_tooltip (GtkWidget  *widget,
  * sidebar is wider than this anyway. */
 #define WRAP_MIN_CHARS 8
 
+/* Above and below a touchpoint's title and owner, in pixels. */
+#define LABELS_PADDING 8
+
 static GtkWidget *
 make_label (const char *text,
             const char *css_class,
@@ -341,7 +344,6 @@ setup_row (GtkSignalListItemFactory *factory,
            TpOutlineView            *self)
 {
   Row *row = g_new0 (Row, 1);
-  GtkWidget *labels;
   GtkWidget *suffixes;
 
   row->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -377,8 +379,13 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (row->box), row->placeholder);
 
   /* Laid out like the AdwActionRow it replaces: icon, title over owner,
-   * then lane, star and score badge. */
-  row->touchpoint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+   * then lane, star and score badge. A grid rather than boxes: a GtkBox
+   * asks a wrapping label for its width at a given height, which GTK 4.8
+   * answers with a binary search over text layouts, in each of the up to
+   * 200 rows a list view creates. The title and owner sit in two rows
+   * that share the spare height, so they stay centred as a pair. */
+  row->touchpoint = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (row->touchpoint), 6);
   gtk_widget_add_css_class (row->touchpoint, "touchpoint-row");
   gtk_widget_add_css_class (row->touchpoint, "outline-card");
 
@@ -386,17 +393,20 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->icon, "channel-icon");
   gtk_widget_set_valign (row->icon, GTK_ALIGN_CENTER);
   enable_tooltip (row->icon);
-  gtk_box_append (GTK_BOX (row->touchpoint), row->icon);
+  gtk_grid_attach (GTK_GRID (row->touchpoint), row->icon, 0, 0, 1, 2);
 
-  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_add_css_class (labels, "title");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
   row->title = make_label (NULL, "title", TRUE);
-  gtk_box_append (GTK_BOX (labels), row->title);
+  gtk_widget_set_hexpand (row->title, TRUE);
+  gtk_widget_set_vexpand (row->title, TRUE);
+  gtk_widget_set_margin_top (row->title, LABELS_PADDING);
+  gtk_grid_attach (GTK_GRID (row->touchpoint), row->title, 1, 0, 1, 1);
   row->owner = make_label (NULL, "subtitle", TRUE);
-  gtk_box_append (GTK_BOX (labels), row->owner);
-  gtk_box_append (GTK_BOX (row->touchpoint), labels);
+  gtk_widget_set_vexpand (row->owner, TRUE);
+  gtk_widget_set_valign (row->owner, GTK_ALIGN_START);
+  /* A margin, not row spacing: without an owner its row takes no space. */
+  gtk_widget_set_margin_top (row->owner, 3);
+  gtk_widget_set_margin_bottom (row->owner, LABELS_PADDING);
+  gtk_grid_attach (GTK_GRID (row->touchpoint), row->owner, 1, 1, 1, 1);
 
   suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   row->lane = make_label (NULL, "dim-label", FALSE);
@@ -420,7 +430,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
   enable_tooltip (row->badge);
   gtk_box_append (GTK_BOX (suffixes), row->badge);
-  gtk_box_append (GTK_BOX (row->touchpoint), suffixes);
+  gtk_grid_attach (GTK_GRID (row->touchpoint), suffixes, 2, 0, 1, 2);
   gtk_box_append (GTK_BOX (row->box), row->touchpoint);
 
   gtk_list_item_set_child (list_item, row->box);
@@ -497,6 +507,9 @@ fill_touchpoint (TpOutlineView *self,
   gtk_label_set_text (GTK_LABEL (row->title), tp_touchpoint_get_title (touchpoint));
   gtk_label_set_text (GTK_LABEL (row->owner), owner != NULL ? owner : "");
   gtk_widget_set_visible (row->owner, owner != NULL);
+  /* Alone, the title is centred and padded below as well. */
+  gtk_widget_set_valign (row->title, owner != NULL ? GTK_ALIGN_END : GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_bottom (row->title, owner != NULL ? 0 : LABELS_PADDING);
 
   /* In a narrow sidebar the lane is only spoken, not shown. */
   gtk_label_set_text (GTK_LABEL (row->lane), lane_name != NULL ? lane_name : "");
