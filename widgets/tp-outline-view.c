@@ -338,18 +338,11 @@ row_free (gpointer data)
   g_free (row);
 }
 
+/* A row's widgets for each kind of item are made the first time it shows
+ * one: most of the rows a list view creates show touchpoints only. */
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           TpOutlineView            *self)
+add_header (Row *row)
 {
-  Row *row = g_new0 (Row, 1);
-  GtkWidget *suffixes;
-
-  row->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (row->box, "outline-item");
-  g_object_set_data_full (G_OBJECT (row->box), ROW_KEY, row, row_free);
-
   row->header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (row->header, "outline-header");
   row->header_title = make_heading ("", "title-1", 1);
@@ -360,7 +353,11 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->header_counts, "caption");
   gtk_box_append (GTK_BOX (row->header), row->header_counts);
   gtk_box_append (GTK_BOX (row->box), row->header);
+}
 
+static void
+add_stage (Row *row)
+{
   row->stage = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (row->stage, "stage-heading");
   row->stage_heading = make_heading ("", "title-4", 2);
@@ -371,12 +368,22 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (row->stage_count, GTK_ALIGN_BASELINE);
   gtk_box_append (GTK_BOX (row->stage), row->stage_count);
   gtk_box_append (GTK_BOX (row->box), row->stage);
+}
 
+static void
+add_placeholder (Row *row)
+{
   row->placeholder = make_label (_("No touchpoints in this stage"), "dim-label", FALSE);
   gtk_widget_add_css_class (row->placeholder, "outline-placeholder");
   gtk_widget_add_css_class (row->placeholder, "outline-card");
   gtk_label_set_xalign (GTK_LABEL (row->placeholder), 0.5f);
   gtk_box_append (GTK_BOX (row->box), row->placeholder);
+}
+
+static void
+add_touchpoint (Row *row)
+{
+  GtkWidget *suffixes;
 
   /* Laid out like the AdwActionRow it replaces: icon, title over owner,
    * then lane, star and score badge. A grid rather than boxes: a GtkBox
@@ -432,7 +439,18 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (suffixes), row->badge);
   gtk_grid_attach (GTK_GRID (row->touchpoint), suffixes, 2, 0, 1, 2);
   gtk_box_append (GTK_BOX (row->box), row->touchpoint);
+}
 
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           TpOutlineView            *self)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (row->box, "outline-item");
+  g_object_set_data_full (G_OBJECT (row->box), ROW_KEY, row, row_free);
   gtk_list_item_set_child (list_item, row->box);
 }
 
@@ -533,10 +551,25 @@ fill_row (TpOutlineView *self,
           Row           *row,
           TpOutlineItem *item)
 {
-  gtk_widget_set_visible (row->header, item->kind == ITEM_HEADER);
-  gtk_widget_set_visible (row->stage, item->kind == ITEM_STAGE);
-  gtk_widget_set_visible (row->placeholder, item->kind == ITEM_PLACEHOLDER);
-  gtk_widget_set_visible (row->touchpoint, item->kind == ITEM_TOUCHPOINT);
+  static const struct {
+    gsize offset;
+    void (*add) (Row *row);
+  } parts[] = {
+    [ITEM_HEADER] = { G_STRUCT_OFFSET (Row, header), add_header },
+    [ITEM_STAGE] = { G_STRUCT_OFFSET (Row, stage), add_stage },
+    [ITEM_PLACEHOLDER] = { G_STRUCT_OFFSET (Row, placeholder), add_placeholder },
+    [ITEM_TOUCHPOINT] = { G_STRUCT_OFFSET (Row, touchpoint), add_touchpoint },
+  };
+
+  for (guint kind = 0; kind < G_N_ELEMENTS (parts); kind++)
+    {
+      GtkWidget *part = G_STRUCT_MEMBER (GtkWidget *, row, parts[kind].offset);
+
+      if (part == NULL && kind == item->kind)
+        parts[kind].add (row);
+      else if (part != NULL)
+        gtk_widget_set_visible (part, kind == item->kind);
+    }
   set_css_class (row->box, "first", item->first);
   set_css_class (row->box, "last", item->last);
   set_css_class (row->box, "outline-end", item->end);
@@ -589,7 +622,8 @@ unbind_row (GtkSignalListItemFactory *factory,
 
   if (item != NULL && item->row == row->box)
     item->row = NULL;
-  g_object_set_data (G_OBJECT (row->touchpoint), ROW_ID_KEY, NULL);
+  if (row->touchpoint != NULL)
+    g_object_set_data (G_OBJECT (row->touchpoint), ROW_ID_KEY, NULL);
 }
 
 /* ---------------------------------------------------------------- model */
