@@ -445,8 +445,8 @@ static void
 tp_application_startup (GApplication *application)
 {
   TpApplication *self = TP_APPLICATION (application);
-  /* GDK readies OpenGL when it opens the display (loading Mesa: a third
-   * of the sample's start-up CPU) even for the cairo renderer main.c
+  /* GDK readies OpenGL when it opens the display (loading Mesa: a quarter
+   * of the CPU to open the sample) even for the cairo renderer main.c
    * picks. Not for that renderer; only while GTK starts, so that programs
    * launched from here (Open Exported) keep their GL. */
   gboolean no_gl = g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0
