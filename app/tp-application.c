@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gi18n.h>
 
@@ -53,6 +55,46 @@ find_window_for_file (TpApplication *self,
   return NULL;
 }
 
+/* TOUCHPOINT_BENCH_OPEN=1, for tests/bench-open.c: prints "first-frame
+ * <monotonic µs> <CPU µs>" once a frame has painted the journey's canvas,
+ * then "idle <CPU µs>" when the main loop has nothing left to do, and
+ * quits. CPU: this process's user + system time. */
+static gint64
+bench_open_cpu_usec (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC
+         + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+static gboolean
+bench_open_idle_cb (gpointer user_data)
+{
+  g_print ("idle %" G_GINT64_FORMAT "\n", bench_open_cpu_usec ());
+  fflush (stdout);
+  g_application_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bench_open_after_paint (GdkFrameClock *clock,
+                        TpWindow      *window)
+{
+  GtkWidget *canvas = GTK_WIDGET (tp_window_get_canvas (window));
+
+  /* A frame before the canvas got its size has not drawn the journey. */
+  if (!gtk_widget_get_mapped (canvas) || gtk_widget_get_width (canvas) == 0)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, bench_open_after_paint, window);
+  g_print ("first-frame %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n",
+           g_get_monotonic_time (), bench_open_cpu_usec ());
+  fflush (stdout);
+  g_idle_add_full (G_PRIORITY_LOW, bench_open_idle_cb,
+                   g_object_ref (gtk_window_get_application (GTK_WINDOW (window))), g_object_unref);
+}
+
 static void
 show_document (TpApplication *self,
                TpDocument    *document)
@@ -60,6 +102,9 @@ show_document (TpApplication *self,
   TpWindow *window = tp_window_new (self, document);
 
   gtk_window_present (GTK_WINDOW (window));
+  if (g_strcmp0 (g_getenv ("TOUCHPOINT_BENCH_OPEN"), "1") == 0)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (bench_open_after_paint), window, 0);
 }
 
 static void
@@ -400,8 +445,18 @@ static void
 tp_application_startup (GApplication *application)
 {
   TpApplication *self = TP_APPLICATION (application);
+  /* GDK readies OpenGL when it opens the display (loading Mesa: a quarter
+   * of the CPU to open the sample) even for the cairo renderer main.c
+   * picks. Not for that renderer; only while GTK starts, so that programs
+   * launched from here (Open Exported) keep their GL. */
+  gboolean no_gl = g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0
+                   && g_getenv ("GDK_DEBUG") == NULL;
 
+  if (no_gl)
+    g_setenv ("GDK_DEBUG", "gl-disable", TRUE);
   G_APPLICATION_CLASS (tp_application_parent_class)->startup (application);
+  if (no_gl)
+    g_unsetenv ("GDK_DEBUG");
 
   gtk_window_set_default_icon_name (APP_ID);
 

@@ -164,6 +164,57 @@ static guint signals[N_SIGNALS];
 
 #define ROW_ID_KEY "tp-outline-touchpoint-id"
 #define ROW_KEY "tp-outline-row"
+#define TOOLTIP_KEY "tp-outline-tooltip"
+
+/* Row tooltips are looked up when shown: gtk_widget_set_tooltip_text()
+ * asks the display where the pointer is (a round trip to the X server)
+ * on every call, four times for each of the up to 200 rows a list view
+ * creates. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), TOOLTIP_KEY);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+enable_tooltip (GtkWidget *widget)
+{
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+}
+
+/* What gtk_widget_set_tooltip_text() does, but the pointer query. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), TOOLTIP_KEY, g_strdup (text), g_free);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The narrowest a wrapping label gets, in characters. Without it GTK
+ * measures the minimum width by breaking the text after every character,
+ * which costs more than all the rest of the row's layout together; the
+ * sidebar is wider than this anyway. */
+#define WRAP_MIN_CHARS 8
+
+/* Above and below a touchpoint's title and owner, in pixels. */
+#define LABELS_PADDING 8
 
 static GtkWidget *
 make_label (const char *text,
@@ -177,6 +228,7 @@ make_label (const char *text,
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), WRAP_MIN_CHARS);
     }
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -196,6 +248,7 @@ make_heading (const char *text,
                                    "xalign", 0.0f,
                                    "wrap", TRUE,
                                    "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "width-chars", WRAP_MIN_CHARS,
                                    NULL);
 
   gtk_widget_add_css_class (label, css_class);
@@ -285,19 +338,11 @@ row_free (gpointer data)
   g_free (row);
 }
 
+/* A row's widgets for each kind of item are made the first time it shows
+ * one: most of the rows a list view creates show touchpoints only. */
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           TpOutlineView            *self)
+add_header (Row *row)
 {
-  Row *row = g_new0 (Row, 1);
-  GtkWidget *labels;
-  GtkWidget *suffixes;
-
-  row->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (row->box, "outline-item");
-  g_object_set_data_full (G_OBJECT (row->box), ROW_KEY, row, row_free);
-
   row->header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (row->header, "outline-header");
   row->header_title = make_heading ("", "title-1", 1);
@@ -308,7 +353,11 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->header_counts, "caption");
   gtk_box_append (GTK_BOX (row->header), row->header_counts);
   gtk_box_append (GTK_BOX (row->box), row->header);
+}
 
+static void
+add_stage (Row *row)
+{
   row->stage = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (row->stage, "stage-heading");
   row->stage_heading = make_heading ("", "title-4", 2);
@@ -319,33 +368,52 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (row->stage_count, GTK_ALIGN_BASELINE);
   gtk_box_append (GTK_BOX (row->stage), row->stage_count);
   gtk_box_append (GTK_BOX (row->box), row->stage);
+}
 
+static void
+add_placeholder (Row *row)
+{
   row->placeholder = make_label (_("No touchpoints in this stage"), "dim-label", FALSE);
   gtk_widget_add_css_class (row->placeholder, "outline-placeholder");
   gtk_widget_add_css_class (row->placeholder, "outline-card");
   gtk_label_set_xalign (GTK_LABEL (row->placeholder), 0.5f);
   gtk_box_append (GTK_BOX (row->box), row->placeholder);
+}
+
+static void
+add_touchpoint (Row *row)
+{
+  GtkWidget *suffixes;
 
   /* Laid out like the AdwActionRow it replaces: icon, title over owner,
-   * then lane, star and score badge. */
-  row->touchpoint = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+   * then lane, star and score badge. A grid rather than boxes: a GtkBox
+   * asks a wrapping label for its width at a given height, which GTK 4.8
+   * answers with a binary search over text layouts, in each of the up to
+   * 200 rows a list view creates. The title and owner sit in two rows
+   * that share the spare height, so they stay centred as a pair. */
+  row->touchpoint = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (row->touchpoint), 6);
   gtk_widget_add_css_class (row->touchpoint, "touchpoint-row");
   gtk_widget_add_css_class (row->touchpoint, "outline-card");
 
   row->icon = gtk_image_new ();
   gtk_widget_add_css_class (row->icon, "channel-icon");
   gtk_widget_set_valign (row->icon, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (row->touchpoint), row->icon);
+  enable_tooltip (row->icon);
+  gtk_grid_attach (GTK_GRID (row->touchpoint), row->icon, 0, 0, 1, 2);
 
-  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_add_css_class (labels, "title");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
   row->title = make_label (NULL, "title", TRUE);
-  gtk_box_append (GTK_BOX (labels), row->title);
+  gtk_widget_set_hexpand (row->title, TRUE);
+  gtk_widget_set_vexpand (row->title, TRUE);
+  gtk_widget_set_margin_top (row->title, LABELS_PADDING);
+  gtk_grid_attach (GTK_GRID (row->touchpoint), row->title, 1, 0, 1, 1);
   row->owner = make_label (NULL, "subtitle", TRUE);
-  gtk_box_append (GTK_BOX (labels), row->owner);
-  gtk_box_append (GTK_BOX (row->touchpoint), labels);
+  gtk_widget_set_vexpand (row->owner, TRUE);
+  gtk_widget_set_valign (row->owner, GTK_ALIGN_START);
+  /* A margin, not row spacing: without an owner its row takes no space. */
+  gtk_widget_set_margin_top (row->owner, 3);
+  gtk_widget_set_margin_bottom (row->owner, LABELS_PADDING);
+  gtk_grid_attach (GTK_GRID (row->touchpoint), row->owner, 1, 1, 1, 1);
 
   suffixes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   row->lane = make_label (NULL, "dim-label", FALSE);
@@ -354,21 +422,35 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (row->lane), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (row->lane), 24);
   gtk_widget_set_valign (row->lane, GTK_ALIGN_CENTER);
+  enable_tooltip (row->lane);
   gtk_box_append (GTK_BOX (suffixes), row->lane);
 
   /* The star slot keeps its width so the badges line up. */
   row->star = gtk_image_new ();
   gtk_widget_set_size_request (row->star, 16, -1);
   gtk_widget_set_valign (row->star, GTK_ALIGN_CENTER);
+  enable_tooltip (row->star);
   gtk_box_append (GTK_BOX (suffixes), row->star);
 
   row->badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (row->badge, "score-badge");
   gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
+  enable_tooltip (row->badge);
   gtk_box_append (GTK_BOX (suffixes), row->badge);
-  gtk_box_append (GTK_BOX (row->touchpoint), suffixes);
+  gtk_grid_attach (GTK_GRID (row->touchpoint), suffixes, 2, 0, 1, 2);
   gtk_box_append (GTK_BOX (row->box), row->touchpoint);
+}
 
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           TpOutlineView            *self)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (row->box, "outline-item");
+  g_object_set_data_full (G_OBJECT (row->box), ROW_KEY, row, row_free);
   gtk_list_item_set_child (list_item, row->box);
 }
 
@@ -399,14 +481,14 @@ fill_score_badge (Row *row,
 
       row->badge_class = g_strdup_printf ("score-%d", score);
       gtk_label_set_text (GTK_LABEL (row->badge), text);
-      gtk_widget_set_tooltip_text (row->badge, tooltip);
+      set_tooltip (row->badge, tooltip);
     }
   else
     {
       /* An en dash: the touchpoint has no score yet. */
       row->badge_class = g_strdup ("score-unset");
       gtk_label_set_text (GTK_LABEL (row->badge), "–");
-      gtk_widget_set_tooltip_text (row->badge, _("Not scored"));
+      set_tooltip (row->badge, _("Not scored"));
     }
   gtk_widget_add_css_class (row->badge, row->badge_class);
 }
@@ -438,15 +520,18 @@ fill_touchpoint (TpOutlineView *self,
                                     -1);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), tp_channel_get_icon_name (channel));
-  gtk_widget_set_tooltip_text (row->icon, tp_channel_get_display_name (channel));
+  set_tooltip (row->icon, tp_channel_get_display_name (channel));
 
   gtk_label_set_text (GTK_LABEL (row->title), tp_touchpoint_get_title (touchpoint));
   gtk_label_set_text (GTK_LABEL (row->owner), owner != NULL ? owner : "");
   gtk_widget_set_visible (row->owner, owner != NULL);
+  /* Alone, the title is centred and padded below as well. */
+  gtk_widget_set_valign (row->title, owner != NULL ? GTK_ALIGN_END : GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_bottom (row->title, owner != NULL ? 0 : LABELS_PADDING);
 
   /* In a narrow sidebar the lane is only spoken, not shown. */
   gtk_label_set_text (GTK_LABEL (row->lane), lane_name != NULL ? lane_name : "");
-  gtk_widget_set_tooltip_text (row->lane, lane_name);
+  set_tooltip (row->lane, lane_name);
   gtk_widget_set_visible (row->lane, lane_name != NULL && *lane_name != '\0' && !self->compact);
 
   if (moment)
@@ -454,7 +539,7 @@ fill_touchpoint (TpOutlineView *self,
   else
     gtk_image_clear (GTK_IMAGE (row->star));
   set_css_class (row->star, "moment-of-truth", moment);
-  gtk_widget_set_tooltip_text (row->star, moment ? _("Moment of truth") : NULL);
+  set_tooltip (row->star, moment ? _("Moment of truth") : NULL);
 
   fill_score_badge (row, tp_touchpoint_get_score (touchpoint));
 }
@@ -466,10 +551,25 @@ fill_row (TpOutlineView *self,
           Row           *row,
           TpOutlineItem *item)
 {
-  gtk_widget_set_visible (row->header, item->kind == ITEM_HEADER);
-  gtk_widget_set_visible (row->stage, item->kind == ITEM_STAGE);
-  gtk_widget_set_visible (row->placeholder, item->kind == ITEM_PLACEHOLDER);
-  gtk_widget_set_visible (row->touchpoint, item->kind == ITEM_TOUCHPOINT);
+  static const struct {
+    gsize offset;
+    void (*add) (Row *row);
+  } parts[] = {
+    [ITEM_HEADER] = { G_STRUCT_OFFSET (Row, header), add_header },
+    [ITEM_STAGE] = { G_STRUCT_OFFSET (Row, stage), add_stage },
+    [ITEM_PLACEHOLDER] = { G_STRUCT_OFFSET (Row, placeholder), add_placeholder },
+    [ITEM_TOUCHPOINT] = { G_STRUCT_OFFSET (Row, touchpoint), add_touchpoint },
+  };
+
+  for (guint kind = 0; kind < G_N_ELEMENTS (parts); kind++)
+    {
+      GtkWidget *part = G_STRUCT_MEMBER (GtkWidget *, row, parts[kind].offset);
+
+      if (part == NULL && kind == item->kind)
+        parts[kind].add (row);
+      else if (part != NULL)
+        gtk_widget_set_visible (part, kind == item->kind);
+    }
   set_css_class (row->box, "first", item->first);
   set_css_class (row->box, "last", item->last);
   set_css_class (row->box, "outline-end", item->end);
@@ -522,7 +622,8 @@ unbind_row (GtkSignalListItemFactory *factory,
 
   if (item != NULL && item->row == row->box)
     item->row = NULL;
-  g_object_set_data (G_OBJECT (row->touchpoint), ROW_ID_KEY, NULL);
+  if (row->touchpoint != NULL)
+    g_object_set_data (G_OBJECT (row->touchpoint), ROW_ID_KEY, NULL);
 }
 
 /* ---------------------------------------------------------------- model */
