@@ -431,6 +431,51 @@ test_no_document (void)
   g_assert_finalize_object (inspector);
 }
 
+static void
+wait_for_mapped (GtkWidget *widget,
+                 gboolean   mapped)
+{
+  for (guint i = 0; i < 500 && gtk_widget_get_mapped (widget) != mapped; i++)
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_assert_true (gtk_widget_get_mapped (widget) == mapped);
+}
+
+/* In a window behind another page (Insights in front, as when a journey
+ * opens) the inspector builds no form until it is shown, and then shows
+ * the selection it was given meanwhile. */
+static void
+test_hidden_builds_when_shown (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *page;
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Insights"), "insights");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (fixture->inspector), "inspector");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "insights");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_mapped (stack, TRUE);
+
+  {
+    g_autoptr(GPtrArray) selection = g_ptr_array_new ();
+
+    g_ptr_array_add (selection, tp_journey_lookup (fixture->journey, "t5"));
+    tp_inspector_set_selection (fixture->inspector, selection);
+  }
+  g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (fixture->inspector)));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "inspector");
+  wait_for_mapped (GTK_WIDGET (fixture->inspector), TRUE);
+  page = gtk_widget_get_first_child (GTK_WIDGET (fixture->inspector));
+  g_assert_true (ADW_IS_PREFERENCES_PAGE (page));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "title"))), ==,
+                   tp_touchpoint_get_title (tp_journey_lookup_touchpoint (fixture->journey, "t5")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +494,7 @@ main (int   argc,
   ADD ("/inspector/opportunity-stage-lane", test_opportunity_stage_lane);
   ADD ("/inspector/several", test_several);
   ADD ("/inspector/deleted-selection", test_deleted_selection);
+  ADD ("/inspector/hidden-builds-when-shown", test_hidden_builds_when_shown);
 #undef ADD
   g_test_add_func ("/inspector/no-document", test_no_document);
 

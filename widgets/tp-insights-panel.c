@@ -150,7 +150,10 @@ setup_row (GtkSignalListItemFactory *factory,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = gtk_label_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  /* A grid, not a box: GTK 4.8's box measures a wrapping label's height
+   * for each width by a binary search over text layouts, which made the
+   * findings list the largest cost of opening a big journey. */
+  GtkWidget *box = gtk_grid_new ();
   GtkWidget *icon = gtk_image_new ();
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -167,12 +170,16 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
+  /* Without a width in characters GTK finds the label's minimum width by
+   * breaking after every character; the sidebar is far wider anyway. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 8);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 10);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_grid_attach (GTK_GRID (box), icon, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (box), label, 1, 0, 1, 1);
   gtk_box_append (GTK_BOX (row), box);
 
   g_object_set_data (G_OBJECT (row), "header", header);

@@ -50,6 +50,7 @@ struct _TpInspector
   guint syncing;
   Field *applying;
   guint rebuild_id;         /* a rebuild after selected elements left */
+  gboolean stale;           /* hidden: the form is built when shown */
 };
 
 /* tp-inspector.c: the fields. Each add_ function adds a row editing
