@@ -154,6 +154,16 @@ static const TpReportSections all_sections[] = {
 
 /* ---- helpers ---- */
 
+static double
+relative_luminance (const double rgb[3])
+{
+  double linear[3];
+
+  for (guint i = 0; i < 3; i++)
+    linear[i] = rgb[i] <= 0.04045 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+}
+
 static void
 test_options (void)
 {
@@ -187,11 +197,32 @@ test_options (void)
   g_assert_cmpstr (half, ==, "6.7");
   g_assert_cmpstr (none, ==, "–");
 
-  /* The colours follow the good-enough level of the journey. */
-  g_assert_cmphex (tp_score_band_color (tp_score_band (7, 7)), ==, 0x26a269);
-  g_assert_cmphex (tp_score_band_color (tp_score_band (5.5, 7)), ==, 0xe5a50a);
-  g_assert_cmphex (tp_score_band_color (tp_score_band (3, 7)), ==, 0xc01c28);
-  g_assert_cmphex (tp_score_band_color (tp_score_band (8, 9)), ==, 0xe5a50a);
+  /* The report colours scores on the map's scale: an average takes the
+   * colour of the whole score it has reached, and no score is grey. */
+  for (int score = TP_SCORE_MIN; score <= TP_SCORE_MAX; score++)
+    {
+      double rgb[3];
+      guint32 hex = tp_score_hex (score);
+      double text[3];
+
+      tp_score_color (score, TP_PALETTE_PRINT, rgb);
+      g_assert_cmpint ((hex >> 16) & 0xff, ==, (int) lround (rgb[0] * 255));
+      g_assert_cmpint ((hex >> 8) & 0xff, ==, (int) lround (rgb[1] * 255));
+      g_assert_cmpint (hex & 0xff, ==, (int) lround (rgb[2] * 255));
+
+      /* Text in the score's colour stays readable on white (WCAG 4.5:1). */
+      tp_color_hex_to_rgb (tp_score_text_hex (score), text);
+      g_assert_cmpfloat (relative_luminance (text), <=, 1.05 / 4.5 - 0.05);
+    }
+  g_assert_cmphex (tp_score_hex (6.66), ==, tp_score_hex (6));
+  g_assert_cmphex (tp_score_hex (7.0), ==, tp_score_hex (7));
+  g_assert_cmphex (tp_score_hex (10.0), ==, tp_score_hex (10));
+  g_assert_cmphex (tp_score_hex (NAN), !=, tp_score_hex (1));
+  g_assert_cmphex (tp_score_hex (NAN), ==, tp_score_hex (0));
+  /* Numbers on the amber middle of the scale are dark, on red and green white. */
+  g_assert_true (tp_score_hex_wants_dark_text (6));
+  g_assert_false (tp_score_hex_wants_dark_text (1));
+  g_assert_false (tp_score_hex_wants_dark_text (10));
 }
 
 static void

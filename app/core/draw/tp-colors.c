@@ -53,34 +53,67 @@ tp_score_color (int       score,
       rgb[i] += (1 - rgb[i]) * 0.15;
 }
 
-TpScoreBand
-tp_score_band (double score,
-               int    good_enough)
+/* The whole score an average has reached: 6.7 is not yet good enough (7),
+ * so it takes the colour of 6. Unset or NAN: 0. */
+static int
+whole_score (double score)
 {
   if (isnan (score) || score < TP_SCORE_MIN)
-    return TP_SCORE_BAND_NONE;
-  if (score >= good_enough)
-    return TP_SCORE_BAND_GOOD;
-  if (score >= good_enough - 2)
-    return TP_SCORE_BAND_NEAR;
-  return TP_SCORE_BAND_LOW;
+    return 0;
+  return CLAMP ((int) floor (score + 1e-9), TP_SCORE_MIN, TP_SCORE_MAX);
 }
 
 guint32
-tp_score_band_color (TpScoreBand band)
+tp_score_hex (double score)
 {
-  switch (band)
-    {
-    case TP_SCORE_BAND_GOOD:
-      return 0x26a269;
-    case TP_SCORE_BAND_NEAR:
-      return 0xe5a50a;
-    case TP_SCORE_BAND_LOW:
-      return 0xc01c28;
-    case TP_SCORE_BAND_NONE:
-    default:
-      return 0x9a9996;
-    }
+  int whole = whole_score (score);
+
+  return whole == 0 ? 0x9a9996 : score_colors[whole - 1];
+}
+
+/* Luminance from the sRGB components as they are: the rule the map's
+ * badges use to pick dark or white numbers. */
+static double
+apparent_luminance (guint32 hex)
+{
+  double rgb[3];
+
+  tp_color_hex_to_rgb (hex, rgb);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+gboolean
+tp_score_hex_wants_dark_text (double score)
+{
+  return apparent_luminance (tp_score_hex (score)) > 0.62;
+}
+
+static double
+linear (double component)
+{
+  return component <= 0.04045 ? component / 12.92 : pow ((component + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG's contrast of a colour against white. */
+static double
+contrast_on_white (const double rgb[3])
+{
+  double luminance = 0.2126 * linear (rgb[0]) + 0.7152 * linear (rgb[1]) + 0.0722 * linear (rgb[2]);
+
+  return 1.05 / (luminance + 0.05);
+}
+
+guint32
+tp_score_text_hex (double score)
+{
+  double rgb[3];
+
+  tp_color_hex_to_rgb (tp_score_hex (score), rgb);
+  for (guint step = 0; step < 20 && contrast_on_white (rgb) < 4.5; step++)
+    for (guint i = 0; i < 3; i++)
+      rgb[i] *= 0.92;
+  return ((guint32) lround (rgb[0] * 255) << 16) | ((guint32) lround (rgb[1] * 255) << 8)
+         | (guint32) lround (rgb[2] * 255);
 }
 
 /* Blue, orange, teal, magenta, brown, gold, slate and olive: apart in

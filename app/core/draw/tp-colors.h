@@ -19,25 +19,21 @@ typedef enum {
 void        tp_color_hex_to_rgb   (guint32    hex,
                                    double     rgb[3]);
 
-/* The colour of an emotion score on the map: red (1) through amber (5–6)
- * to green (10); neutral grey for an unset score. */
+/* The one colour scale of emotion scores, for the map, its exports, the
+ * PDF report and the HTML report: red (1) through amber (5–6) to green
+ * (10); neutral grey for an unset score. */
 void        tp_score_color        (int        score,
                                    TpPalette  palette,
                                    double     rgb[3]);
-
-/* A score against the journey's good enough, as the report colours it:
- * the 7+ half of the rule of thumb, readable in grey print. */
-typedef enum {
-  TP_SCORE_BAND_NONE,  /* unset or NAN */
-  TP_SCORE_BAND_LOW,   /* below good enough - 2 */
-  TP_SCORE_BAND_NEAR,  /* up to good enough */
-  TP_SCORE_BAND_GOOD,  /* good enough or better */
-} TpScoreBand;
-
-TpScoreBand tp_score_band         (double     score,
-                                   int        good_enough);
-/* Grey, red, amber or green as 0xRRGGBB, for paper. */
-guint32     tp_score_band_color   (TpScoreBand band);
+/* The same scale on paper as 0xRRGGBB. @score may be an average: it takes
+ * the colour of the whole score it has reached (6.7 that of 6); NAN or
+ * below 1 is grey. */
+guint32     tp_score_hex          (double     score);
+/* Whether text on tp_score_hex() reads better dark than white, by the
+ * rule the map's badges use. */
+gboolean    tp_score_hex_wants_dark_text (double score);
+/* The score's colour darkened until it reads as text on white (4.5:1). */
+guint32     tp_score_text_hex     (double     score);
 
 /* The colour of the @index-th department of tp_journey_list_departments()
  * on @palette: eight distinguishable colours, repeating after that. */

@@ -199,7 +199,7 @@ draw_dot (cairo_t            *cr,
       tp_gfx_fill (cr);
     }
   cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
-  set_color (cr, tp_score_band_color (tp_score_band (item->score, chart->good_enough)));
+  set_color (cr, tp_score_hex (item->score));
   tp_gfx_fill_preserve (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_set_line_width (cr, 0.6);
@@ -308,7 +308,7 @@ draw_stage_bars (cairo_t             *cr,
         {
           double y = score_y (item->score, top, bottom, 0);
 
-          set_color (cr, tp_score_band_color (tp_score_band (item->score, chart->good_enough)));
+          set_color (cr, tp_score_hex (item->score));
           cairo_rectangle (cr, cx - bar / 2, y, bar, bottom - y);
           tp_gfx_fill (cr);
 
@@ -370,7 +370,7 @@ draw_score_bars (cairo_t             *cr,
       double x = left + slot * i + (slot - bar) / 2;
       double y = score_y (item->score, top, bottom, 0);
 
-      set_color (cr, tp_score_band_color (tp_score_band (item->score, chart->good_enough)));
+      set_color (cr, tp_score_hex (item->score));
       cairo_rectangle (cr, x, y, bar, bottom - y);
       tp_gfx_fill (cr);
       if (item->highlight)
@@ -408,7 +408,7 @@ draw_channel_bars (cairo_t             *cr,
       set_color (cr, TP_REPORT_TEXT);
       draw_label (cr, context, item->text, label_width, y + 6.5, 1, 0.5, LABEL_SIZE + 1, FALSE,
                   label_width, 1);
-      set_color (cr, tp_score_band_color (tp_score_band (item->score, chart->good_enough)));
+      set_color (cr, tp_score_hex (item->score));
       cairo_rectangle (cr, left, y, length, 13);
       tp_gfx_fill (cr);
 

@@ -50,9 +50,6 @@ static const char stylesheet[] =
   ".figure{background:var(--zebra);border-left:4px solid var(--accent);padding:.7rem 1rem}\n"
   ".figure .value{font-size:1.8rem;font-weight:bold;line-height:1.2}\n"
   ".figure .what{color:var(--muted);font-size:.8rem}\n"
-  ".figure.s-red{border-color:var(--red)}.figure.s-red .value{color:var(--red)}\n"
-  ".figure.s-amber{border-color:var(--amber)}.figure.s-amber .value{color:#986a00}\n"
-  ".figure.s-green{border-color:var(--green)}.figure.s-green .value{color:var(--green)}\n"
   "table{width:100%;border-collapse:collapse;margin:.6rem 0 1.4rem;font-size:.85rem}\n"
   "th{background:#e8f0fb;color:#1a5fb4;font-size:.7rem;letter-spacing:.05em;"
   "text-transform:uppercase;text-align:left;padding:.45rem .5rem}\n"
@@ -62,8 +59,6 @@ static const char stylesheet[] =
   ".num{text-align:right}\n"
   ".badge{display:inline-block;min-width:2rem;text-align:center;border-radius:1rem;color:#fff;"
   "font-weight:bold;padding:0 .4rem}\n"
-  ".badge.s-red{background:var(--red)}.badge.s-amber{background:var(--amber)}"
-  ".badge.s-green{background:var(--green)}.badge.s-none{background:var(--none)}\n"
   ".chart{margin:1rem 0 1.4rem}.chart svg{display:block;max-width:100%;height:auto}\n"
   ".diagram{overflow:auto;border:1px solid var(--rule)}.diagram svg{display:block;max-width:100%;"
   "height:auto}\n"
@@ -107,18 +102,30 @@ append_element (GString    *html,
   g_string_append_printf (html, "</%s>\n", tag);
 }
 
+/* "s-1" to "s-10" after the whole score reached (as tp_score_hex()), or
+ * "s-none". */
 static const char *
-score_class (double score,
-             int    good_enough)
+score_class (double score)
 {
-  switch (tp_score_band (score, good_enough))
-    {
-    case TP_SCORE_BAND_LOW: return "s-red";
-    case TP_SCORE_BAND_NEAR: return "s-amber";
-    case TP_SCORE_BAND_GOOD: return "s-green";
-    case TP_SCORE_BAND_NONE:
-    default: return "s-none";
-    }
+  static const char *classes[] = { "s-none", "s-1", "s-2", "s-3", "s-4", "s-5", "s-6", "s-7", "s-8", "s-9", "s-10" };
+
+  if (isnan (score) || score < TP_SCORE_MIN)
+    return classes[0];
+  return classes[CLAMP ((int) floor (score + 1e-9), TP_SCORE_MIN, TP_SCORE_MAX)];
+}
+
+/* The rules for the score classes, from the one scale the map uses. */
+static void
+append_score_rules (GString *html)
+{
+  for (int score = TP_SCORE_MIN; score <= TP_SCORE_MAX; score++)
+    g_string_append_printf (html,
+                            ".badge.s-%d{background:#%06x;color:#%06x}"
+                            ".figure.s-%d{border-color:#%06x}.figure.s-%d .value{color:#%06x}\n",
+                            score, tp_score_hex (score),
+                            tp_score_hex_wants_dark_text (score) ? 0x1e1e1eu : 0xffffffu,
+                            score, tp_score_hex (score), score, tp_score_text_hex (score));
+  g_string_append_printf (html, ".badge.s-none{background:#%06x}\n", tp_score_hex (NAN));
 }
 
 static cairo_status_t
@@ -265,7 +272,6 @@ append_table (GString             *html,
               const TpReportBlock *block)
 {
   guint n_rows = tp_report_table_get_n_rows (block);
-  int good_enough = tp_journey_get_good_enough (report->journey);
 
   g_string_append (html, "<table>\n<thead><tr>");
   for (guint c = 0; c < block->n_columns; c++)
@@ -290,7 +296,7 @@ append_table (GString             *html,
           g_string_append_printf (html, "<td%s>", right ? " class=\"num\"" : "");
           if (badge)
             g_string_append_printf (html, "<span class=\"badge %s\">",
-                                    score_class (item->score, good_enough));
+                                    score_class (item->score));
           else if (item->highlight)
             g_string_append (html, "<strong>");
           append_escaped (html, item->text);
@@ -310,8 +316,6 @@ append_figures (GString             *html,
                 TpReport            *report,
                 const TpReportBlock *block)
 {
-  int good_enough = tp_journey_get_good_enough (report->journey);
-
   /* Rows of four, or of three for five or more, like the PDF. */
   g_string_append_printf (html, "<div class=\"figures%s\">\n", block->items->len > 4 ? " n3" : "");
   for (guint i = 0; i < block->items->len; i++)
@@ -319,7 +323,7 @@ append_figures (GString             *html,
       TpReportItem *item = g_ptr_array_index (block->items, i);
 
       g_string_append_printf (html, "<div class=\"figure %s\">",
-                              item->score >= TP_SCORE_MIN ? score_class (item->score, good_enough) : "");
+                              item->score >= TP_SCORE_MIN ? score_class (item->score) : "");
       g_string_append (html, "<div class=\"value\">");
       append_escaped (html, item->text);
       g_string_append (html, "</div><div class=\"what\">");
@@ -388,12 +392,9 @@ tp_report_html_write (TpReport *report)
   g_string_append (html, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
   g_string_append_printf (html, "<meta name=\"generator\" content=\"%s\">\n", report->generator);
   append_element (html, "title", NULL, report->title);
-  /* The score colours of the PDF report, from the one scale. */
-  g_string_append_printf (html, "<style>\n%s--red:#%06x;--amber:#%06x;--green:#%06x;--none:#%06x}\n",
-                          stylesheet_root, tp_score_band_color (TP_SCORE_BAND_LOW),
-                          tp_score_band_color (TP_SCORE_BAND_NEAR), tp_score_band_color (TP_SCORE_BAND_GOOD),
-                          tp_score_band_color (TP_SCORE_BAND_NONE));
-  g_string_append_printf (html, "%s</style>\n</head>\n<body>\n<div class=\"page\">\n", stylesheet);
+  g_string_append_printf (html, "<style>\n%s}\n%s", stylesheet_root, stylesheet);
+  append_score_rules (html);
+  g_string_append (html, "</style>\n</head>\n<body>\n<div class=\"page\">\n");
 
   if (report->options.sections & TP_REPORT_SECTION_COVER)
     {

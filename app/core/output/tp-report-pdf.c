@@ -627,9 +627,8 @@ draw_figures (Pdf                 *pdf,
           double x = pdf->x0 + (j - i) * (box_width + gap);
           g_autoptr(PangoLayout) value = make_layout (pdf, FONT_FIGURE, item->text, box_width - 20);
           g_autoptr(PangoLayout) label = make_layout (pdf, FONT_MUTED, item->detail, box_width - 20);
-          guint32 color = item->score >= TP_SCORE_MIN
-                          ? tp_score_band_color (tp_score_band (item->score, tp_journey_get_good_enough (pdf->report->journey)))
-                          : TP_REPORT_ACCENT;
+          gboolean scored = item->score >= TP_SCORE_MIN;
+          guint32 color = scored ? tp_score_hex (item->score) : TP_REPORT_ACCENT;
 
           pango_layout_set_ellipsize (value, PANGO_ELLIPSIZE_END);
           pango_layout_set_height (label, -2);
@@ -642,7 +641,7 @@ draw_figures (Pdf                 *pdf,
           cairo_rectangle (pdf->cr, x, pdf->y, 3, box_height);
           tp_gfx_fill (pdf->cr);
 
-          set_color (pdf->cr, color == TP_REPORT_ACCENT ? TP_REPORT_TEXT : color);
+          set_color (pdf->cr, scored ? tp_score_text_hex (item->score) : TP_REPORT_TEXT);
           cairo_move_to (pdf->cr, x + 12, pdf->y + 5);
           tp_gfx_show_layout (pdf->cr, value);
           show_layout (pdf, label, FONT_MUTED, x + 12, pdf->y + 33);
@@ -746,11 +745,12 @@ make_row (Pdf                 *pdf,
       else
         {
           text->layout = make_layout (pdf, font, item->text, ws[c] - 2 * CELL_PAD_X);
-          /* White on the score's colour; the badge is drawn under it. */
+          /* White or dark on the score's colour, as on the map; the badge
+           * is drawn under it. */
           pango_layout_set_width (text->layout, (int) (BADGE_WIDTH * PANGO_SCALE));
           pango_layout_set_alignment (text->layout, PANGO_ALIGN_CENTER);
           text->x = xs[c] + ws[c] - CELL_PAD_X - BADGE_WIDTH;
-          text->color = 0xffffff;
+          text->color = tp_score_hex_wants_dark_text (item->score) ? TP_REPORT_TEXT : 0xffffff;
           text->dy = CELL_PAD_Y + (BADGE_HEIGHT - layout_height (text->layout)) / 2;
         }
       height = MAX (layout_height (text->layout), badge ? BADGE_HEIGHT : 0);
@@ -774,7 +774,7 @@ draw_badges (Pdf                 *pdf,
 
       if (!(block->score_columns & (1u << c)) || item->score < TP_SCORE_MIN)
         continue;
-      set_color (pdf->cr, tp_score_band_color (tp_score_band (item->score, tp_journey_get_good_enough (pdf->report->journey))));
+      set_color (pdf->cr, tp_score_hex (item->score));
       cairo_new_sub_path (pdf->cr);
       cairo_arc (pdf->cr, x + r, y + CELL_PAD_Y + r, r, G_PI / 2, 3 * G_PI / 2);
       cairo_arc (pdf->cr, x + BADGE_WIDTH - r, y + CELL_PAD_Y + r, r, -G_PI / 2, G_PI / 2);
