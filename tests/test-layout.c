@@ -277,6 +277,84 @@ test_notes_and_opportunities (Fixture       *f,
   g_assert_false (tp_layout_get_badge_rect (f->layout, lookup (f, "o1"), NULL));
 }
 
+/* A hidden lane is left out as deleting it would: its touchpoints get no
+ * card, nor do the notes on them, opportunities on them start the journey
+ * like unlinked ones, and the lanes below move up. */
+static void
+test_hidden_lane (Fixture       *f,
+                  gconstpointer  data)
+{
+  GListModel *touchpoints = tp_journey_get_touchpoints (f->journey);
+  const char *hidden[] = { "l2", NULL };
+  g_autoptr(TpLayout) layout = tp_layout_new_full (f->journey, NULL, hidden);
+  guint l2 = lane_kind_index (f->journey, TP_LANE_KIND_TOUCHPOINTS);
+  guint opportunities;
+  const TpCurvePoint *curve;
+  guint n_points, n_hidden = 0;
+  TpRect gone, before, after;
+
+  g_assert_true (tp_layout_get_lane_rect (f->layout, l2, &gone));
+  g_assert_cmpuint (tp_layout_get_n_lanes (layout), ==, tp_layout_get_n_lanes (f->layout) - 1);
+  g_assert_cmpuint (tp_layout_get_n_stages (layout), ==, tp_layout_get_n_stages (f->layout));
+
+  /* The lane above stays; the one below takes the hidden one's place. */
+  g_assert_true (tp_layout_get_lane_rect (f->layout, 0, &before));
+  g_assert_true (tp_layout_get_lane_rect (layout, 0, &after));
+  g_assert_cmpfloat (after.y, ==, before.y);
+  g_assert_cmpfloat (after.height, ==, before.height);
+  g_assert_true (tp_layout_get_lane_rect (f->layout, l2 + 1, &before));
+  g_assert_true (tp_layout_get_lane_rect (layout, l2, &after));
+  g_assert_cmpfloat (after.y, ==, gone.y);
+  g_assert_cmpfloat (after.height, ==, before.height);
+
+  for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
+    {
+      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
+      const char *lane = tp_touchpoint_get_lane_id (tp);
+
+      g_assert_true (tp_layout_get_card_rect (f->layout, TP_ELEMENT (tp), &before));
+      if (g_str_equal (lane, "l2"))
+        {
+          g_assert_false (tp_layout_get_card_rect (layout, TP_ELEMENT (tp), &after));
+          n_hidden++;
+          continue;
+        }
+      g_assert_true (tp_layout_get_card_rect (layout, TP_ELEMENT (tp), &after));
+      g_assert_cmpfloat (after.x, ==, before.x);
+      g_assert_cmpfloat (after.height, ==, before.height);
+      /* l1 above, l3 below. */
+      g_assert_cmpfloat (after.y, ==, g_str_equal (lane, "l1") ? before.y : before.y - gone.height);
+    }
+  g_assert_cmpuint (n_hidden, >, 0);
+
+  /* Notes on its touchpoints go; the stage's note stays. */
+  g_assert_false (tp_layout_get_card_rect (layout, lookup (f, "e1"), NULL));
+  g_assert_false (tp_layout_get_card_rect (layout, lookup (f, "e3"), NULL));
+  g_assert_true (tp_layout_get_card_rect (layout, lookup (f, "e2"), NULL));
+
+  /* Opportunities about its touchpoints (t19 in s4, t23 in s5) move to
+   * the first stage. */
+  opportunities = lane_kind_index (f->journey, TP_LANE_KIND_OPPORTUNITIES) - 1;
+  for (guint i = 0; i < 2; i++)
+    {
+      TpRect card, cell;
+
+      g_assert_true (tp_layout_get_card_rect (layout, lookup (f, i == 0 ? "o1" : "o2"), &card));
+      g_assert_true (tp_layout_get_cell_rect (layout, 0, opportunities, &cell));
+      g_assert_true (rect_inside (&card, &cell));
+    }
+
+  /* The curve plots only the touchpoints shown; no scored note is left. */
+  curve = tp_layout_get_curve (layout, lane_kind_index (f->journey, TP_LANE_KIND_EMOTION_CURVE) - 1,
+                               &n_points);
+  g_assert_cmpuint (n_points, >, 0);
+  for (guint i = 0; i < n_points; i++)
+    g_assert_cmpstr (tp_touchpoint_get_lane_id (TP_TOUCHPOINT (curve[i].element)), !=, "l2");
+  tp_layout_get_employee_curve (layout, lane_kind_index (f->journey, TP_LANE_KIND_EMOTION_CURVE) - 1,
+                                &n_points);
+  g_assert_cmpuint (n_points, ==, 0);
+}
+
 static void
 test_curve (Fixture       *f,
             gconstpointer  data)
@@ -835,6 +913,7 @@ main (int   argc,
   ADD ("/layout/sample/cell-order", test_cell_order);
   ADD ("/layout/sample/notes-and-opportunities", test_notes_and_opportunities);
   ADD ("/layout/sample/curve", test_curve);
+  ADD ("/layout/sample/hidden-lane", test_hidden_lane);
   ADD ("/layout/hit/cards", test_hit_cards);
   ADD ("/layout/hit/headers-cells-outside", test_hit_headers_cells_outside);
   ADD ("/layout/hit/curve-dots", test_hit_curve_dots);

@@ -107,7 +107,7 @@ tp_layout_place_curves (TpLayout   *self,
 
       if (*tp_id != '\0')
         {
-          TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
+          TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
           gpointer index = tp != NULL ? g_hash_table_lookup (point_x, tp) : NULL;
           gpointer item = tp != NULL ? g_hash_table_lookup (self->item_index, tp) : NULL;
 

@@ -120,6 +120,8 @@ struct _TpLayout
   GObject parent_instance;
 
   TpJourney            *journey;
+  /* Ids of the lanes left out (a set), or NULL when none are. */
+  GHashTable           *hidden_lanes;
   PangoFontMap         *font_map;
   PangoContext         *context;
   PangoFontDescription *fonts[TP_N_TEXT_STYLES];
@@ -180,6 +182,25 @@ tp_layout_card_x (const TpLayoutColumn *column)
 {
   return column->x + floor ((column->width - TP_LAYOUT_CARD_WIDTH) / 2);
 }
+
+/* The touchpoint @id names, if the layout shows it: NULL for none, for
+ * an empty @id, and for a touchpoint in a hidden lane. */
+static inline TpTouchpoint *
+tp_layout_lookup_touchpoint (TpLayout   *self,
+                             const char *id)
+{
+  TpTouchpoint *tp = *id != '\0' ? tp_journey_lookup_touchpoint (self->journey, id) : NULL;
+
+  if (tp != NULL && self->hidden_lanes != NULL
+      && g_hash_table_contains (self->hidden_lanes, tp_touchpoint_get_lane_id (tp)))
+    return NULL;
+  return tp;
+}
+
+/* The departments of the employee notes shown (a hidden lane takes the
+ * notes on its touchpoints along), as tp_journey_list_departments() lists
+ * them: the legend's entries and the colours' order. */
+GPtrArray    *tp_layout_list_departments (TpLayout    *self);
 
 /* The index stored for @id in @ids (id -> index); G_MAXUINT when none. */
 guint         tp_layout_lookup_index     (GHashTable  *ids,

@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "tp-department.h"
 #include "tp-layout-private.h"
 
 /* Cantarell is GNOME's UI font; "Sans" is whatever fontconfig has. */
@@ -17,6 +18,7 @@ enum {
   PROP_0,
   PROP_JOURNEY,
   PROP_FONT_MAP,
+  PROP_HIDDEN_LANES,
   N_PROPS
 };
 
@@ -233,6 +235,7 @@ tp_layout_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->cell_start, g_free);
+  g_clear_pointer (&self->hidden_lanes, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
@@ -280,6 +283,19 @@ tp_layout_set_property (GObject      *object,
       break;
     case PROP_FONT_MAP:
       self->font_map = g_value_dup_object (value);
+      break;
+    case PROP_HIDDEN_LANES:
+      {
+        const char * const *ids = g_value_get_boxed (value);
+
+        /* NULL rather than an empty set: the usual case costs nothing. */
+        if (ids != NULL && ids[0] != NULL)
+          {
+            self->hidden_lanes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+            for (guint i = 0; ids[i] != NULL; i++)
+              g_hash_table_add (self->hidden_lanes, g_strdup (ids[i]));
+          }
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -343,6 +359,9 @@ tp_layout_class_init (TpLayoutClass *klass)
   properties[PROP_FONT_MAP] =
     g_param_spec_object ("font-map", NULL, NULL, PANGO_TYPE_FONT_MAP,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDDEN_LANES] =
+    g_param_spec_boxed ("hidden-lanes", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -370,6 +389,34 @@ tp_layout_new (TpJourney    *journey,
   g_return_val_if_fail (font_map == NULL || PANGO_IS_FONT_MAP (font_map), NULL);
 
   return g_object_new (TP_TYPE_LAYOUT, "journey", journey, "font-map", font_map, NULL);
+}
+
+TpLayout *
+tp_layout_new_full (TpJourney          *journey,
+                    PangoFontMap       *font_map,
+                    const char * const *hidden_lanes)
+{
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+  g_return_val_if_fail (font_map == NULL || PANGO_IS_FONT_MAP (font_map), NULL);
+
+  return g_object_new (TP_TYPE_LAYOUT, "journey", journey, "font-map", font_map,
+                       "hidden-lanes", hidden_lanes, NULL);
+}
+
+static gboolean
+note_is_shown (TpEmployeeNote *note,
+               gpointer        user_data)
+{
+  const char *tp_id = tp_employee_note_get_touchpoint_id (note);
+
+  return *tp_id == '\0' || tp_layout_lookup_touchpoint (user_data, tp_id) != NULL;
+}
+
+GPtrArray *
+tp_layout_list_departments (TpLayout *self)
+{
+  return tp_journey_list_departments_filtered (self->journey,
+                                               self->hidden_lanes != NULL ? note_is_shown : NULL, self);
 }
 
 /* Computing the layout */
@@ -559,7 +606,7 @@ place_cards (TpLayout   *self,
         /* In the column of the touchpoint the note is about, or of its stage. */
         if (*tp_id != '\0')
           {
-            TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
+            TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
             if (tp != NULL)
               p.stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
           }
@@ -580,9 +627,10 @@ place_cards (TpLayout   *self,
         /* Ideas about the journey as a whole start it off, in the first stage. */
         Placement p = { TP_ELEMENT (opportunity), TP_CARD_OPPORTUNITY, 0, opportunity_lane };
 
+        /* One on a touchpoint left out is as if unlinked. */
         if (*tp_id != '\0')
           {
-            TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
+            TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
             if (tp != NULL)
               p.stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
             if (p.stage == G_MAXUINT)
@@ -708,7 +756,6 @@ tp_layout_update (TpLayout *self)
   lanes = tp_journey_get_lanes (self->journey);
   n_stages = g_list_model_get_n_items (stages);
   n_lanes = g_list_model_get_n_items (lanes);
-  n_cells = n_stages * n_lanes;
   stage_ids = g_hash_table_new (g_str_hash, g_str_equal);
   lane_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -737,18 +784,27 @@ tp_layout_update (TpLayout *self)
     }
   self->width = x;
 
+  /* Rows for the lanes shown; touchpoints in the others find no row. */
   for (guint l = 0; l < n_lanes; l++)
     {
       TpLayoutRow row = { 0, };
+      const char *id;
 
       row.lane = g_list_model_get_item (lanes, l);
+      id = tp_element_get_id (TP_ELEMENT (row.lane));
+      if (self->hidden_lanes != NULL && g_hash_table_contains (self->hidden_lanes, id))
+        {
+          g_object_unref (row.lane);
+          continue;
+        }
       row.kind = tp_lane_get_kind (row.lane);
       row.name = measure_text (self, TP_TEXT_LANE, TP_LAYOUT_LANE_HEADER_WIDTH - 28,
                                tp_lane_get_name (row.lane), FALSE);
-      g_hash_table_insert (lane_ids, (gpointer) tp_element_get_id (TP_ELEMENT (row.lane)),
-                           GUINT_TO_POINTER (l));
+      g_hash_table_insert (lane_ids, (gpointer) id, GUINT_TO_POINTER (self->rows->len));
       g_array_append_val (self->rows, row);
     }
+  n_lanes = self->rows->len;
+  n_cells = n_stages * n_lanes;
 
   /* Cards, grouped by cell (counting sort keeps list order). */
   placements = place_cards (self, stage_ids, lane_ids);
@@ -847,7 +903,7 @@ tp_layout_update (TpLayout *self)
     {
       g_autoptr(TpEmployeeNote) note = g_list_model_get_item (tp_journey_get_employee_notes (self->journey), i);
       const char *tp_id = tp_employee_note_get_touchpoint_id (note);
-      TpTouchpoint *tp = *tp_id != '\0' ? tp_journey_lookup_touchpoint (self->journey, tp_id) : NULL;
+      TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
       gpointer index = tp != NULL ? g_hash_table_lookup (self->item_index, tp) : NULL;
 
       if (index == NULL)

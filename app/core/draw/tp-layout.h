@@ -103,6 +103,15 @@ G_DECLARE_FINAL_TYPE (TpLayout, tp_layout, TP, LAYOUT, GObject)
  * output (screen, PNG, PDF). */
 TpLayout   *tp_layout_new                 (TpJourney    *journey,
                                            PangoFontMap *font_map);
+/* Like tp_layout_new(), leaving out the lanes whose ids are in
+ * @hidden_lanes (NULL-terminated; NULL or empty: none) as deleting them
+ * would: their rows, the touchpoints placed in them, the employee notes
+ * on those touchpoints (cards, markers, employee line, departments), while
+ * opportunities on those touchpoints are placed as unlinked ones. For
+ * outputs (layers); the canvas shows every lane. */
+TpLayout   *tp_layout_new_full            (TpJourney          *journey,
+                                           PangoFontMap       *font_map,
+                                           const char * const *hidden_lanes);
 /* Recomputes the geometry after the journey changed. Text that did not
  * change keeps its measurement, so this is cheap after an edit. */
 void        tp_layout_update              (TpLayout     *self);

@@ -279,8 +279,7 @@ tp_render_options_init (TpRenderOptions *options)
 static void
 collect_note_marks (Ctx *ctx)
 {
-  TpJourney *journey = ctx->layout->journey;
-  GListModel *notes = tp_journey_get_employee_notes (journey);
+  GListModel *notes = tp_journey_get_employee_notes (ctx->layout->journey);
   guint n = g_list_model_get_n_items (notes);
 
   ctx->note_marks = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -288,7 +287,7 @@ collect_note_marks (Ctx *ctx)
     {
       g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
       const char *tp_id = tp_employee_note_get_touchpoint_id (note);
-      TpTouchpoint *tp = *tp_id != '\0' ? tp_journey_lookup_touchpoint (journey, tp_id) : NULL;
+      TpTouchpoint *tp = tp_layout_lookup_touchpoint (ctx->layout, tp_id);
       NoteMarks marks;
       guint department;
 
@@ -341,7 +340,7 @@ ctx_init (Ctx                   *ctx,
   ctx->department_names = NULL;
   if (layout->journey != NULL)
     {
-      ctx->department_names = tp_journey_list_departments (layout->journey);
+      ctx->department_names = tp_layout_list_departments (layout);
       ctx->departments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; i < ctx->department_names->len; i++)
         g_hash_table_insert (ctx->departments,

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  TpJourney       *journey;       /* owned; a filtered copy when lanes are hidden */
+  TpJourney       *journey;       /* owned */
   TpLayout        *layout;
   TpRenderOptions  render;
   gboolean         full_detail;   /* vector pages: never the simplified drawing */

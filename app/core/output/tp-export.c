@@ -259,52 +259,6 @@ tp_export_options_set_layers (TpExportOptions *options,
   return TRUE;
 }
 
-/* Removes @element and, first, what refers to it, as deleting it in the
- * editor does (tp_document_delete()): touchpoints of a lane, notes on a
- * touchpoint; an opportunity outlives its touchpoint, unlinked. */
-static void
-remove_recursive (TpJourney *journey,
-                  TpElement *element)
-{
-  g_autoptr(GPtrArray) referrers = tp_journey_get_referrers (journey, element);
-
-  for (guint i = 0; i < referrers->len; i++)
-    {
-      TpElement *referrer = g_ptr_array_index (referrers, i);
-
-      if (TP_IS_OPPORTUNITY (referrer))
-        g_object_set (referrer, "touchpoint-id", "", NULL);
-      else
-        remove_recursive (journey, referrer);
-    }
-  if (!tp_journey_remove (journey, element, NULL))
-    g_critical ("Export: cannot leave out “%s”", tp_element_get_id (element));
-}
-
-/* The journey without its hidden lanes and what sits in them: a snapshot,
- * so the user's journey is not touched. Not a layout option: the renderer
- * takes the departments' colours from the journey's notes, and those on
- * hidden touchpoints must not count. */
-static TpJourney *
-filter_journey (TpJourney          *journey,
-                const char * const *hidden_lanes)
-{
-  TpJourney *copy;
-
-  if (hidden_lanes == NULL || hidden_lanes[0] == NULL)
-    return g_object_ref (journey);
-
-  copy = tp_journey_snapshot (journey);
-  for (guint i = 0; hidden_lanes[i] != NULL; i++)
-    {
-      TpLane *lane = tp_journey_lookup_lane (copy, hidden_lanes[i]);
-
-      if (lane != NULL)
-        remove_recursive (copy, TP_ELEMENT (lane));
-    }
-  return copy;
-}
-
 /* Preparation: the layout and the title block */
 
 static void
@@ -581,9 +535,9 @@ export_prepare (Export                *ex,
 {
   double smallest_pt = G_MAXDOUBLE;
 
-  ex->journey = filter_journey (journey, (const char * const *) options->hidden_lanes);
-
-  ex->layout = tp_layout_new (ex->journey, NULL);
+  ex->journey = g_object_ref (journey);
+  /* Hidden lanes are the layout's to leave out, as deleting them would. */
+  ex->layout = tp_layout_new_full (journey, NULL, (const char * const *) options->hidden_lanes);
   tp_layout_get_size (ex->layout, &ex->map_width, &ex->map_height);
   ex->map_width = MAX (ex->map_width, 1);
   ex->map_height = MAX (ex->map_height, 1);
