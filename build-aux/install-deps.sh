@@ -12,7 +12,7 @@ PACKAGES="
   desktop-file-utils appstream shared-mime-info
   adwaita-icon-theme hicolor-icon-theme librsvg2-common fonts-cantarell fonts-dejavu-core
   xvfb xauth dbus dbus-x11 at-spi2-core
-  poppler-utils librsvg2-bin imagemagick locales
+  poppler-utils librsvg2-bin imagemagick locales libcap2-bin util-linux
 "
 
 missing=""

@@ -5,9 +5,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
-#include <sched.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -790,16 +788,8 @@ test_failures (Fixture       *f,
   assert_file_text (existing_path, "keep me");
 }
 
-/* A full disk: a private 64 KiB tmpfs in a child process (root or
- * CAP_SYS_ADMIN), like test-file-save. The PNG does not fit. */
-static gboolean
-mount_private_tmpfs (const char *dir)
-{
-  return unshare (CLONE_NEWNS) == 0
-         && mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0
-         && mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k") == 0;
-}
-
+/* A full disk: a private 64 KiB tmpfs in a child process, like
+ * test-file-save. The PNG does not fit. */
 static void
 test_full_disk (Fixture       *f,
                 gconstpointer  data)
@@ -812,7 +802,7 @@ test_full_disk (Fixture       *f,
       g_autoptr(GError) error = NULL;
       g_autoptr(GDir) listing = NULL;
 
-      g_assert_true (mount_private_tmpfs (dir));
+      g_assert_true (tp_test_mount_private_tmpfs (dir, "size=64k"));
       g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
       f->options.format = TP_EXPORT_FORMAT_PNG;
       f->options.scale = 3;
@@ -828,15 +818,8 @@ test_full_disk (Fixture       *f,
       return;
     }
 
-  if (geteuid () != 0)
-    {
-      /* As in test-file-save: only an explicit opt-out may skip. */
-      if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_TMPFS"), "1") != 0)
-        g_error ("The full-disk test needs root or CAP_SYS_ADMIN for a private tmpfs; "
-                 "set TP_TEST_ALLOW_NO_TMPFS=1 to skip it");
-      g_test_skip ("needs root or CAP_SYS_ADMIN for a private tmpfs");
-      return;
-    }
+  if (!tp_test_require_private_tmpfs ())
+    return;
   g_setenv ("TP_EXPORT_TMPFS", f->dir, TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_unsetenv ("TP_EXPORT_TMPFS");

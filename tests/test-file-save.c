@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "tp-file-save.h"
+#include "tp-test-util.h"
 
 #define GOOD "<journey>good</journey>\n"
 #define TMPFS_DIR_VAR "TP_TEST_TMPFS_DIR"
@@ -132,15 +132,6 @@ big_data (gsize size)
 /* Private tmpfs: a child process enters its own mount namespace, so the
  * small file system it mounts disappears with it, whatever happens. */
 
-static gboolean
-mount_private_tmpfs (const char *dir,
-                     const char *options)
-{
-  return unshare (CLONE_NEWNS) == 0 &&
-         mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0 &&
-         mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) == 0;
-}
-
 /* In the child of run_in_private_tmpfs(). */
 static const char *
 enter_private_tmpfs (const char *options)
@@ -148,7 +139,7 @@ enter_private_tmpfs (const char *options)
   const char *dir = g_getenv (TMPFS_DIR_VAR);
 
   g_assert_nonnull (dir);
-  if (!mount_private_tmpfs (dir, options))
+  if (!tp_test_mount_private_tmpfs (dir, options))
     g_error ("Cannot mount a private tmpfs on %s: %s", dir, g_strerror (errno));
 
   return dir;
@@ -160,51 +151,20 @@ leave_private_tmpfs (const char *dir)
   g_assert_cmpint (umount2 (dir, 0), ==, 0);
 }
 
-/* Tried in a forked child that only makes system calls. */
+/* Whether a folder without write permission stops this process, found by
+ * trying rather than from the user id. */
 static gboolean
-can_mount_private_tmpfs (void)
+permissions_apply (void)
 {
   g_autofree char *dir = make_tmp_dir ();
-  int status = 0;
-  pid_t pid;
+  g_autofree char *path = g_build_filename (dir, "probe", NULL);
+  gboolean written;
 
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      _exit (mount_private_tmpfs (dir, "size=64k") ? EXIT_SUCCESS : EXIT_FAILURE);
-    }
-
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  written = g_file_set_contents (path, "", 0, NULL);
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   remove_tree (dir);
-
-  return WIFEXITED (status) && WEXITSTATUS (status) == EXIT_SUCCESS;
-}
-
-/* Never passes silently: without a tmpfs the test fails, or is skipped
- * when TP_TEST_ALLOW_NO_TMPFS=1 says so. */
-static gboolean
-private_tmpfs_available (void)
-{
-  static int available = -1;
-
-  if (available < 0)
-    available = can_mount_private_tmpfs ();
-
-  if (available)
-    return TRUE;
-
-  if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_TMPFS"), "1") == 0)
-    {
-      g_test_skip ("Cannot mount a private tmpfs (needs root or CAP_SYS_ADMIN); "
-                   "skipped because TP_TEST_ALLOW_NO_TMPFS=1");
-      return FALSE;
-    }
-
-  g_test_fail_printf ("Cannot mount a private tmpfs to simulate a full or read-only disk "
-                      "(needs root or CAP_SYS_ADMIN). Run the tests as root, or set "
-                      "TP_TEST_ALLOW_NO_TMPFS=1 to skip the tests that need it.");
-  return FALSE;
+  return !written;
 }
 
 /* Runs the current test again in a child process, which mounts the tmpfs. */
@@ -213,7 +173,7 @@ run_in_private_tmpfs (void)
 {
   g_autofree char *dir = NULL;
 
-  if (!private_tmpfs_available ())
+  if (!tp_test_require_private_tmpfs ())
     return;
 
   dir = make_tmp_dir ();
@@ -530,8 +490,9 @@ test_read_only (void)
       return;
     }
 
-  /* Root ignores permissions: it needs a read-only file system. */
-  if (geteuid () == 0)
+  /* Whoever ignores permissions (root with CAP_DAC_OVERRIDE) needs a
+   * read-only file system. */
+  if (!permissions_apply ())
     {
       run_in_private_tmpfs ();
       return;

@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <sched.h>
 #include <stdlib.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "tp-journey-format.h"
 #include "tp-test-util.h"
@@ -215,4 +219,54 @@ tp_test_run_tool (const char *env,
   if (!g_spawn_check_wait_status (status, &error))
     g_error ("%s failed: %s\n%s", tool, error->message, err);
   return out;
+}
+
+gboolean
+tp_test_mount_private_tmpfs (const char *dir,
+                             const char *options)
+{
+  return unshare (CLONE_NEWNS) == 0
+         && mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0
+         && mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) == 0;
+}
+
+gboolean
+tp_test_can_mount_private_tmpfs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-tmpfs-probe-XXXXXX", &error);
+  int status = 0;
+  pid_t pid;
+
+  g_assert_no_error (error);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  /* The child only makes system calls: its mount goes with it. */
+  if (pid == 0)
+    _exit (tp_test_mount_private_tmpfs (dir, "size=64k") ? EXIT_SUCCESS : EXIT_FAILURE);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_rmdir (dir);
+  return WIFEXITED (status) && WEXITSTATUS (status) == EXIT_SUCCESS;
+}
+
+gboolean
+tp_test_require_private_tmpfs (void)
+{
+  static int available = -1;
+
+  if (available < 0)
+    available = tp_test_can_mount_private_tmpfs ();
+  if (available)
+    return TRUE;
+
+  if (g_strcmp0 (g_getenv ("TP_TEST_ALLOW_NO_TMPFS"), "1") == 0)
+    {
+      g_test_skip ("Cannot mount a private tmpfs (needs CAP_SYS_ADMIN); "
+                   "skipped because TP_TEST_ALLOW_NO_TMPFS=1");
+      return FALSE;
+    }
+  g_test_fail_printf ("Cannot mount a private tmpfs to simulate a full or read-only disk "
+                      "(needs CAP_SYS_ADMIN). Run the tests where mounting works, or set "
+                      "TP_TEST_ALLOW_NO_TMPFS=1 to skip the tests that need it.");
+  return FALSE;
 }

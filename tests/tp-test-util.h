@@ -67,4 +67,15 @@ char      *tp_test_run_tool          (const char *env,
                                       const char *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;
 
+/* A small tmpfs on @dir, private to this process: call it in a child
+ * (g_test_trap_subprocess), whose mount namespace takes it away. */
+gboolean   tp_test_mount_private_tmpfs   (const char *dir,
+                                          const char *options);
+/* Whether a private tmpfs can be mounted here, found by trying in a forked
+ * child: root in a chroot or container may lack CAP_SYS_ADMIN. */
+gboolean   tp_test_can_mount_private_tmpfs (void);
+/* TRUE when the test can have its tmpfs. Otherwise the test fails, or is
+ * skipped when TP_TEST_ALLOW_NO_TMPFS=1 says so: it never passes silently. */
+gboolean   tp_test_require_private_tmpfs (void);
+
 G_END_DECLS
