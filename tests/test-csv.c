@@ -230,6 +230,51 @@ test_header_translated (void)
   setlocale (LC_ALL, old_locale);
 }
 
+/* CSV injection: what a spreadsheet would run stays text; numbers stay numbers. */
+static void
+test_formula_injection (void)
+{
+  static const struct {
+    const char *value;
+    const char *field;
+  } cases[] = {
+    { "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+    { "+1+2", "\"'+1+2\"" },
+    { "-2+3", "\"'-2+3\"" },
+    { "@SUM(A1)", "\"'@SUM(A1)\"" },
+    { "\tcmd", "\"'\tcmd\"" },
+    { "\rcmd", "\"'\rcmd\"" },
+    { "-3", "-3" },
+    { "+4", "+4" },
+    { "7.5", "7.5" },
+    { "-", "\"'-\"" },
+    { "a=b", "a=b" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) row = g_string_new (NULL);
+
+      tp_csv_append_field (row, TRUE, cases[i].value);
+      g_assert_cmpstr (row->str, ==, cases[i].field);
+    }
+}
+
+/* A touchpoint titled like a formula comes out as text in the export. */
+static void
+test_formula_title_exported (void)
+{
+  g_autofree char *path = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (path);
+  TpTouchpoint *touchpoint = tp_journey_lookup_touchpoint (journey, "t1");
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_object_set (touchpoint, "title", "=1+2", NULL);
+  bytes = tp_csv_write_touchpoints (journey);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), ",\"'=1+2\","));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +286,8 @@ main (int   argc,
   g_test_add_func ("/csv/employee-notes-round-trip", test_employee_notes_round_trip);
   g_test_add_func ("/csv/opportunities", test_opportunities);
   g_test_add_func ("/csv/header-translated", test_header_translated);
+  g_test_add_func ("/csv/formula-injection", test_formula_injection);
+  g_test_add_func ("/csv/formula-title-exported", test_formula_title_exported);
 
   return g_test_run ();
 }

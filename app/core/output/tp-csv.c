@@ -29,11 +29,44 @@ tp_csv_table_to_string (TpCsvTable table)
   return table_names[table];
 }
 
+/* A plain decimal number, such as a score or a negative change. */
+static gboolean
+is_plain_number (const char *value)
+{
+  const char *p = value;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.' || *p == ',')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
+/* Spreadsheets run a cell that starts with one of these as a formula: a
+ * title "=HYPERLINK(…)" from an untrusted file must stay text. */
+static gboolean
+starts_like_formula (const char *value)
+{
+  return strchr ("=+-@\t\r", value[0]) != NULL && value[0] != '\0' && !is_plain_number (value);
+}
+
 void
 tp_csv_append_field (GString    *row,
                      gboolean    first,
                      const char *value)
 {
+  gboolean formula;
+
   if (!first)
     g_string_append_c (row, ',');
   if (value == NULL)
@@ -41,13 +74,17 @@ tp_csv_append_field (GString    *row,
 
   /* The model keeps line ends as \n; a spreadsheet cell keeps them as they
    * are, so they go out unchanged, inside quotes. */
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  formula = starts_like_formula (value);
+  if (!formula && strpbrk (value, ",\"\r\n") == NULL)
     {
       g_string_append (row, value);
       return;
     }
 
   g_string_append_c (row, '"');
+  /* The apostrophe marks the cell as text, as when typed. */
+  if (formula)
+    g_string_append_c (row, '\'');
   for (const char *p = value; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -25,7 +25,10 @@ gboolean    tp_csv_table_from_string (const char *name,
 const char *tp_csv_table_to_string   (TpCsvTable  table);
 
 /* Appends one field to @row, quoted when RFC 4180 requires it, with a
- * comma before it unless it is the first field of the row. */
+ * comma before it unless it is the first field of the row. A field that a
+ * spreadsheet would run as a formula (=, +, -, @, tab or carriage return
+ * first, other than a plain number) is quoted after an apostrophe, so it
+ * shows as text. */
 void        tp_csv_append_field      (GString    *row,
                                       gboolean    first,
                                       const char *value);
