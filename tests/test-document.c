@@ -357,6 +357,65 @@ test_default_journey (void)
   g_assert_false (tp_document_get_modified (document));
 }
 
+/* Texts full of quotes grow sixfold when written: a journey that would
+ * exceed what can be opened again is not saved, and the file on disk stays
+ * as it was. */
+static void
+test_save_refuses_unreadable_size (void)
+{
+  g_autoptr(TpDocument) document = load_sample_document ();
+  TpJourney *journey = tp_document_get_journey (document);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-document-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "big.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *quotes = g_strnfill (TP_JOURNEY_MAX_TEXT_LENGTH, '"');
+  g_autofree char *saved = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autoptr(TpJourney) reloaded = NULL;
+  GListModel *touchpoints = tp_journey_get_touchpoints (journey);
+
+  g_assert_no_error (error);
+  g_assert_true (tp_document_save (document, file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+
+  /* Six descriptions of 1 MiB of quotes: 36 MiB once escaped. */
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
+
+      g_assert_true (tp_document_set_string (document, tp, "description", quotes, NULL));
+    }
+  g_assert_false (tp_document_save (document, file, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "big.journey"));
+  g_assert_true (tp_document_get_modified (document));
+  g_assert_true (g_file_get_contents (path, &on_disk, NULL, NULL));
+  g_assert_cmpstr (on_disk, ==, saved);
+  g_clear_error (&error);
+
+  /* Five fit, and what was saved opens again. */
+  {
+    g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, 0);
+
+    g_assert_true (tp_document_set_string (document, tp, "description", "short", NULL));
+  }
+  g_assert_true (tp_document_save (document, file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  reloaded = tp_journey_format_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reloaded);
+
+  g_unlink (path);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_unlink (backup);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/document/modified-and-saved-marker", test_modified_and_saved_marker);
   g_test_add_func ("/document/save-detects-outside-change", test_save_detects_outside_change);
   g_test_add_func ("/document/default-journey", test_default_journey);
+  g_test_add_func ("/document/save-refuses-unreadable-size", test_save_refuses_unreadable_size);
 
   return g_test_run ();
 }

@@ -249,6 +249,36 @@ test_deep_nesting_refused (void)
   g_assert_true (g_regex_match_simple ("^deep\\.journey:[0-9]+:[0-9]+: ", error->message, 0, 0));
 }
 
+/* A text over the cap is refused with its place and the limit; one at the
+ * cap loads. */
+static void
+test_text_length_capped (void)
+{
+  for (guint extra = 0; extra <= 1; extra++)
+    {
+      g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n<journey xmlns=\"" TP_JOURNEY_NAMESPACE "\" version=\"1\" scope=\"customer-journey\" state=\"as-is\" good-enough=\"7\" moment-target=\"9\">\n<title>t</title>\n<description>");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TpJourney) journey = NULL;
+
+      for (gsize i = 0; i < TP_JOURNEY_MAX_TEXT_LENGTH + extra; i++)
+        g_string_append_c (text, 'x');
+      g_string_append (text, "</description>\n<stages/><lanes/><touchpoints/><employee-notes/><opportunities/>\n</journey>\n");
+
+      journey = tp_journey_format_read (text->str, text->len, "long.journey", &error);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (strlen (tp_journey_get_description (journey)), ==, TP_JOURNEY_MAX_TEXT_LENGTH);
+        }
+      else
+        {
+          g_assert_null (journey);
+          g_assert_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_INVALID);
+          g_assert_true (g_regex_match_simple ("^long\\.journey:4:[0-9]+: .*<description>.*1\\.0.MiB", error->message, 0, 0));
+        }
+    }
+}
+
 static void
 test_structure_errors (void)
 {
@@ -316,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/format/huge-file-refused", test_huge_file_refused);
   g_test_add_func ("/format/deep-nesting-refused", test_deep_nesting_refused);
   g_test_add_func ("/format/structure-errors", test_structure_errors);
+  g_test_add_func ("/format/text-length-capped", test_text_length_capped);
   g_test_add_func ("/format/missing-file", test_missing_file);
 
   return g_test_run ();

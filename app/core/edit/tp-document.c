@@ -244,6 +244,12 @@ tp_document_save (TpDocument    *self,
     expected_etag = self->etag;
 
   bytes = tp_journey_format_write (self->journey);
+  {
+    g_autofree char *name = tp_file_dup_display_basename (file);
+
+    if (!tp_journey_format_check_size (bytes, name, error))
+      return FALSE;
+  }
   data = g_bytes_get_data (bytes, &length);
   if (!tp_file_replace_atomically (file, data, length, TRUE, expected_etag, &new_etag,
                                    cancellable, error))

@@ -469,6 +469,23 @@ props_new_object (Props *props,
   return g_object_new_with_properties (type, props->n, props->names, props->values);
 }
 
+/* Whether the text nodes under one element stay within
+ * TP_JOURNEY_MAX_TEXT_LENGTH bytes together. */
+static gboolean
+text_within_limit (xmlNode *child)
+{
+  gsize total = 0;
+
+  for (; child != NULL; child = child->next)
+    if (child->content != NULL && child->type != XML_COMMENT_NODE)
+      {
+        total += strlen ((const char *) child->content);
+        if (total > TP_JOURNEY_MAX_TEXT_LENGTH)
+          return FALSE;
+      }
+  return TRUE;
+}
+
 /* A text-only child element, added to @props as @property. */
 static gboolean
 read_text (Reader     *reader,
@@ -491,6 +508,14 @@ read_text (Reader     *reader,
                     (const char *) node->properties->name, (const char *) node->name);
 
   child = node->children;
+  if (child != NULL && !text_within_limit (child))
+    {
+      g_autofree char *limit = g_format_size_full (TP_JOURNEY_MAX_TEXT_LENGTH, G_FORMAT_SIZE_IEC_UNITS);
+
+      return FAIL_AT (reader, error, node, NULL,
+                      _("The text of <%s> is longer than Touchpoint accepts (%s)"),
+                      (const char *) node->name, limit);
+    }
   if (child == NULL)
     props_add_static_string (props, property, "");
   else if (child->next == NULL && child->type == XML_TEXT_NODE && child->content != NULL)
@@ -1076,6 +1101,26 @@ tp_file_dup_display_basename (GFile *file)
   g_autofree char *basename = g_file_get_basename (file);
 
   return g_filename_display_name (basename ? basename : "");
+}
+
+gboolean
+tp_journey_format_check_size (GBytes      *bytes,
+                              const char  *display_name,
+                              GError     **error)
+{
+  gsize size = g_bytes_get_size (bytes);
+  g_autofree char *actual = NULL;
+  g_autofree char *limit = NULL;
+
+  if (size <= TP_JOURNEY_MAX_FILE_SIZE)
+    return TRUE;
+  actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  limit = g_format_size_full (TP_JOURNEY_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("“%s” was not saved: it would be %s, and Touchpoint opens journeys of at most %s. "
+                 "Shorten the longest texts and save again."),
+               display_name, actual, limit);
+  return FALSE;
 }
 
 TpJourney *

@@ -12,6 +12,16 @@ G_BEGIN_DECLS
 /* Far above any real journey (5,000 touchpoints is about 3 MB). */
 #define TP_JOURNEY_MAX_FILE_SIZE (32 * 1024 * 1024)
 #define TP_JOURNEY_MAX_DEPTH 16
+/* One text (a title, a description, a quote): a long report runs to a
+ * few thousand characters. A file with a longer one is refused at load. */
+#define TP_JOURNEY_MAX_TEXT_LENGTH (1024 * 1024)
+
+/* TRUE when @bytes, a journey written by tp_journey_format_write(), is
+ * small enough to be opened again; otherwise an error that says why, so
+ * nothing is saved that Touchpoint cannot read back. */
+gboolean   tp_journey_format_check_size (GBytes      *bytes,
+                                         const char  *display_name,
+                                         GError     **error);
 
 /* Serialises @journey as a .journey document: same journey, same bytes. */
 GBytes    *tp_journey_format_write     (TpJourney    *journey);
