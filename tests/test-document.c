@@ -357,6 +357,54 @@ test_default_journey (void)
   g_assert_false (tp_document_get_modified (document));
 }
 
+static void
+edit_delete_t19 (TpDocument *document)
+{
+  tp_document_delete (document, TP_ELEMENT (tp_journey_lookup_touchpoint (tp_document_get_journey (document), "t19")));
+}
+
+/* Deleting a touchpoint keeps its blockers and enablers: they move to its
+ * stage, in the same undo step. Deleting its lane still takes them along. */
+static void
+test_delete_touchpoint_keeps_notes (void)
+{
+  g_autoptr(TpDocument) document = load_sample_document ();
+  TpJourney *journey = tp_document_get_journey (document);
+  TpTouchpoint *t19 = tp_journey_lookup_touchpoint (journey, "t19");
+  g_autofree char *stage_id = g_strdup (tp_touchpoint_get_stage_id (t19));
+  g_autofree char *lane_id = g_strdup (tp_touchpoint_get_lane_id (t19));
+  g_autoptr(GPtrArray) notes = tp_journey_get_referrers (journey, TP_ELEMENT (t19));
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_notes = g_list_model_get_n_items (tp_journey_get_employee_notes (journey));
+
+  for (guint i = 0; i < notes->len; i++)
+    if (TP_IS_EMPLOYEE_NOTE (g_ptr_array_index (notes, i)))
+      g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (notes, i)));
+  g_assert_cmpuint (kept->len, >=, 1);
+
+  assert_one_step (document, edit_delete_t19);
+  g_assert_null (tp_journey_lookup_touchpoint (journey, "t19"));
+  g_assert_cmpuint (g_list_model_get_n_items (tp_journey_get_employee_notes (journey)), ==, n_notes);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      TpEmployeeNote *note = g_ptr_array_index (kept, i);
+
+      g_assert_true (tp_journey_get_position (journey, TP_ELEMENT (note), NULL));
+      g_assert_cmpstr (tp_employee_note_get_stage_id (note), ==, stage_id);
+      g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note) ? tp_employee_note_get_touchpoint_id (note) : "", ==, "");
+    }
+
+  /* Undo puts them back on the touchpoint. */
+  g_assert_true (tp_document_undo (document));
+  for (guint i = 0; i < kept->len; i++)
+    g_assert_cmpstr (tp_employee_note_get_touchpoint_id (g_ptr_array_index (kept, i)), ==, "t19");
+
+  /* A deleted lane takes its touchpoints' notes along. */
+  tp_document_delete (document, TP_ELEMENT (tp_journey_lookup_lane (journey, lane_id)));
+  for (guint i = 0; i < kept->len; i++)
+    g_assert_false (tp_journey_get_position (journey, g_ptr_array_index (kept, i), NULL));
+}
+
 /* Texts full of quotes grow sixfold when written: a journey that would
  * exceed what can be opened again is not saved, and the file on disk stays
  * as it was. */
@@ -429,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/document/save-detects-outside-change", test_save_detects_outside_change);
   g_test_add_func ("/document/default-journey", test_default_journey);
   g_test_add_func ("/document/save-refuses-unreadable-size", test_save_refuses_unreadable_size);
+  g_test_add_func ("/document/delete-touchpoint-keeps-notes", test_delete_touchpoint_keeps_notes);
 
   return g_test_run ();
 }

@@ -484,6 +484,25 @@ delete_recursive (TpDocument *self,
   tp_history_push (self->history, command);
 }
 
+/* Deleting a touchpoint the user chose keeps what employees noted about
+ * it: its blockers and enablers move to its stage (its opportunities stay,
+ * unlinked, as always). A stage or lane still takes what sits in it. */
+static void
+delete_chosen (TpDocument *self,
+               TpElement  *element)
+{
+  if (TP_IS_TOUCHPOINT (element) && tp_journey_get_position (self->journey, element, NULL))
+    {
+      g_autoptr(GPtrArray) referrers = tp_journey_get_referrers (self->journey, element);
+      const char *stage_id = tp_touchpoint_get_stage_id (TP_TOUCHPOINT (element));
+
+      for (guint i = 0; i < referrers->len; i++)
+        if (TP_IS_EMPLOYEE_NOTE (g_ptr_array_index (referrers, i)))
+          tp_document_attach_note (self, g_ptr_array_index (referrers, i), NULL, stage_id, NULL);
+    }
+  delete_recursive (self, element);
+}
+
 void
 tp_document_delete (TpDocument *self,
                     TpElement  *element)
@@ -492,7 +511,7 @@ tp_document_delete (TpDocument *self,
   g_return_if_fail (TP_IS_ELEMENT (element));
 
   tp_history_begin_group (self->history, delete_label (element));
-  delete_recursive (self, element);
+  delete_chosen (self, element);
   tp_history_end_group (self->history);
 }
 
@@ -511,7 +530,7 @@ tp_document_delete_many (TpDocument *self,
 
   tp_history_begin_group (self->history, _("Delete"));
   for (guint i = 0; i < elements->len; i++)
-    delete_recursive (self, g_ptr_array_index (elements, i));
+    delete_chosen (self, g_ptr_array_index (elements, i));
   tp_history_end_group (self->history);
 }
 

@@ -69,8 +69,9 @@ gboolean    tp_document_add               (TpDocument    *self,
                                            TpElement     *element,
                                            guint          position,
                                            GError       **error);
-/* Deletes an element and what depends on it (a stage's touchpoints and
- * notes, a touchpoint's notes; opportunities are unlinked), as one step. */
+/* Deletes an element and what depends on it, as one step: a stage or lane
+ * takes its touchpoints and their notes along; a touchpoint's own blockers
+ * and enablers move to its stage; opportunities are unlinked. */
 void        tp_document_delete            (TpDocument    *self,
                                            TpElement     *element);
 /* Deletes several elements as one step. */
