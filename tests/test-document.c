@@ -443,12 +443,9 @@ test_save_refuses_unreadable_size (void)
   g_assert_cmpstr (on_disk, ==, saved);
   g_clear_error (&error);
 
-  /* Five fit, and what was saved opens again. */
-  {
-    g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, 0);
-
-    g_assert_true (tp_document_set_string (document, tp, "description", "short", NULL));
-  }
+  /* Undone, it saves again, and what was saved opens. */
+  for (guint i = 0; i < 6; i++)
+    g_assert_true (tp_document_undo (document));
   g_assert_true (tp_document_save (document, file, FALSE, NULL, &error));
   g_assert_no_error (error);
   reloaded = tp_journey_format_load_file (file, NULL, &error);

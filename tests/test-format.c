@@ -279,6 +279,21 @@ test_text_length_capped (void)
     }
 }
 
+/* The writer's limit is the reader's. */
+static void
+test_check_size (void)
+{
+  g_autoptr(GBytes) at_limit = g_bytes_new_take (g_malloc0 (TP_JOURNEY_MAX_FILE_SIZE), TP_JOURNEY_MAX_FILE_SIZE);
+  g_autoptr(GBytes) over = g_bytes_new_take (g_malloc0 (TP_JOURNEY_MAX_FILE_SIZE + 1), TP_JOURNEY_MAX_FILE_SIZE + 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tp_journey_format_check_size (at_limit, "a.journey", &error));
+  g_assert_no_error (error);
+  g_assert_false (tp_journey_format_check_size (over, "a.journey", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "a.journey"));
+}
+
 static void
 test_structure_errors (void)
 {
@@ -347,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/format/deep-nesting-refused", test_deep_nesting_refused);
   g_test_add_func ("/format/structure-errors", test_structure_errors);
   g_test_add_func ("/format/text-length-capped", test_text_length_capped);
+  g_test_add_func ("/format/check-size", test_check_size);
   g_test_add_func ("/format/missing-file", test_missing_file);
 
   return g_test_run ();
