@@ -222,6 +222,9 @@ tp_journey_format_write (TpJourney *journey)
   g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
 
   buffer = xmlBufferCreate ();
+  /* libxml2 2.9 grows buffers to the exact size by default: quadratic
+   * copying for large journeys. */
+  xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
   writer = xmlNewTextWriterMemory (buffer, 0);
   xmlTextWriterSetIndent (writer, 1);
   xmlTextWriterSetIndentString (writer, X ("  "));
