@@ -893,6 +893,35 @@ test_dutch (void)
   remove_temp (pdf);
 }
 
+/* Hostile texts are bounded work: a description of 50,000 lines (which
+ * never finished) and a word of 100,000 letters (47 s) are laid out up to
+ * what a few pages hold, and the report says where it shortened them. */
+static void
+test_pdf_bounded_texts (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autofree char *word = g_strnfill (100000, 'x');
+  guint n_pages = 0;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (lines, "line %u\n", i);
+  g_object_set (tp_journey_lookup_touchpoint (journey, "t1"), "description", lines->str, NULL);
+  g_object_set (tp_journey_lookup_touchpoint (journey, "t2"), "title", word, NULL);
+
+  pdf = write_pdf (journey, "bounded.pdf", &n_pages);
+  /* The sample's report is under 20 pages; each capped text adds a few. */
+  g_assert_cmpuint (n_pages, <, 60);
+  text = pdf_text (pdf);
+  assert_contains (text, "line 398");
+  g_assert_null (strstr (text, "line401"));
+  assert_contains (text, "(shortened here:");
+  remove_temp (pdf);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -913,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/report/html/escapes", test_html_escapes);
   g_test_add_func ("/report/cli/csv", test_cli_csv);
   g_test_add_func ("/report/dutch", test_dutch);
+  g_test_add_func ("/report/pdf/bounded-texts", test_pdf_bounded_texts);
 
   return g_test_run ();
 }

@@ -510,6 +510,57 @@ test_deep_100000 (void)
   assert_position (error, 1, 64 * 3 + 1);
 }
 
+/* A tag with @n attributes (and an '=' in a quoted value that is none). */
+static char *
+crowded (guint n)
+{
+  GString *s = g_string_new ("<root>\n<!-- a=1 b=2 -->\n  <a");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, " x%u=\"v=%u\"", i, i);
+  g_string_append (s, "/>\n</root>");
+  return g_string_free (s, FALSE);
+}
+
+/* 100,000 attributes on one tag took libxml2 17 s: refused before parsing,
+ * with the tag's place. The limit itself still parses. */
+static void
+test_too_many_attributes (void)
+{
+  g_autofree char *at_limit = crowded (TP_XML_MAX_ATTRIBUTES);
+  g_autofree char *over = crowded (TP_XML_MAX_ATTRIBUTES + 1);
+  g_autofree char *huge = crowded (100000);
+  g_autoptr(GError) error = NULL;
+  xmlDoc *doc;
+
+  doc = parse (at_limit, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      doc = parse (i == 0 ? over : huge, 0, &error);
+      g_assert_null (doc);
+      g_assert_error (error, TP_LOAD_ERROR, TP_LOAD_ERROR_TOO_LARGE);
+      assert_position (error, 3, 3);
+      g_assert_true (g_str_has_suffix (error->message, ": A tag has more than 256 attributes"));
+      g_clear_error (&error);
+    }
+
+  /* Inside a comment or CDATA, '=' is text. */
+  {
+    g_autoptr(GString) text = g_string_new ("<r><!-- <a");
+    g_autofree char *equals = g_strnfill (2 * TP_XML_MAX_ATTRIBUTES, '=');
+
+    g_string_append_printf (text, "%s --><![CDATA[ <b %s ]]><?pi <c %s?></r>", equals, equals, equals);
+    doc = parse (text->str, 0, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (doc);
+    xmlFreeDoc (doc);
+  }
+}
+
 static void
 test_too_deep (void)
 {
@@ -1006,6 +1057,7 @@ main (int   argc,
   g_test_add_func ("/xml-safe/read-gzip", test_read_gzip);
   g_test_add_func ("/xml-safe/no-output", test_no_output);
   g_test_add_func ("/xml-safe/skip-space", test_skip_space);
+  g_test_add_func ("/xml-safe/too-many-attributes", test_too_many_attributes);
 
   return g_test_run ();
 }

@@ -924,6 +924,81 @@ check_document (ParseState    *state,
     }
 }
 
+static gboolean
+has_prefix_at (const char *data,
+               gsize       length,
+               gsize       at,
+               const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return length - at >= n && memcmp (data + at, prefix, n) == 0;
+}
+
+/* Skips past @end from @from, or to the end of the data. */
+static gsize
+skip_past (const char *data,
+           gsize       length,
+           gsize       from,
+           const char *end)
+{
+  const char *found = g_strstr_len (data + from, length - from, end);
+
+  return found != NULL ? (gsize) (found - data) + strlen (end) : length;
+}
+
+/* The first start tag with more than @max attributes, in one pass over the
+ * raw text: '=' outside quoted values, between '<' and '>'. Comments, CDATA
+ * sections, processing instructions and declarations are skipped; anything
+ * malformed ends the scan, for libxml2 to report. */
+static gboolean
+find_crowded_tag (const char *data,
+                  gsize       length,
+                  guint       max,
+                  gsize      *tag_offset)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      const char *open = memchr (data + i, '<', length - i);
+      gsize start;
+      guint n = 0;
+
+      if (open == NULL)
+        return FALSE;
+      start = i = (gsize) (open - data);
+      if (has_prefix_at (data, length, i, "<!--"))
+        i = skip_past (data, length, i + 4, "-->");
+      else if (has_prefix_at (data, length, i, "<![CDATA["))
+        i = skip_past (data, length, i + 9, "]]>");
+      else if (has_prefix_at (data, length, i, "<?"))
+        i = skip_past (data, length, i + 2, "?>");
+      else if (i + 1 < length && (data[i + 1] == '!' || data[i + 1] == '/'))
+        i = skip_past (data, length, i + 1, ">");
+      else
+        for (i++; i < length && data[i] != '>'; i++)
+          {
+            if (data[i] == '"' || data[i] == '\'')
+              {
+                const char *close = memchr (data + i + 1, data[i], length - i - 1);
+
+                if (close == NULL)
+                  return FALSE;
+                i = (gsize) (close - data);
+              }
+            else if (data[i] == '<')
+              return FALSE;
+            else if (data[i] == '=' && ++n > max)
+              {
+                *tag_offset = start;
+                return TRUE;
+              }
+          }
+    }
+  return FALSE;
+}
+
 xmlDoc *
 tp_xml_read_untrusted (const char *data,
                        gsize       length,
@@ -966,6 +1041,21 @@ tp_xml_read_untrusted_full (const char      *data,
 
   state.data = data != NULL ? data : "";
   state.length = length;
+
+  {
+    gsize offset;
+
+    if (find_crowded_tag (state.data, length, TP_XML_MAX_ATTRIBUTES, &offset))
+      {
+        int line, column;
+        g_autofree char *message = g_strdup_printf (_("A tag has more than %u attributes"),
+                                                    (guint) TP_XML_MAX_ATTRIBUTES);
+
+        offset_to_position (state.data, length, offset, &line, &column);
+        set_positioned_error (error, TP_LOAD_ERROR_TOO_LARGE, display_name, line, column, message);
+        return NULL;
+      }
+  }
   state.max_depth = max_depth == 0 ? TP_XML_MAX_DEPTH_LIMIT
                                    : MIN (max_depth, TP_XML_MAX_DEPTH_LIMIT);
 

@@ -10,6 +10,7 @@
 #include "tp-pdf.h"
 #include "tp-render-backend.h"
 #include "tp-renderer.h"
+#include "tp-report-band.h"
 #include "tp-report-pdf.h"
 
 /* Page geometry in points. Generous margins: a management report is read
@@ -120,6 +121,37 @@ set_color (cairo_t *cr,
                         (hex & 0xff) / 255.0);
 }
 
+/* What one layout may hold: pages of text, yet far from where pango's line
+ * breaking, quadratic in a paragraph's length and in a layout's lines,
+ * takes minutes (a 50,000-line description never finished). */
+#define MAX_LAYOUT_BYTES (16 * 1024)
+#define MAX_LAYOUT_LINES 400
+
+/* @text cut to what a layout may hold, with a note; NULL when it fits. */
+static char *
+cap_text (const char *text)
+{
+  gsize length = strlen (text);
+  gsize cut = MIN (length, MAX_LAYOUT_BYTES);
+  guint lines = 0;
+  g_autofree char *more = NULL;
+  glong rest;
+
+  for (gsize i = 0; i < cut; i++)
+    if (text[i] == '\n' && ++lines == MAX_LAYOUT_LINES)
+      cut = i;
+  if (cut >= length)
+    return NULL;
+  while (cut > 0 && (text[cut] & 0xC0) == 0x80)
+    cut--;
+  rest = g_utf8_strlen (text + cut, -1);
+  /* Translators: ends a text too long for the report */
+  more = g_strdup_printf (ngettext ("(shortened here: %ld more character in the journey)",
+                                    "(shortened here: %ld more characters in the journey)", rest),
+                          rest);
+  return g_strdup_printf ("%.*s…\n%s", (int) cut, text, more);
+}
+
 static PangoLayout *
 make_layout (Pdf        *pdf,
              Font        font,
@@ -127,9 +159,10 @@ make_layout (Pdf        *pdf,
              double      width)
 {
   PangoLayout *layout = pango_layout_new (pdf->context);
+  g_autofree char *capped = cap_text (text);
 
   pango_layout_set_font_description (layout, pdf->fonts[font]);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, capped != NULL ? capped : text, -1);
   if (width > 0)
     {
       pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
@@ -235,86 +268,6 @@ show_layout (Pdf         *pdf,
   set_color (pdf->cr, fonts[font].color);
   cairo_move_to (pdf->cr, x, y);
   tp_gfx_show_layout (pdf->cr, layout);
-}
-
-/* ---- bands: things that may break across pages between lines ---- */
-
-typedef struct {
-  PangoLayout *layout;
-  Font         font;
-  double       x;
-  double       dy;     /* top of the layout inside the band */
-  guint32      color;
-} BandText;
-
-/* The lowest y ≤ @limit (band coordinates) that cuts no line of text. */
-static double
-band_cut (BandText *texts,
-          guint     n_texts,
-          double    limit)
-{
-  double cut = limit;
-
-  for (guint i = 0; i < n_texts; i++)
-    {
-      PangoLayoutIter *iter;
-
-      if (texts[i].layout == NULL)
-        continue;
-      iter = pango_layout_get_iter (texts[i].layout);
-      do
-        {
-          PangoRectangle logical;
-          double top, bottom;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          top = texts[i].dy + (double) logical.y / PANGO_SCALE;
-          bottom = top + (double) logical.height / PANGO_SCALE;
-          if (top < limit && bottom > limit)
-            cut = MIN (cut, top);
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-    }
-  return cut;
-}
-
-/* Draws the lines of the band between @from and @to (band coordinates)
- * with the band's @from at page y @page_y. */
-static void
-band_draw (Pdf      *pdf,
-           BandText *texts,
-           guint     n_texts,
-           double    from,
-           double    to,
-           double    page_y)
-{
-  for (guint i = 0; i < n_texts; i++)
-    {
-      PangoLayoutIter *iter;
-
-      if (texts[i].layout == NULL)
-        continue;
-      set_color (pdf->cr, texts[i].color);
-      iter = pango_layout_get_iter (texts[i].layout);
-      do
-        {
-          PangoRectangle logical;
-          double top, bottom, baseline;
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          top = texts[i].dy + (double) logical.y / PANGO_SCALE;
-          bottom = top + (double) logical.height / PANGO_SCALE;
-          if (top < from - 0.01 || bottom > to + 0.01)
-            continue;
-          baseline = texts[i].dy + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-          cairo_move_to (pdf->cr, texts[i].x + (double) logical.x / PANGO_SCALE,
-                         page_y + baseline - from);
-          tp_gfx_show_layout_line (pdf->cr, pango_layout_iter_get_line_readonly (iter));
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-    }
 }
 
 /* ---- pages ---- */
@@ -471,7 +424,7 @@ flow_layout (Pdf         *pdf,
              double       x,
              double       space_after)
 {
-  BandText text = { layout, font, x, 0, fonts[font].color };
+  TpBandText text = { g_object_ref (layout), font, x, 0, fonts[font].color, NULL };
   double height = layout_height (layout);
   double from = 0;
 
@@ -479,20 +432,21 @@ flow_layout (Pdf         *pdf,
   while (from < height - 0.01)
     {
       double limit = from + (pdf->y1 - pdf->y);
-      double cut = limit >= height ? height : band_cut (&text, 1, limit);
+      double cut = limit >= height ? height : tp_band_cut (&text, 1, limit);
 
       if (cut <= from + 0.01)
         {
           new_page (pdf);
           continue;
         }
-      band_draw (pdf, &text, 1, from, cut, pdf->y);
+      tp_band_draw (pdf->cr, &text, 1, from, cut, pdf->y);
       pdf->y += cut - from;
       pdf->page_empty = FALSE;
       from = cut;
       if (from < height - 0.01)
         new_page (pdf);
     }
+  tp_band_text_clear (&text);
   pdf->y += space_after;
 }
 
@@ -683,7 +637,7 @@ draw_chart (Pdf                 *pdf,
 }
 
 typedef struct {
-  BandText  texts[32];
+  TpBandText  texts[32];
   guint     n_texts;
   double    height;
 } Row;
@@ -692,7 +646,7 @@ static void
 row_clear (Row *row)
 {
   for (guint i = 0; i < row->n_texts; i++)
-    g_clear_object (&row->texts[i].layout);
+    tp_band_text_clear (&row->texts[i]);
   row->n_texts = 0;
 }
 
@@ -726,7 +680,7 @@ make_row (Pdf                 *pdf,
   row->height = 0;
   for (guint c = 0; c < block->n_columns && c < G_N_ELEMENTS (row->texts); c++)
     {
-      BandText *text = &row->texts[row->n_texts++];
+      TpBandText *text = &row->texts[row->n_texts++];
       gboolean header = row_index == G_MAXUINT;
       TpReportItem *item = header ? NULL : tp_report_table_get_cell (block, row_index, c);
       gboolean badge = !header && (block->score_columns & (1u << c));
@@ -790,7 +744,7 @@ draw_header_row (Pdf *pdf,
   set_color (pdf->cr, 0xe8f0fb);
   cairo_rectangle (pdf->cr, pdf->x0, pdf->y, pdf->x1 - pdf->x0, header->height);
   tp_gfx_fill (pdf->cr);
-  band_draw (pdf, header->texts, header->n_texts, 0, header->height, pdf->y);
+  tp_band_draw (pdf->cr, header->texts, header->n_texts, 0, header->height, pdf->y);
   pdf->y += header->height;
   pdf->page_empty = FALSE;
 }
@@ -847,7 +801,7 @@ draw_table (Pdf                 *pdf,
           else if (from == 0 && row.height <= pdf->y1 - pdf->y0 - header.height)
             to = from; /* fits on a fresh page: do not split it */
           else
-            to = band_cut (row.texts, row.n_texts, from + available);
+            to = tp_band_cut (row.texts, row.n_texts, from + available);
 
           if (to > from + 0.01)
             {
@@ -859,7 +813,7 @@ draw_table (Pdf                 *pdf,
                 }
               if (from == 0)
                 draw_badges (pdf, block, xs, ws, r, pdf->y);
-              band_draw (pdf, row.texts, row.n_texts, from, to, pdf->y);
+              tp_band_draw (pdf->cr, row.texts, row.n_texts, from, to, pdf->y);
               pdf->y += to - from;
               pdf->page_empty = FALSE;
               from = to;
