@@ -889,6 +889,19 @@ render_selection (TpWindow   *self,
   return g_byte_array_free_to_bytes (buffer);
 }
 
+/* The selected cards; none when a stage or lane is selected, whose copy
+ * is the whole map. */
+static GPtrArray *
+get_selected_cards (TpWindow *self)
+{
+  GPtrArray *selection = tp_canvas_get_selection (self->canvas);
+
+  if (selection->len > 0 && (TP_IS_STAGE (g_ptr_array_index (selection, 0))
+                             || TP_IS_LANE (g_ptr_array_index (selection, 0))))
+    g_ptr_array_set_size (selection, 0);
+  return selection;
+}
+
 GBytes *
 tp_window_render_copy (TpWindow    *self,
                        const char  *mime_type,
@@ -899,7 +912,7 @@ tp_window_render_copy (TpWindow    *self,
 
   g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
 
-  selection = tp_canvas_get_selection (self->canvas);
+  selection = get_selected_cards (self);
   if (selection->len > 0)
     return render_selection (self, selection, mime_type);
 
@@ -919,7 +932,7 @@ copy_image_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   TpWindow *self = TP_WINDOW (widget);
-  g_autoptr(GPtrArray) selection = tp_canvas_get_selection (self->canvas);
+  g_autoptr(GPtrArray) selection = get_selected_cards (self);
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GBytes) svg = NULL;
   g_autoptr(GError) error = NULL;

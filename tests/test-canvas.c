@@ -4,52 +4,33 @@
 #include <math.h>
 #include <string.h>
 
-#include "tp-application.h"
-#include "tp-canvas.h"
-#include "tp-canvas-test.h"
-#include "tp-gui-test-util.h"
-#include "tp-resources.h"
-#include "tp-window.h"
+#include "test-canvas.h"
 
 /* The journey canvas in the real application window (under xvfb-run).
  * Each test starts the application, which shows the bundled hospital
  * sample, and drives the canvas from main-loop callbacks through the
  * same code paths its gestures and drop target run (tp_canvas_test_*),
- * at widget coordinates computed from the layout. */
+ * at widget coordinates computed from the layout. Stage and lane headers
+ * are in test-canvas-headers.c. */
 
 #define STEP_TIMEOUT_MS 20
 #define MAX_TRIES 250
 
-/* The sample's stages s1..s5 and lanes l1..l6, in this order. */
-#define LANE_TOUCHPOINTS 1
-#define LANE_CURVE 3
-
-typedef struct _Fixture Fixture;
-typedef gboolean (*StepFunc) (Fixture *f);
-
-struct _Fixture
-{
-  TpApplication *app;
-  TpWindow *window;          /* weak */
-  TpCanvas *canvas;          /* borrowed from the window */
-  TpGuiDriver driver;
-};
-
 /* ---------------------------------------------------------------- helpers */
 
-static TpDocument *
+TpDocument *
 get_document (Fixture *f)
 {
   return tp_window_get_document (f->window);
 }
 
-static TpJourney *
+TpJourney *
 get_journey (Fixture *f)
 {
   return tp_document_get_journey (get_document (f));
 }
 
-static TpTouchpoint *
+TpTouchpoint *
 lookup (Fixture    *f,
         const char *id)
 {
@@ -59,14 +40,14 @@ lookup (Fixture    *f,
   return touchpoint;
 }
 
-static guint
+guint
 n_touchpoints (Fixture *f)
 {
   return g_list_model_get_n_items (tp_journey_get_touchpoints (get_journey (f)));
 }
 
 /* The middle of an element's card, in widget coordinates, scrolled into view. */
-static void
+void
 card_center (Fixture   *f,
              TpElement *element,
              double    *x,
@@ -109,22 +90,24 @@ cell_point (Fixture *f,
   tp_canvas_document_to_widget (f->canvas, rect.x + rect.width * fx, rect.y + rect.height * fy, x, y);
 }
 
-static GPtrArray *
+GPtrArray *
 get_selection (Fixture *f)
 {
   return tp_canvas_get_selection (f->canvas);
 }
 
-static gboolean
+gboolean
 selection_is (Fixture   *f,
               TpElement *element)
 {
   g_autoptr(GPtrArray) selection = get_selection (f);
 
+  if (element == NULL)
+    return selection->len == 0;
   return selection->len == 1 && g_ptr_array_index (selection, 0) == element;
 }
 
-static gboolean
+gboolean
 can_undo (Fixture *f)
 {
   return tp_history_can_undo (tp_document_get_history (get_document (f)));
@@ -163,7 +146,7 @@ step_close (Fixture *f)
   return TRUE;
 }
 
-static void
+void
 run_steps (const StepFunc *steps,
            guint           n_steps)
 {
@@ -188,11 +171,6 @@ run_steps (const StepFunc *steps,
   g_assert_finalize_object (f.app);
   g_assert_null (f.window);
 }
-
-#define RUN(...) G_STMT_START { \
-    static const StepFunc steps_[] = { __VA_ARGS__ }; \
-    run_steps (steps_, G_N_ELEMENTS (steps_)); \
-  } G_STMT_END
 
 /* ---------------------------------------------------------------- palette */
 
@@ -1129,252 +1107,6 @@ test_selection (void)
        step_selection_follows_model, step_selection_pruned);
 }
 
-/* ---------------------------------------------------------------- headers */
-
-static gboolean
-step_delete_stage (Fixture *f)
-{
-  TpLayout *layout = tp_canvas_get_layout (f->canvas);
-  GListModel *stages = tp_journey_get_stages (get_journey (f));
-  TpRect rect;
-  double x, y;
-
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->canvas));
-
-  /* Scrolled down, the stage headers stay pinned at the top. */
-  gtk_adjustment_set_value (vadj, 300);
-  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 300);
-  g_assert_true (tp_layout_get_stage_header_rect (layout, 1, &rect));
-  tp_canvas_document_to_widget (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
-  g_assert_cmpfloat (y, <, 0);
-  y = rect.height / 2;
-  g_assert_true (tp_canvas_test_context_menu (f->canvas, x, y));
-  g_assert_nonnull (tp_canvas_test_get_menu (f->canvas));
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete-header", NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 4);
-  g_assert_null (tp_journey_lookup_stage (get_journey (f), "s2"));
-  g_assert_null (tp_journey_lookup (get_journey (f), "t9"));
-  g_assert_cmpuint (n_touchpoints (f), ==, 25 - 6);
-
-  /* One undo step brings the stage and its touchpoints back. */
-  g_assert_true (tp_document_undo (get_document (f)));
-  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 5);
-  g_assert_nonnull (tp_journey_lookup_stage (get_journey (f), "s2"));
-  g_assert_cmpstr (tp_touchpoint_get_stage_id (lookup (f, "t9")), ==, "s2");
-  g_assert_cmpuint (n_touchpoints (f), ==, 25);
-  g_assert_false (can_undo (f));
-  return TRUE;
-}
-
-/* Types @text into the in-place editor and presses Enter. */
-static gboolean
-commit_editing (Fixture    *f,
-                const char *text)
-{
-  GtkEditable *editor = tp_canvas_get_editor (f->canvas);
-
-  if (editor == NULL)
-    return FALSE;
-  gtk_editable_set_text (editor, text);
-  g_signal_emit_by_name (editor, "activate");
-  return tp_canvas_get_editor (f->canvas) == NULL;
-}
-
-/* Without a pointer: the keyboard menu of the map and of a card reach
- * every stage and lane action. */
-static gboolean
-step_headers_by_keyboard (Fixture *f)
-{
-  TpJourney *journey = get_journey (f);
-  GListModel *stages = tp_journey_get_stages (journey);
-  GListModel *lanes = tp_journey_get_lanes (journey);
-  g_autoptr(TpStage) added = NULL;
-  g_autoptr(TpLane) added_lane = NULL;
-  TpHistory *history = tp_document_get_history (get_document (f));
-  guint depth = tp_history_get_undo_depth (history);
-  guint n_stages = g_list_model_get_n_items (stages);
-  guint n_lanes = g_list_model_get_n_items (lanes);
-  guint position;
-
-  /* Nothing selected: the map's menu adds a stage at the end. */
-  tp_canvas_select (f->canvas, NULL);
-  g_assert_true (tp_canvas_test_keyboard_menu (f->canvas));
-  g_assert_nonnull (tp_canvas_test_get_menu (f->canvas));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-stage", NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
-  added = g_list_model_get_item (stages, n_stages);
-  g_assert_true (commit_editing (f, "Follow-up"));
-  g_assert_cmpstr (tp_stage_get_name (added), ==, "Follow-up");
-
-  /* A card's menu names its stage and lane: add a stage after s2, a lane
-   * of notes below l2, rename and delete by id. */
-  tp_canvas_select_ids (f->canvas, (const char *[]) { "t9", NULL });
-  g_assert_true (tp_canvas_test_keyboard_menu (f->canvas));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.header", "(ss)", "add-after", "s2"));
-  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 2);
-  g_assert_true (commit_editing (f, "Check-in"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-lane-after", "(si)",
-                                             "l2", TP_LANE_KIND_NOTES));
-  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, n_lanes + 1);
-  added_lane = g_list_model_get_item (lanes, 2);
-  g_assert_cmpint (tp_lane_get_kind (added_lane), ==, TP_LANE_KIND_NOTES);
-  g_assert_true (commit_editing (f, "Remarks"));
-  g_assert_cmpstr (tp_lane_get_name (added_lane), ==, "Remarks");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.header", "(ss)", "rename", "s1"));
-  g_assert_true (commit_editing (f, "Referral"));
-  g_assert_cmpstr (tp_stage_get_name (tp_journey_lookup_stage (journey, "s1")), ==, "Referral");
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.header", "(ss)",
-                                             "delete", tp_element_get_id (TP_ELEMENT (added))));
-  g_assert_false (tp_journey_get_position (journey, TP_ELEMENT (added), &position));
-  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages + 1);
-
-  /* All undoable: back to where this step started. */
-  while (tp_history_get_undo_depth (history) > depth)
-    g_assert_true (tp_document_undo (get_document (f)));
-  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, n_stages);
-  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, n_lanes);
-  g_assert_cmpstr (tp_stage_get_name (tp_journey_lookup_stage (journey, "s1")), ==, "Referral & appointment");
-  return TRUE;
-}
-
-static gboolean
-step_add_stage_and_rename (Fixture *f)
-{
-  TpLayout *layout = tp_canvas_get_layout (f->canvas);
-  GListModel *stages = tp_journey_get_stages (get_journey (f));
-  g_autoptr(TpStage) added = NULL;
-  GtkEditable *editor;
-  TpRect rect;
-  double x, y;
-
-  g_assert_true (tp_layout_get_stage_header_rect (layout, 0, &rect));
-  tp_canvas_document_to_widget (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
-  /* Pinned at the top while scrolled. */
-  y = rect.height / 2;
-  g_assert_true (tp_canvas_test_context_menu (f->canvas, x, y));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-stage", NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (stages), ==, 6);
-  added = g_list_model_get_item (stages, 1);
-  g_assert_cmpstr (tp_stage_get_name (added), ==, "New stage");
-
-  /* The new stage's name is being edited. */
-  editor = tp_canvas_get_editor (f->canvas);
-  g_assert_nonnull (editor);
-  gtk_editable_set_text (editor, "Preparation");
-  g_signal_emit_by_name (editor, "activate");
-  g_assert_cmpstr (tp_stage_get_name (added), ==, "Preparation");
-
-  /* A lane of a chosen kind after the lane whose menu it is. */
-  {
-    GListModel *lanes = tp_journey_get_lanes (get_journey (f));
-    g_autoptr(TpLane) lane = NULL;
-    GtkEditable *lane_editor;
-
-    g_assert_true (tp_layout_get_lane_header_rect (tp_canvas_get_layout (f->canvas), 0, &rect));
-    tp_canvas_document_to_widget (f->canvas, rect.x + rect.width / 2, rect.y + rect.height / 2, &x, &y);
-    g_assert_true (tp_canvas_test_context_menu (f->canvas, 10, y));
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.add-lane-of-kind", "i",
-                                               TP_LANE_KIND_EMOTION_CURVE));
-    g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 7);
-    lane = g_list_model_get_item (lanes, 1);
-    g_assert_cmpint (tp_lane_get_kind (lane), ==, TP_LANE_KIND_EMOTION_CURVE);
-    g_assert_cmpstr (tp_lane_get_name (lane), ==, "Emotion curve");
-    lane_editor = tp_canvas_get_editor (f->canvas);
-    g_assert_nonnull (lane_editor);
-    g_assert_cmpstr (gtk_editable_get_text (lane_editor), ==, "Emotion curve");
-    g_assert_true (tp_document_undo (get_document (f)));
-    g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 6);
-  }
-
-  /* A click on empty canvas has no menu. */
-  g_assert_false (tp_canvas_test_context_menu (f->canvas, -5000, -5000));
-  return TRUE;
-}
-
-/* Dragging a stage header reorders the stages; a lane header the lanes.
- * The menu moves them one place. One undo step each. */
-static gboolean
-step_reorder_headers (Fixture *f)
-{
-  TpLayout *layout = tp_canvas_get_layout (f->canvas);
-  GListModel *stages = tp_journey_get_stages (get_journey (f));
-  GListModel *lanes = tp_journey_get_lanes (get_journey (f));
-  TpStage *first = tp_journey_lookup_stage (get_journey (f), "s1");
-  TpLane *actions = tp_journey_lookup_lane (get_journey (f), "l1");
-  g_autoptr(GPtrArray) selection = NULL;
-  TpRect from, to;
-  double x0, y0, x1, y1;
-  guint position = 0;
-
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->canvas)), 0);
-  gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (f->canvas)), 0);
-
-  /* The first stage's header dropped on the right half of the third. */
-  g_assert_true (tp_layout_get_stage_header_rect (layout, 0, &from));
-  g_assert_true (tp_layout_get_stage_header_rect (layout, 2, &to));
-  tp_canvas_document_to_widget (f->canvas, from.x + from.width / 2, from.y + from.height / 2, &x0, &y0);
-  tp_canvas_document_to_widget (f->canvas, to.x + to.width * 0.75, to.y + to.height / 2, &x1, &y1);
-  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
-  g_assert_true (tp_journey_get_position (get_journey (f), TP_ELEMENT (first), &position));
-  g_assert_cmpuint (position, ==, 2);
-  /* Headers are not selected. */
-  selection = get_selection (f);
-  g_assert_cmpuint (selection->len, ==, 0);
-  g_assert_true (tp_document_undo (get_document (f)));
-  g_assert_true (tp_journey_get_position (get_journey (f), TP_ELEMENT (first), &position));
-  g_assert_cmpuint (position, ==, 0);
-  g_assert_false (can_undo (f));
-
-  /* Escape: nothing. Dropped where it was: nothing. */
-  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, TRUE);
-  tp_canvas_test_drag (f->canvas, x0, y0, x0 + 30, y0, 0, FALSE);
-  {
-    g_autoptr(TpStage) still_first = g_list_model_get_item (stages, 0);
-
-    g_assert_true (still_first == first);
-  }
-  g_assert_false (can_undo (f));
-
-  /* The first lane's header dropped below the second lane. */
-  g_assert_true (tp_layout_get_lane_header_rect (layout, 0, &from));
-  g_assert_true (tp_layout_get_lane_header_rect (layout, 1, &to));
-  tp_canvas_document_to_widget (f->canvas, from.x + from.width / 2, from.y + from.height / 2, &x0, &y0);
-  tp_canvas_document_to_widget (f->canvas, to.x + to.width / 2, to.y + to.height * 0.9, &x1, &y1);
-  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
-  g_assert_true (tp_journey_get_position (get_journey (f), TP_ELEMENT (actions), &position));
-  g_assert_cmpuint (position, ==, 1);
-  g_assert_true (tp_document_undo (get_document (f)));
-
-  /* The menu: Move Right on the first stage, Move Up on the first lane (nothing). */
-  g_assert_true (tp_layout_get_stage_header_rect (layout, 0, &from));
-  tp_canvas_document_to_widget (f->canvas, from.x + from.width / 2, from.y + from.height / 2, &x0, &y0);
-  g_assert_true (tp_canvas_test_context_menu (f->canvas, x0, y0));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-header", "i", 1));
-  g_assert_true (tp_journey_get_position (get_journey (f), TP_ELEMENT (first), &position));
-  g_assert_cmpuint (position, ==, 1);
-  g_assert_true (tp_document_undo (get_document (f)));
-  g_assert_true (tp_layout_get_lane_header_rect (layout, 0, &from));
-  tp_canvas_document_to_widget (f->canvas, from.x + from.width / 2, from.y + from.height / 2, &x0, &y0);
-  g_assert_true (tp_canvas_test_context_menu (f->canvas, x0, y0));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.move-header", "i", -1));
-  {
-    g_autoptr(TpLane) still_first = g_list_model_get_item (lanes, 0);
-
-    g_assert_true (still_first == actions);
-  }
-  g_assert_false (can_undo (f));
-  return TRUE;
-}
-
-static void
-test_headers (void)
-{
-  RUN (step_reorder_headers, step_delete_stage, step_add_stage_and_rename, step_headers_by_keyboard);
-}
-
 /* ---------------------------------------------------------------- snapshot */
 
 static GskRenderNode *
@@ -1465,6 +1197,7 @@ main (int   argc,
   g_test_add_func ("/canvas/zoom", test_zoom);
   g_test_add_func ("/canvas/selection", test_selection);
   g_test_add_func ("/canvas/headers", test_headers);
+  g_test_add_func ("/canvas/header-selection", test_header_selection);
   g_test_add_func ("/canvas/snapshot", test_snapshot);
 
   return g_test_run ();

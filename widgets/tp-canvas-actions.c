@@ -204,6 +204,7 @@ context_menu_at (TpCanvas *self,
     }
   if (hit.kind == TP_LAYOUT_HIT_STAGE_HEADER || hit.kind == TP_LAYOUT_HIT_LANE_HEADER)
     {
+      _tp_canvas_select_only (self, hit.element);
       show_menu (self, hit.element, x, y);
       return TRUE;
     }
@@ -229,7 +230,6 @@ context_menu_cb (GtkWidget *widget,
   TpCanvas *self = TP_CANVAS (widget);
   TpElement *element = _tp_canvas_get_primary_selected (self);
   graphene_rect_t bounds;
-  TpRect rect;
 
   if (self->editor != NULL)
     return FALSE;
@@ -240,11 +240,9 @@ context_menu_cb (GtkWidget *widget,
       return TRUE;
     }
 
-  _tp_canvas_ensure_layout (self);
   tp_canvas_scroll_to_element (self, element);
-  if (!tp_layout_get_card_rect (self->layout, element, &rect))
+  if (self->layout == NULL || !_tp_canvas_get_element_bounds (self, element, &bounds))
     return FALSE;
-  _tp_canvas_document_rect_to_widget (self, &rect, &bounds);
   show_menu (self, element, bounds.origin.x + bounds.size.width / 2, bounds.origin.y + bounds.size.height / 2);
   return TRUE;
 }
@@ -258,16 +256,20 @@ _tp_canvas_update_actions (TpCanvas *self)
   gboolean has_doc = self->document != NULL;
   gboolean has_selection = g_hash_table_size (self->selection) > 0;
   TpElement *primary = has_selection ? _tp_canvas_get_primary_selected (self) : NULL;
+  /* Headers are selected alone: the primary one says which kind it is. */
+  gboolean has_cards = primary != NULL && !_tp_canvas_is_header (primary);
 
   gtk_widget_action_set_enabled (widget, "canvas.zoom-in", self->zoom < TP_CANVAS_MAX_ZOOM - 1e-6);
   gtk_widget_action_set_enabled (widget, "canvas.zoom-out", self->zoom > TP_CANVAS_MIN_ZOOM + 1e-6);
   gtk_widget_action_set_enabled (widget, "canvas.select-all", has_doc);
   gtk_widget_action_set_enabled (widget, "canvas.delete", has_doc && has_selection);
   gtk_widget_action_set_enabled (widget, "canvas.edit", has_doc && primary != NULL);
-  gtk_widget_action_set_enabled (widget, "canvas.duplicate", has_doc && has_selection);
-  gtk_widget_action_set_enabled (widget, "canvas.set-score", has_doc && has_selection);
-  gtk_widget_action_set_enabled (widget, "canvas.copy", has_doc && has_selection);
-  gtk_widget_action_set_enabled (widget, "canvas.cut", has_doc && has_selection);
+  gtk_widget_action_set_enabled (widget, "canvas.duplicate", has_doc && has_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.set-score", has_doc && has_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.copy", has_doc && has_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.cut", has_doc && has_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.select-stage", has_doc && has_cards);
+  gtk_widget_action_set_enabled (widget, "canvas.select-lane", has_doc && has_cards);
   gtk_widget_action_set_enabled (widget, "canvas.paste", has_doc && clipboard != NULL && clipboard->len > 0);
   gtk_widget_action_set_enabled (widget, "canvas.toggle-moment",
                                  has_doc && primary != NULL && TP_IS_TOUCHPOINT (primary));
@@ -800,6 +802,16 @@ move_card_cb (GtkWidget *widget,
   return move_selected_card (TP_CANVAS (widget), dx, dy);
 }
 
+/* Ctrl+Up, Ctrl+Left: from a card to its stage's or lane's header. */
+static void
+select_header_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _tp_canvas_select_header_of_card (TP_CANVAS (widget), g_str_equal (action_name, "canvas.select-stage")
+                                                        ? TP_TYPE_STAGE : TP_TYPE_LANE);
+}
+
 /* The same as actions with a "(ii)" direction, for menus and tests. */
 static void
 select_neighbour_action (GtkWidget  *widget,
@@ -861,6 +873,8 @@ _tp_canvas_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "canvas.select-neighbour", "(ii)", select_neighbour_action);
   gtk_widget_class_install_action (widget_class, "canvas.move-card", "(ii)", move_card_action);
   gtk_widget_class_install_action (widget_class, "canvas.set-score", "i", set_score_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-stage", NULL, select_header_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-lane", NULL, select_header_action);
 
   /* Menus show the accelerator bound last. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "canvas.zoom-in", NULL);
@@ -881,6 +895,8 @@ _tp_canvas_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "canvas.select-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "canvas.select-lane", NULL);
 
   for (int digit = 0; digit <= 9; digit++)
     {

@@ -83,13 +83,18 @@ canvas_press (TpCanvas        *self,
       return;
     }
 
+  /* A header is selected alone, even with Shift or Ctrl, and can be
+   * dragged to reorder the stages or lanes. */
+  if (hit.kind == TP_LAYOUT_HIT_STAGE_HEADER || hit.kind == TP_LAYOUT_HIT_LANE_HEADER)
+    {
+      _tp_canvas_select_only (self, hit.element);
+      self->drag_element = g_object_ref (hit.element);
+      return;
+    }
   if (!_tp_canvas_hit_is_card (&hit))
     {
       if (!extend)
         _tp_canvas_select_only (self, NULL);
-      /* A header can be dragged to reorder the stages or lanes. */
-      if (hit.kind == TP_LAYOUT_HIT_STAGE_HEADER || hit.kind == TP_LAYOUT_HIT_LANE_HEADER)
-        self->drag_element = g_object_ref (hit.element);
       return;
     }
 
@@ -210,7 +215,8 @@ canvas_drag_to (TpCanvas *self,
               self->band_base = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
               g_hash_table_iter_init (&iter, self->selection);
               while (g_hash_table_iter_next (&iter, &key, NULL))
-                g_hash_table_add (self->band_base, g_object_ref (key));
+                if (!_tp_canvas_is_header (key))
+                  g_hash_table_add (self->band_base, g_object_ref (key));
             }
         }
       else if (self->drag_on_dot)

@@ -220,8 +220,7 @@ _tp_canvas_double_click_target (TpCanvas *self,
 
   /* The drag gesture saw the press too; stop it from dragging. */
   _tp_canvas_clear_drag (self);
-  if (_tp_canvas_hit_is_card (&hit))
-    _tp_canvas_select_only (self, hit.element);
+  _tp_canvas_select_only (self, hit.element);
   return hit.element;
 }
 

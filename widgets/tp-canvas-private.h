@@ -127,6 +127,17 @@ void _tp_canvas_document_rect_to_widget (TpCanvas     *self,
                                          const TpRect *rect,
                                          graphene_rect_t *out);
 void _tp_canvas_configure_adjustments (TpCanvas *self);
+/* Where a card, or a pinned stage or lane header, is in the widget. */
+gboolean _tp_canvas_get_element_bounds (TpCanvas        *self,
+                                        TpElement       *element,
+                                        graphene_rect_t *out);
+
+/* Stages and lanes are selected alone, never with cards. */
+static inline gboolean
+_tp_canvas_is_header (gpointer element)
+{
+  return TP_IS_STAGE (element) || TP_IS_LANE (element);
+}
 
 /* tp-canvas-selection.c: selection, hit testing, hover. */
 void _tp_canvas_update_accessible_description (TpCanvas *self);
@@ -141,6 +152,10 @@ TpElement *_tp_canvas_get_primary_selected (TpCanvas *self);
 gboolean _tp_canvas_select_neighbour (TpCanvas *self,
                                       int       dx,
                                       int       dy);
+/* Selects the stage (TP_TYPE_STAGE) or lane (TP_TYPE_LANE) of the
+ * selected card; FALSE when no card is selected. */
+gboolean _tp_canvas_select_header_of_card (TpCanvas *self,
+                                           GType     type);
 TpLayoutHit _tp_canvas_hit_test_widget (TpCanvas *self,
                                         double    x,
                                         double    y);

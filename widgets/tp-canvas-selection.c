@@ -44,8 +44,15 @@ _tp_canvas_update_accessible_description (TpCanvas *self)
 
       g_hash_table_iter_init (&iter, self->selection);
       g_hash_table_iter_next (&iter, &key, NULL);
-      /* Translators: the accessible description of the journey map */
-      text = g_strdup_printf (_("Selected: %s"), element_text (key));
+      if (TP_IS_STAGE (key))
+        /* Translators: the accessible description of the journey map; %s is a stage's name */
+        text = g_strdup_printf (_("Selected stage: %s"), tp_stage_get_name (key));
+      else if (TP_IS_LANE (key))
+        /* Translators: the accessible description of the journey map; %s is a lane's name */
+        text = g_strdup_printf (_("Selected lane: %s"), tp_lane_get_name (key));
+      else
+        /* Translators: the accessible description of the journey map */
+        text = g_strdup_printf (_("Selected: %s"), element_text (key));
     }
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u card selected", "%u cards selected", n), n);
@@ -92,10 +99,25 @@ _tp_canvas_select_only (TpCanvas  *self,
   _tp_canvas_selection_changed (self);
 }
 
+static gboolean
+is_header_key (gpointer key,
+               gpointer value,
+               gpointer user_data)
+{
+  return _tp_canvas_is_header (key);
+}
+
 void
 _tp_canvas_toggle_selected (TpCanvas  *self,
                             TpElement *element)
 {
+  if (_tp_canvas_is_header (element))
+    {
+      _tp_canvas_select_only (self, element);
+      return;
+    }
+  /* A card added to a selected header replaces it. */
+  g_hash_table_foreach_remove (self->selection, is_header_key, NULL);
   if (!g_hash_table_remove (self->selection, element))
     g_hash_table_add (self->selection, g_object_ref (element));
   _tp_canvas_set_cursor (self, element);
@@ -113,12 +135,14 @@ tp_canvas_get_selection (TpCanvas *self)
   if (self->journey == NULL || g_hash_table_size (self->selection) == 0)
     return out;
 
-  /* Journey order, in one pass over the lists that have cards. */
+  /* Journey order, in one pass over the lists that can be selected. */
   {
     GListModel *lists[] = {
       tp_journey_get_touchpoints (self->journey),
       tp_journey_get_employee_notes (self->journey),
       tp_journey_get_opportunities (self->journey),
+      tp_journey_get_stages (self->journey),
+      tp_journey_get_lanes (self->journey),
     };
 
     for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -218,44 +242,18 @@ _tp_canvas_get_primary_selected (TpCanvas *self)
   return selection->len > 0 ? g_ptr_array_index (selection, 0) : NULL;
 }
 
-/* Brings a stage's column into view from its header. */
+/* Brings a stage's column into view from the top (a finding about it). */
 static void
 scroll_to_stage (TpCanvas *self,
                  TpStage  *stage)
 {
-  GListModel *stages;
-  guint n;
-  int width;
-
-  _tp_canvas_ensure_layout (self);
-  if (self->layout == NULL || self->hadjustment == NULL)
-    return;
-
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  _tp_canvas_configure_adjustments (self);
-  stages = tp_journey_get_stages (self->journey);
-  n = g_list_model_get_n_items (stages);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TpStage) item = g_list_model_get_item (stages, i);
-      TpRect rect;
-      double value, x0, x1;
-
-      if (item != stage || !tp_layout_get_stage_header_rect (self->layout, i, &rect))
-        continue;
-      value = gtk_adjustment_get_value (self->hadjustment);
-      x0 = (rect.x - TP_LAYOUT_LANE_HEADER_WIDTH) * self->zoom - 24;
-      x1 = (rect.x + rect.width) * self->zoom + 24;
-      if (x0 < value)
-        gtk_adjustment_set_value (self->hadjustment, x0);
-      else if (width > 0 && x1 > value + width)
-        gtk_adjustment_set_value (self->hadjustment, MIN (x0, x1 - width));
-      if (self->vadjustment != NULL)
-        gtk_adjustment_set_value (self->vadjustment, 0);
-      break;
-    }
+  tp_canvas_scroll_to_element (self, TP_ELEMENT (stage));
+  if (self->vadjustment != NULL)
+    gtk_adjustment_set_value (self->vadjustment, 0);
 }
 
+/* A card, a stage's column or a lane's row into view; the pinned headers
+ * cover the top and left of the view. */
 void
 tp_canvas_scroll_to_element (TpCanvas  *self,
                              TpElement *element)
@@ -266,15 +264,14 @@ tp_canvas_scroll_to_element (TpCanvas  *self,
   g_return_if_fail (TP_IS_CANVAS (self));
 
   _tp_canvas_ensure_layout (self);
-  if (self->layout == NULL || element == NULL || !tp_layout_get_card_rect (self->layout, element, &rect))
+  if (self->layout == NULL || element == NULL || !_tp_canvas_get_edit_rect (self, element, &rect))
     return;
 
   width = gtk_widget_get_width (GTK_WIDGET (self));
   height = gtk_widget_get_height (GTK_WIDGET (self));
   _tp_canvas_configure_adjustments (self);
 
-  /* The pinned headers cover the top and left of the view. */
-  if (self->hadjustment != NULL && width > 0)
+  if (self->hadjustment != NULL && width > 0 && !TP_IS_LANE (element))
     {
       double value = gtk_adjustment_get_value (self->hadjustment);
       double x0 = (rect.x - TP_LAYOUT_LANE_HEADER_WIDTH) * self->zoom - 24;
@@ -285,7 +282,7 @@ tp_canvas_scroll_to_element (TpCanvas  *self,
       else if (x1 > value + width)
         gtk_adjustment_set_value (self->hadjustment, MIN (x0, x1 - width));
     }
-  if (self->vadjustment != NULL && height > 0)
+  if (self->vadjustment != NULL && height > 0 && !TP_IS_STAGE (element))
     {
       double value = gtk_adjustment_get_value (self->vadjustment);
       double y0 = (rect.y - TP_LAYOUT_STAGE_HEADER_HEIGHT) * self->zoom - 24;
@@ -313,7 +310,34 @@ card_center (TpCanvas  *self,
   return TRUE;
 }
 
-/* Moves the selection to the nearest card in a direction. */
+static void
+select_and_show (TpCanvas  *self,
+                 TpElement *element)
+{
+  _tp_canvas_select_only (self, element);
+  tp_canvas_scroll_to_element (self, element);
+}
+
+/* From a stage to the next stage (Left, Right), from a lane to the next
+ * lane (Up, Down); the other arrows stay on it. */
+static void
+select_next_header (TpCanvas  *self,
+                    TpElement *header,
+                    int        delta)
+{
+  GListModel *list = tp_journey_get_list_for_type (self->journey, G_OBJECT_TYPE (header));
+  guint position = 0;
+  g_autoptr(TpElement) next = NULL;
+
+  if (delta == 0 || !tp_journey_get_position (self->journey, header, &position)
+      || (delta < 0 && position == 0) || (delta > 0 && position + 1 >= g_list_model_get_n_items (list)))
+    return;
+  next = g_list_model_get_item (list, position + delta);
+  select_and_show (self, next);
+}
+
+/* Moves the selection to the nearest card in a direction, or to the next
+ * header when a header is selected. */
 gboolean
 _tp_canvas_select_neighbour (TpCanvas *self,
                              int       dx,
@@ -327,6 +351,13 @@ _tp_canvas_select_neighbour (TpCanvas *self,
   if (self->editor != NULL || self->layout == NULL)
     return FALSE;
 
+  from = self->cursor != NULL ? self->cursor : _tp_canvas_get_primary_selected (self);
+  if (from != NULL && _tp_canvas_is_header (from))
+    {
+      select_next_header (self, from, TP_IS_STAGE (from) ? dx : dy);
+      return TRUE;
+    }
+
   _tp_canvas_ensure_layout (self);
   tp_layout_get_size (self->layout, &w, &h);
   all = TP_RECT_INIT (0, 0, w, h);
@@ -334,11 +365,9 @@ _tp_canvas_select_neighbour (TpCanvas *self,
   if (items->len == 0)
     return FALSE;
 
-  from = self->cursor != NULL ? self->cursor : _tp_canvas_get_primary_selected (self);
   if (from == NULL || !card_center (self, from, &fx, &fy))
     {
-      _tp_canvas_select_only (self, g_ptr_array_index (items, 0));
-      tp_canvas_scroll_to_element (self, g_ptr_array_index (items, 0));
+      select_and_show (self, g_ptr_array_index (items, 0));
       return TRUE;
     }
 
@@ -362,10 +391,32 @@ _tp_canvas_select_neighbour (TpCanvas *self,
     }
 
   if (best != NULL)
-    {
-      _tp_canvas_select_only (self, best);
-      tp_canvas_scroll_to_element (self, best);
-    }
+    select_and_show (self, best);
+  return TRUE;
+}
+
+gboolean
+_tp_canvas_select_header_of_card (TpCanvas *self,
+                                  GType     type)
+{
+  TpElement *card = _tp_canvas_get_primary_selected (self);
+  TpLayoutHit hit;
+  double x, y;
+
+  if (self->editor != NULL || card == NULL || _tp_canvas_is_header (card))
+    return FALSE;
+  _tp_canvas_ensure_layout (self);
+  if (self->layout == NULL || !card_center (self, card, &x, &y))
+    return FALSE;
+
+  /* Where the card is drawn: a note shows in its touchpoint's stage. */
+  hit = tp_layout_hit_test (self->layout, x, y, 0);
+  if (type == TP_TYPE_STAGE && hit.stage != NULL)
+    select_and_show (self, TP_ELEMENT (hit.stage));
+  else if (type == TP_TYPE_LANE && hit.lane != NULL)
+    select_and_show (self, TP_ELEMENT (hit.lane));
+  else
+    return FALSE;
   return TRUE;
 }
 

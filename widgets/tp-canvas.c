@@ -212,6 +212,25 @@ _tp_canvas_document_rect_to_widget (TpCanvas     *self,
   graphene_rect_init (out, x, y, rect->width * self->zoom, rect->height * self->zoom);
 }
 
+gboolean
+_tp_canvas_get_element_bounds (TpCanvas        *self,
+                               TpElement       *element,
+                               graphene_rect_t *out)
+{
+  double hx, hy;
+  TpRect rect;
+
+  if (!_tp_canvas_get_edit_rect (self, element, &rect))
+    return FALSE;
+  _tp_canvas_document_rect_to_widget (self, &rect, out);
+  get_header_origin (self, &hx, &hy);
+  if (TP_IS_STAGE (element))
+    out->origin.y = hy + rect.y * self->zoom;
+  else if (TP_IS_LANE (element))
+    out->origin.x = hx + rect.x * self->zoom;
+  return TRUE;
+}
+
 void
 _tp_canvas_configure_adjustments (TpCanvas *self)
 {
@@ -903,13 +922,12 @@ tp_canvas_size_allocate (GtkWidget *widget,
 
   if (self->editor != NULL)
     {
-      TpRect rect;
       graphene_rect_t bounds;
       int min_h = 0;
 
       /* Hidden while what it edits has no place on the map (it was just
        * deleted; the editor closes when the journey is laid out again). */
-      gboolean placed = _tp_canvas_get_edit_rect (self, self->editing, &rect);
+      gboolean placed = _tp_canvas_get_element_bounds (self, self->editing, &bounds);
 
       gtk_widget_set_child_visible (self->editor, placed);
       if (placed)
@@ -917,17 +935,6 @@ tp_canvas_size_allocate (GtkWidget *widget,
           GtkAllocation alloc;
           int min_w = 0;
 
-          _tp_canvas_document_rect_to_widget (self, &rect, &bounds);
-          if (TP_IS_STAGE (self->editing) || TP_IS_LANE (self->editing))
-            {
-              double hx, hy;
-
-              get_header_origin (self, &hx, &hy);
-              if (TP_IS_STAGE (self->editing))
-                bounds.origin.y = hy + rect.y * self->zoom;
-              else
-                bounds.origin.x = hx + rect.x * self->zoom;
-            }
           gtk_widget_measure (self->editor, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
           gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL, NULL);
           /* Over the card, centred on it, at least wide enough to type in. */
@@ -1153,7 +1160,7 @@ tp_canvas_class_init (TpCanvasClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  /* The selected cards changed; see tp_canvas_get_selection(). */
+  /* The selection changed; see tp_canvas_get_selection(). */
   _tp_canvas_signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -26,10 +26,15 @@ G_DECLARE_FINAL_TYPE (TpCanvas, tp_canvas, TP, CANVAS, GtkWidget)
  * (Delete, BackSpace), canvas.edit (F2, Enter), canvas.duplicate (Ctrl+D),
  * canvas.cut/copy/paste (Ctrl+X/C/V), canvas.set-score "i" (digits, 0 for
  * 10), canvas.select-neighbour "(ii)" (arrows), canvas.move-card "(ii)"
- * (Alt+arrows), canvas.toggle-moment, and the context menu's header
- * actions (canvas.rename, add-stage, add-lane, move-header "i",
- * delete-header). Escape clears the selection or cancels a drag;
- * Shift+F10 and Menu open the context menu.
+ * (Alt+arrows), canvas.toggle-moment, canvas.select-stage (Ctrl+Up) and
+ * canvas.select-lane (Ctrl+Left) from a card to its header, and the
+ * context menu's header actions (canvas.rename, add-stage, add-lane,
+ * move-header "i", delete-header). Escape clears the selection or cancels
+ * a drag; Shift+F10 and Menu open the context menu.
+ *
+ * The selection holds cards, or one stage or lane (a click on its
+ * header); with a header selected the arrows go to the next stage (Left,
+ * Right) or lane (Up, Down).
  *
  * Gestures: click, Shift/Ctrl+click and a band on empty space select;
  * dragging a touchpoint moves it (tp_document_move_touchpoint), a note or
@@ -69,7 +74,8 @@ void        tp_canvas_document_to_widget (TpCanvas   *self,
 /* The layout the canvas draws, up to date with the journey. */
 TpLayout   *tp_canvas_get_layout         (TpCanvas   *self);
 
-/* The selected cards (TpElement), in journey order; a new array. */
+/* The selected cards (TpElement), or the one selected TpStage or TpLane,
+ * in journey order; a new array. */
 GPtrArray  *tp_canvas_get_selection      (TpCanvas   *self);
 /* Selects exactly @element (NULL: nothing). */
 void        tp_canvas_select             (TpCanvas   *self,

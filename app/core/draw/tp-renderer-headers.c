@@ -7,6 +7,16 @@
 
 /* Headers */
 
+/* A selected header: the accent outline selected cards have, around the
+ * current path. Only on screen (is_selected() says so). */
+static void
+draw_selection_outline (Ctx *ctx)
+{
+  set_source (ctx->cr, &ctx->pal->accent);
+  cairo_set_line_width (ctx->cr, clamp_line (ctx, 2.5));
+  tp_render_backend_stroke (ctx->backend, ctx->cr);
+}
+
 /* Under the employee lane's name: the blocker and enabler markers and a
  * swatch per department, as far as the lane is tall. */
 static void
@@ -79,6 +89,17 @@ tp_renderer_draw_lane_headers (Ctx *ctx)
   set_source (cr, &pal->grid);
   cairo_set_line_width (cr, clamp_line (ctx, 1));
   tp_render_backend_stroke (ctx->backend, cr);
+
+  for (guint l = l0; l < l1; l++)
+    {
+      TpLayoutRow *row = tp_layout_row (layout, l);
+
+      if (is_selected (ctx, TP_ELEMENT (row->lane)))
+        {
+          tp_path_rounded_rect (cr, 3.5, row->y + 3.5, right - 7, row->height - 7, TP_CARD_RADIUS + 2);
+          draw_selection_outline (ctx);
+        }
+    }
 
   if (!ctx->draw_text)
     return;
@@ -196,6 +217,7 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
   double left = MAX (v->x, TP_LAYOUT_LANE_HEADER_WIDTH);
   double right = MIN (v->x + v->width, layout->width);
   double bottom = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  guint selected = G_MAXUINT;
   guint s0, s1;
 
   if (v->y >= bottom || left >= right)
@@ -219,6 +241,9 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
       chevron_path (cr, column->x, column->width, first, s + 1 == layout->columns->len);
       set_source (cr, &pal->band[s % 2]);
       tp_render_backend_fill (ctx->backend, cr);
+      /* The next chevron would cover the outline's point: drawn after. */
+      if (is_selected (ctx, TP_ELEMENT (column->stage)))
+        selected = s;
 
       if (!ctx->draw_text)
         continue;
@@ -237,6 +262,14 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
         {
           show_text (ctx, column->name, text_x, (bottom - column->name->height) / 2, &pal->text);
         }
+    }
+
+  if (selected != G_MAXUINT)
+    {
+      TpLayoutColumn *column = tp_layout_column (layout, selected);
+
+      chevron_path (cr, column->x, column->width, selected == 0, selected + 1 == layout->columns->len);
+      draw_selection_outline (ctx);
     }
 }
 

@@ -40,7 +40,8 @@ typedef struct {
    * target's device scale), which is right unless the caller draws into
    * something that will be scaled again later. */
   double         zoom;
-  /* TpElement set (keys) of selected cards; NULL for none. Screen only. */
+  /* TpElement set (keys) of selected cards, stages and lanes (their
+   * headers); NULL for none. Screen only: never in the print palette. */
   GHashTable    *selection;
   TpElement     *hover;          /* screen only */
   /* A card being dragged: left out, the canvas draws it on top with
