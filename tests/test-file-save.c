@@ -836,6 +836,35 @@ test_read_only (void)
   remove_tree (dir);
 }
 
+/* A file the user made read-only is not replaced behind their back. */
+static void
+test_read_only_file (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!permissions_apply ())
+    {
+      g_test_skip ("Permissions do not apply to this user");
+      return;
+    }
+
+  dir = make_tmp_dir ();
+  path = g_build_filename (dir, "doc.journey", NULL);
+  file = g_file_new_for_path (path);
+  save_ok (file, GOOD, FALSE);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+
+  g_assert_false (tp_file_replace_atomically (file, "new", 3, TRUE, NULL, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  assert_text (path, GOOD);
+  assert_listing (dir, "doc.journey");
+
+  remove_tree (dir);
+}
+
 /* The trap: a write that fails midway must not end up over the original. */
 static void
 child_full_disk (void)
@@ -984,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/file-save/killed-then-saved", test_killed_then_saved);
   g_test_add_func ("/file-save/stale-temporaries", test_stale_temporaries);
   g_test_add_func ("/file-save/read-only", test_read_only);
+  g_test_add_func ("/file-save/read-only-file", test_read_only_file);
   g_test_add_func ("/file-save/full-disk", test_full_disk);
   g_test_add_func ("/file-save/full-disk-hard-link", test_full_disk_hard_link);
   g_test_add_func ("/file-save/no-inodes", test_no_inodes);

@@ -349,6 +349,10 @@ replace_local (const char    *path,
       return FALSE;
     }
 
+  /* Renaming would get past a file the user made read-only; GIO refused. */
+  if (target.exists && g_access (target.path, W_OK) != 0)
+    return set_errno_error (error, errno, path);
+
   target_file = g_file_new_for_path (target.path);
   if (target.exists && expected_etag != NULL
       && !check_etag (target_file, expected_etag, cancellable, error))
