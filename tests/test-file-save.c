@@ -345,6 +345,25 @@ test_target_is_directory (void)
   remove_tree (dir);
 }
 
+/* A named pipe is not replaced by a file. */
+static void
+test_target_is_fifo (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *target = g_build_filename (dir, "doc.journey", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (target, 0600), ==, 0);
+  g_assert_false (tp_file_replace_atomically (file, GOOD, strlen (GOOD), TRUE, NULL, NULL,
+                                              NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "doc.journey"));
+  assert_listing (dir, "doc.journey");
+
+  remove_tree (dir);
+}
+
 static void
 test_missing_folder (void)
 {
@@ -1002,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/file-save/replace-no-backup", test_replace_no_backup);
   g_test_add_func ("/file-save/etag", test_etag);
   g_test_add_func ("/file-save/target-is-directory", test_target_is_directory);
+  g_test_add_func ("/file-save/target-is-fifo", test_target_is_fifo);
   g_test_add_func ("/file-save/missing-folder", test_missing_folder);
   g_test_add_func ("/file-save/cancelled", test_cancelled);
   g_test_add_func ("/file-save/symlink", test_symlink);
