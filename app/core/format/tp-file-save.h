@@ -25,7 +25,8 @@ G_BEGIN_DECLS
  * G_IO_ERROR_PERMISSION_DENIED. A file with several hard links is replaced
  * under this name only: its other names keep the previous content. The new
  * file keeps the old one's permissions, and its owner and group where the
- * system allows; otherwise it becomes the user's.
+ * system allows; otherwise it becomes the user's. A file the user may not
+ * write is refused, as GIO did, although renaming could get past it.
  *
  * Non-local files are replaced by their GVFS backend. Errors are in the
  * G_IO_ERROR domain, with translated messages. */
