@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "tp-document.h"
 #include "tp-journey-format.h"
@@ -341,6 +345,96 @@ test_save_detects_outside_change (void)
   g_rmdir (dir);
 }
 
+/* Someone else changes one letter of @path in place and puts its
+ * modification time back, so the etag stays the same. */
+static void
+change_keeping_size_and_time (const char *path)
+{
+  g_autofree char *content = NULL;
+  struct timespec times[2];
+  gsize length, i;
+  struct stat st;
+  int fd;
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_true (g_file_get_contents (path, &content, &length, NULL));
+  for (i = length / 2; i < length && !g_ascii_islower (content[i]); i++)
+    ;
+  g_assert_cmpuint (i, <, length);
+  content[i] = content[i] == 'z' ? 'a' : content[i] + 1;
+
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, content + i, 1, i), ==, 1);
+  g_assert_cmpint (close (fd), ==, 0);
+
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+static void
+assert_save_refused (TpDocument *document,
+                     const char *path,
+                     const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  tp_document_set_string (document, tp_document_get_journey (document), "title",
+                          title, NULL);
+  g_assert_false (tp_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_assert_nonnull (strstr (error->message, "shared.journey"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (tp_document_get_modified (document));
+}
+
+/* The etag is the modification time: the bytes show what it does not. */
+static void
+test_save_detects_same_time_change (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tp-doc-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "shared.journey", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autofree char *content = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TpDocument) document = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (sample, &content, &length, NULL));
+  g_assert_true (g_file_set_contents (path, content, length, NULL));
+
+  /* Changed after loading. */
+  document = tp_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  change_keeping_size_and_time (path);
+  assert_save_refused (document, path, "Mine");
+
+  /* Changed after saving. */
+  g_assert_true (tp_document_save (document, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  change_keeping_size_and_time (path);
+  assert_save_refused (document, path, "Mine too");
+
+  /* Unchanged: saved as usual. */
+  g_assert_true (tp_document_save (document, NULL, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  tp_document_set_string (document, tp_document_get_journey (document), "title",
+                          "Mine again", NULL);
+  g_assert_true (tp_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  g_remove (backup);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_default_journey (void)
 {
@@ -472,6 +566,8 @@ main (int   argc,
   g_test_add_func ("/document/typing-coalesces", test_typing_coalesces);
   g_test_add_func ("/document/modified-and-saved-marker", test_modified_and_saved_marker);
   g_test_add_func ("/document/save-detects-outside-change", test_save_detects_outside_change);
+  g_test_add_func ("/document/save-detects-same-time-change",
+                   test_save_detects_same_time_change);
   g_test_add_func ("/document/default-journey", test_default_journey);
   g_test_add_func ("/document/save-refuses-unreadable-size", test_save_refuses_unreadable_size);
   g_test_add_func ("/document/delete-touchpoint-keeps-notes", test_delete_touchpoint_keeps_notes);

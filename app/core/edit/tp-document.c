@@ -16,6 +16,10 @@ struct _TpDocument
   TpHistory *history;
   GFile *file;
   char *etag;
+  /* The bytes last loaded or saved: a change that keeps the modification
+   * time (and so the etag) still shows in them. */
+  gsize size;
+  char *checksum;
   /* The file's display name, read once when the file is set: the window
    * title asks for it on every edit of the journey's title. */
   char *file_display_name;
@@ -57,6 +61,7 @@ tp_document_finalize (GObject *object)
   TpDocument *self = TP_DOCUMENT (object);
 
   g_free (self->etag);
+  g_free (self->checksum);
   g_free (self->file_display_name);
 
   G_OBJECT_CLASS (tp_document_parent_class)->finalize (object);
@@ -138,6 +143,16 @@ query_etag (GFile        *file,
   return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
+static void
+remember_contents (TpDocument *self,
+                   const char *data,
+                   gsize       length)
+{
+  g_free (self->checksum);
+  self->checksum = tp_file_checksum (data, length);
+  self->size = length;
+}
+
 static char *
 query_display_name (GFile *file)
 {
@@ -164,17 +179,22 @@ tp_document_new_from_file (GFile         *file,
                            GError       **error)
 {
   g_autoptr(TpJourney) journey = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   TpDocument *self;
+  gsize length;
+  const char *data;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  journey = tp_journey_format_load_file (file, cancellable, error);
+  journey = tp_journey_format_load_file_bytes (file, &bytes, cancellable, error);
   if (journey == NULL)
     return NULL;
 
   self = tp_document_new (journey);
   set_file (self, file);
   self->etag = query_etag (file, cancellable);
+  data = g_bytes_get_data (bytes, &length);
+  remember_contents (self, data, length);
   return self;
 }
 
@@ -251,12 +271,16 @@ tp_document_save (TpDocument    *self,
       return FALSE;
   }
   data = g_bytes_get_data (bytes, &length);
+  if (same_file && !overwrite_changes && self->checksum != NULL
+      && !tp_file_check_contents (file, self->size, self->checksum, cancellable, error))
+    return FALSE;
   if (!tp_file_replace_atomically (file, data, length, TRUE, expected_etag, &new_etag,
                                    cancellable, error))
     return FALSE;
 
   g_free (self->etag);
   self->etag = g_steal_pointer (&new_etag);
+  remember_contents (self, data, length);
   if (!same_file)
     {
       set_file (self, file);

@@ -27,7 +27,8 @@ gboolean    tp_document_get_modified      (TpDocument *self);
 char       *tp_document_dup_display_name  (TpDocument *self);
 
 /* Saves to @file (NULL: the current file), atomically, keeping a backup.
- * When the file changed on disk since it was loaded or saved, fails with
+ * When the file changed on disk since it was loaded or saved (its etag, or
+ * its size or SHA-256 even with an unchanged modification time), fails with
  * G_IO_ERROR_WRONG_ETAG unless @overwrite_changes. */
 gboolean    tp_document_save              (TpDocument    *self,
                                            GFile         *file,

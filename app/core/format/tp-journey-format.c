@@ -1151,12 +1151,14 @@ tp_journey_format_check_size (GBytes      *bytes,
 }
 
 TpJourney *
-tp_journey_format_load_file (GFile         *file,
-                             GCancellable  *cancellable,
-                             GError       **error)
+tp_journey_format_load_file_bytes (GFile         *file,
+                                   GBytes       **bytes_out,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display_name = NULL;
+  TpJourney *journey;
   gsize length;
   const char *data;
 
@@ -1168,5 +1170,16 @@ tp_journey_format_load_file (GFile         *file,
 
   display_name = tp_file_dup_display_basename (file);
   data = g_bytes_get_data (bytes, &length);
-  return tp_journey_format_read (data ? data : "", length, display_name, error);
+  journey = tp_journey_format_read (data ? data : "", length, display_name, error);
+  if (journey != NULL && bytes_out != NULL)
+    *bytes_out = g_steal_pointer (&bytes);
+  return journey;
+}
+
+TpJourney *
+tp_journey_format_load_file (GFile         *file,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  return tp_journey_format_load_file_bytes (file, NULL, cancellable, error);
 }

@@ -37,6 +37,12 @@ TpJourney *tp_journey_format_load_file (GFile        *file,
                                         GCancellable *cancellable,
                                         GError      **error);
 
+/* As tp_journey_format_load_file(), also giving the bytes it read. */
+TpJourney *tp_journey_format_load_file_bytes (GFile         *file,
+                                              GBytes       **bytes,
+                                              GCancellable  *cancellable,
+                                              GError       **error);
+
 /* The file's name in UTF-8, as error messages show it. */
 char      *tp_file_dup_display_basename (GFile *file);
 
