@@ -856,6 +856,20 @@ test_read_only (void)
 }
 
 /* A file the user made read-only is not replaced behind their back. */
+/* Whether a child of this process can become the user nobody. */
+static gboolean
+setuid_possible (void)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (setgid (65534) == 0 && setuid (65534) == 0 ? EXIT_SUCCESS : EXIT_FAILURE);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == EXIT_SUCCESS;
+}
+
 static void
 test_read_only_file (void)
 {
@@ -864,9 +878,23 @@ test_read_only_file (void)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!permissions_apply ())
+  if (g_test_subprocess ())
     {
-      g_test_skip ("Permissions do not apply to this user");
+      /* As an ordinary user, for whom permissions apply. */
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+      g_assert_true (permissions_apply ());
+    }
+  else if (!permissions_apply ())
+    {
+      /* Root: try again as nobody, if this process may become nobody. */
+      if (setuid_possible ())
+        {
+          g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+          g_test_trap_assert_passed ();
+        }
+      else
+        g_test_skip ("Permissions do not apply to this user, who cannot become another");
       return;
     }
 
