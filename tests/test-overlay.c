@@ -305,7 +305,7 @@ step_activate_blocked_moment (Fixture *f)
 }
 
 /* A finding about a stage (its average) scrolls the map to the stage
- * and selects no card. */
+ * and selects the stage, no card. */
 static gboolean
 step_activate_stage_finding (Fixture *f)
 {
@@ -320,7 +320,9 @@ step_activate_stage_finding (Fixture *f)
   gtk_adjustment_set_value (hadjustment, 0);
   g_signal_emit_by_name (tp_window_get_insights_panel (f->window), "finding-activated", finding);
   selection = tp_canvas_get_selection (f->canvas);
-  g_assert_cmpuint (selection->len, ==, 0);
+  g_assert_cmpuint (selection->len, ==, 1);
+  g_assert_true (TP_IS_STAGE (g_ptr_array_index (selection, 0)));
+  g_assert_cmpstr (tp_element_get_id (g_ptr_array_index (selection, 0)), ==, "s5");
   g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
 
   /* The stage's header is in view, right of the pinned lane headers. */

@@ -202,7 +202,11 @@ tp_canvas_select_ids (TpCanvas           *self,
       if (first == NULL)
         first = element;
     }
-  _tp_canvas_set_cursor (self, first);
+  /* A finding about a stage alone (its average) selects the stage, so the
+   * inspector shows it. */
+  if (first == NULL && stage != NULL)
+    g_hash_table_add (self->selection, g_object_ref (stage));
+  _tp_canvas_set_cursor (self, first != NULL ? first : TP_ELEMENT (stage));
   _tp_canvas_selection_changed (self);
 
   if (first != NULL)
