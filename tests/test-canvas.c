@@ -290,6 +290,34 @@ step_palette_activate (Fixture *f)
   return TRUE;
 }
 
+/* With a stage selected, entries go into that stage: a channel into its
+ * Touchpoints cell, a blocker onto the stage. */
+static gboolean
+step_palette_activate_on_stage (Fixture *f)
+{
+  TpPaletteView *palette = tp_window_get_palette (f->window);
+  g_autoptr(GPtrArray) cell = tp_journey_get_cell_touchpoints (get_journey (f), "s3", "l2");
+  guint before = cell->len;
+  GListModel *notes = tp_journey_get_employee_notes (get_journey (f));
+  guint n_notes = g_list_model_get_n_items (notes);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(TpEmployeeNote) note = NULL;
+
+  tp_canvas_select (f->canvas, TP_ELEMENT (tp_journey_lookup_stage (get_journey (f), "s3")));
+  g_signal_emit_by_name (palette, "item-activated", "channel:chat");
+  after = tp_journey_get_cell_touchpoints (get_journey (f), "s3", "l2");
+  g_assert_cmpuint (after->len, ==, before + 1);
+  g_assert_true (tp_document_undo (get_document (f)));
+
+  tp_canvas_select (f->canvas, TP_ELEMENT (tp_journey_lookup_stage (get_journey (f), "s3")));
+  g_signal_emit_by_name (palette, "item-activated", "blocker");
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, n_notes + 1);
+  note = g_list_model_get_item (notes, n_notes);
+  g_assert_cmpstr (tp_employee_note_get_stage_id (note), ==, "s3");
+  g_assert_true (tp_document_undo (get_document (f)));
+  return TRUE;
+}
+
 /* One entry per channel plus blocker, enabler and opportunity; each
  * entry's drag source offers the text the canvas drop target takes. */
 static gboolean
@@ -388,7 +416,7 @@ static void
 test_palette (void)
 {
   RUN (step_palette_entries, step_palette_flow_box_activate, step_palette_flow_box_added, step_palette_drop_touchpoint, step_palette_drop_at_top, step_palette_drop_notes,
-       step_palette_activate);
+       step_palette_activate, step_palette_activate_on_stage);
 }
 
 /* ---------------------------------------------------------------- moving cards */

@@ -680,15 +680,22 @@ tp_canvas_add_item_at (TpCanvas   *self,
                    touchpoint_at (self, doc_x, doc_y), stage_at (self, doc_x, doc_y));
 }
 
-/* The first cell of a touchpoints lane, or of any lane. */
+/* The first cell of a touchpoints lane, or of any lane, in the column of
+ * the selected stage or else the first. */
 gboolean
 _tp_canvas_first_cell_drop (TpCanvas     *self,
                             TpLayoutDrop *drop)
 {
   guint n_lanes = tp_layout_get_n_lanes (self->layout);
+  TpElement *selected = _tp_canvas_get_primary_selected (self);
+  guint column = 0;
 
   if (tp_layout_get_n_stages (self->layout) == 0 || n_lanes == 0)
     return FALSE;
+  /* With a stage selected, its column. */
+  if (selected != NULL && TP_IS_STAGE (selected)
+      && !tp_journey_get_position (self->journey, selected, &column))
+    column = 0;
 
   for (int pass = 0; pass < 2; pass++)
     for (guint l = 0; l < n_lanes; l++)
@@ -696,7 +703,7 @@ _tp_canvas_first_cell_drop (TpCanvas     *self,
         TpRect cell;
         TpLayoutHit hit;
 
-        if (!tp_layout_get_cell_rect (self->layout, 0, l, &cell))
+        if (!tp_layout_get_cell_rect (self->layout, column, l, &cell))
           continue;
         hit = tp_layout_hit_test (self->layout, cell.x + 1, cell.y + 1, 0);
         if (hit.lane == NULL || (pass == 0 && tp_lane_get_kind (hit.lane) != TP_LANE_KIND_TOUCHPOINTS))
