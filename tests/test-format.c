@@ -285,11 +285,12 @@ test_check_size (void)
 {
   g_autoptr(GBytes) at_limit = g_bytes_new_take (g_malloc0 (TP_JOURNEY_MAX_FILE_SIZE), TP_JOURNEY_MAX_FILE_SIZE);
   g_autoptr(GBytes) over = g_bytes_new_take (g_malloc0 (TP_JOURNEY_MAX_FILE_SIZE + 1), TP_JOURNEY_MAX_FILE_SIZE + 1);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/a.journey");
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (tp_journey_format_check_size (at_limit, "a.journey", &error));
+  g_assert_true (tp_journey_format_check_size (at_limit, file, &error));
   g_assert_no_error (error);
-  g_assert_false (tp_journey_format_check_size (over, "a.journey", &error));
+  g_assert_false (tp_journey_format_check_size (over, file, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "a.journey"));
 }

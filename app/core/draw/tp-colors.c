@@ -53,10 +53,8 @@ tp_score_color (int       score,
       rgb[i] += (1 - rgb[i]) * 0.15;
 }
 
-/* The whole score an average has reached: 6.7 is not yet good enough (7),
- * so it takes the colour of 6. Unset or NAN: 0. */
-static int
-whole_score (double score)
+int
+tp_score_whole (double score)
 {
   if (isnan (score) || score < TP_SCORE_MIN)
     return 0;
@@ -66,26 +64,26 @@ whole_score (double score)
 guint32
 tp_score_hex (double score)
 {
-  int whole = whole_score (score);
+  int whole = tp_score_whole (score);
 
   return whole == 0 ? 0x9a9996 : score_colors[whole - 1];
 }
 
-/* Luminance from the sRGB components as they are: the rule the map's
- * badges use to pick dark or white numbers. */
-static double
-apparent_luminance (guint32 hex)
+/* Luminance from the sRGB components as they are, not linearised: the
+ * threshold was picked by eye on the score colours. */
+gboolean
+tp_color_wants_dark_text (const double rgb[3])
 {
-  double rgb[3];
-
-  tp_color_hex_to_rgb (hex, rgb);
-  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] > 0.62;
 }
 
 gboolean
 tp_score_hex_wants_dark_text (double score)
 {
-  return apparent_luminance (tp_score_hex (score)) > 0.62;
+  double rgb[3];
+
+  tp_color_hex_to_rgb (tp_score_hex (score), rgb);
+  return tp_color_wants_dark_text (rgb);
 }
 
 static double

@@ -29,8 +29,13 @@ void        tp_score_color        (int        score,
  * the colour of the whole score it has reached (6.7 that of 6); NAN or
  * below 1 is grey. */
 guint32     tp_score_hex          (double     score);
-/* Whether text on tp_score_hex() reads better dark than white, by the
- * rule the map's badges use. */
+/* The whole score an average has reached (6.7 has reached 6, not yet the
+ * good enough of 7), from TP_SCORE_MIN to TP_SCORE_MAX; 0 for NAN or unset. */
+int         tp_score_whole        (double     score);
+/* Whether dark text reads better than white on @rgb: the rule for the
+ * numbers on score badges, on the map and in reports. */
+gboolean    tp_color_wants_dark_text (const double rgb[3]);
+/* Whether text on tp_score_hex() reads better dark than white. */
 gboolean    tp_score_hex_wants_dark_text (double score);
 /* The score's colour darkened until it reads as text on white (4.5:1). */
 guint32     tp_score_text_hex     (double     score);

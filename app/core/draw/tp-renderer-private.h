@@ -168,7 +168,7 @@ on_score (Ctx *ctx,
   double rgb[3];
 
   tp_score_color (score, ctx->palette, rgb);
-  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] > 0.62 ? &ctx->pal->on_light : &ctx->pal->on_dark;
+  return tp_color_wants_dark_text (rgb) ? &ctx->pal->on_light : &ctx->pal->on_dark;
 }
 
 static inline void

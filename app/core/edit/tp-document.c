@@ -133,16 +133,6 @@ tp_document_new (TpJourney *journey)
   return self;
 }
 
-static char *
-query_etag (GFile        *file,
-            GCancellable *cancellable)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
-}
-
 static void
 remember_contents (TpDocument *self,
                    const char *data,
@@ -192,7 +182,7 @@ tp_document_new_from_file (GFile         *file,
 
   self = tp_document_new (journey);
   set_file (self, file);
-  self->etag = query_etag (file, cancellable);
+  self->etag = tp_file_query_etag (file, cancellable, NULL);
   data = g_bytes_get_data (bytes, &length);
   remember_contents (self, data, length);
   return self;
@@ -264,12 +254,8 @@ tp_document_save (TpDocument    *self,
     expected_etag = self->etag;
 
   bytes = tp_journey_format_write (self->journey);
-  {
-    g_autofree char *name = tp_file_dup_display_basename (file);
-
-    if (!tp_journey_format_check_size (bytes, name, error))
-      return FALSE;
-  }
+  if (!tp_journey_format_check_size (bytes, file, error))
+    return FALSE;
   data = g_bytes_get_data (bytes, &length);
   if (same_file && !overwrite_changes && self->checksum != NULL
       && !tp_file_check_contents (file, self->size, self->checksum, cancellable, error))

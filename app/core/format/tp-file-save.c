@@ -275,10 +275,10 @@ keep_backup (const char  *path,
   return FALSE;
 }
 
-static char *
-query_etag (GFile        *file,
-            GCancellable *cancellable,
-            GError      **error)
+char *
+tp_file_query_etag (GFile        *file,
+                    GCancellable *cancellable,
+                    GError      **error)
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
                                                  G_FILE_QUERY_INFO_NONE, cancellable, error);
@@ -292,7 +292,7 @@ check_etag (GFile         *file,
             GCancellable  *cancellable,
             GError       **error)
 {
-  g_autofree char *etag = query_etag (file, cancellable, error);
+  g_autofree char *etag = tp_file_query_etag (file, cancellable, error);
   g_autofree char *display_name = NULL;
 
   if (etag == NULL)
@@ -387,7 +387,7 @@ replace_local (const char    *path,
   sync_folder (dir);
 
   if (new_etag != NULL)
-    *new_etag = query_etag (target_file, NULL, NULL);
+    *new_etag = tp_file_query_etag (target_file, NULL, NULL);
   return TRUE;
 }
 

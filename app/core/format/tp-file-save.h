@@ -39,6 +39,11 @@ gboolean tp_file_replace_atomically (GFile         *file,
                                      GCancellable  *cancellable,
                                      GError       **error);
 
+/* The etag GIO gives @file now (size and modification time), or NULL. */
+char    *tp_file_query_etag         (GFile         *file,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
 /* The SHA-256 of @data, as tp_file_check_contents() expects it. */
 char    *tp_file_checksum           (const char    *data,
                                      gsize          length);

@@ -1132,15 +1132,17 @@ tp_file_dup_display_basename (GFile *file)
 
 gboolean
 tp_journey_format_check_size (GBytes      *bytes,
-                              const char  *display_name,
+                              GFile       *file,
                               GError     **error)
 {
   gsize size = g_bytes_get_size (bytes);
+  g_autofree char *display_name = NULL;
   g_autofree char *actual = NULL;
   g_autofree char *limit = NULL;
 
   if (size <= TP_JOURNEY_MAX_FILE_SIZE)
     return TRUE;
+  display_name = tp_file_dup_display_basename (file);
   actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
   limit = g_format_size_full (TP_JOURNEY_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

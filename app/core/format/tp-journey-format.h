@@ -16,11 +16,11 @@ G_BEGIN_DECLS
  * few thousand characters. A file with a longer one is refused at load. */
 #define TP_JOURNEY_MAX_TEXT_LENGTH (1024 * 1024)
 
-/* TRUE when @bytes, a journey written by tp_journey_format_write(), is
- * small enough to be opened again; otherwise an error that says why, so
- * nothing is saved that Touchpoint cannot read back. */
+/* TRUE when @bytes, a journey written by tp_journey_format_write() for
+ * @file, is small enough to be opened again; otherwise an error that names
+ * the file and says why, so nothing is saved that cannot be read back. */
 gboolean   tp_journey_format_check_size (GBytes      *bytes,
-                                         const char  *display_name,
+                                         GFile       *file,
                                          GError     **error);
 
 /* Serialises @journey as a .journey document: same journey, same bytes. */

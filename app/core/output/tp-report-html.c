@@ -109,9 +109,7 @@ score_class (double score)
 {
   static const char *classes[] = { "s-none", "s-1", "s-2", "s-3", "s-4", "s-5", "s-6", "s-7", "s-8", "s-9", "s-10" };
 
-  if (isnan (score) || score < TP_SCORE_MIN)
-    return classes[0];
-  return classes[CLAMP ((int) floor (score + 1e-9), TP_SCORE_MIN, TP_SCORE_MAX)];
+  return classes[tp_score_whole (score)];
 }
 
 /* The rules for the score classes, from the one scale the map uses. */
