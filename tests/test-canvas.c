@@ -581,14 +581,14 @@ step_drag_notes (Fixture *f)
 
   /* The whole map in view, as a user would have it for this. */
   tp_canvas_zoom_to_fit (f->canvas);
-  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t4");
+  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t19");
   card_center_here (f, TP_ELEMENT (note), &x0, &y0);
   card_center_here (f, TP_ELEMENT (lookup (f, "t9")), &x1, &y1);
   tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
   g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t9");
   g_assert_true (selection_is (f, TP_ELEMENT (note)));
   g_assert_true (tp_document_undo (get_document (f)));
-  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t4");
+  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t19");
   g_assert_false (can_undo (f));
 
   /* To the empty end of the third stage's Touchpoints cell: the stage. */
@@ -604,7 +604,7 @@ step_drag_notes (Fixture *f)
   card_center_here (f, TP_ELEMENT (note), &x0, &y0);
   card_center_here (f, TP_ELEMENT (lookup (f, "t9")), &x1, &y1);
   tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, TRUE);
-  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t4");
+  g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note), ==, "t19");
   g_assert_false (can_undo (f));
 
   g_assert_cmpstr (tp_opportunity_get_touchpoint_id (opportunity), ==, "");

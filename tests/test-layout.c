@@ -243,12 +243,13 @@ test_notes_and_opportunities (Fixture       *f,
   } expected[] = {
     { "e1", employee, "s4" },      /* on t19, in s4 */
     { "e2", employee, "s4" },      /* on stage s4 */
-    { "e3", employee, "s1" },      /* on t4 */
+    { "e3", employee, "s4" },      /* on t19, caused by Planning */
     { "e4", employee, "s2" },      /* on t11 */
     { "e5", employee, "s3" },      /* on t16 */
     { "o1", opportunities, "s4" }, /* about t19 */
     { "o2", opportunities, "s5" }, /* about t23 */
     { "o3", opportunities, "s1" }, /* about the journey: first stage */
+    { "o4", opportunities, "s4" }, /* about stage s4 */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -421,18 +422,19 @@ test_curve (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (tp_layout_score_to_y (f->layout, lane, 10), plot.y, 1e-9);
   g_assert_cmpfloat_with_epsilon (tp_layout_score_to_y (f->layout, lane, 1), plot.y + plot.height, 1e-9);
 
-  /* The employee line: e3 (t4), e4 (t11), e5 (t16), e1 (t19) by x; e2 has
-   * no score. Notes on a scored touchpoint share its x. */
+  /* The employee line: e4 (t11), e5 (t16), e1 and e3 (both t19) by x;
+   * e2 has no score. Notes on a scored touchpoint share its x. */
   employee = tp_layout_get_employee_curve (f->layout, lane, &n_employee);
   g_assert_cmpuint (n_employee, ==, 4);
-  g_assert_true (employee[0].element == lookup (f, "e3"));
-  g_assert_true (employee[1].element == lookup (f, "e4"));
-  g_assert_true (employee[2].element == lookup (f, "e5"));
-  g_assert_true (employee[3].element == lookup (f, "e1"));
+  g_assert_true (employee[0].element == lookup (f, "e4"));
+  g_assert_true (employee[1].element == lookup (f, "e5"));
+  g_assert_true (employee[2].element == lookup (f, "e1"));
+  g_assert_true (employee[3].element == lookup (f, "e3"));
+  g_assert_cmpfloat (employee[2].x, ==, employee[3].x);
   for (guint i = 0; i < n; i++)
     if (points[i].element == lookup (f, "t11"))
-      g_assert_cmpfloat (points[i].x, ==, employee[1].x);
-  g_assert_cmpfloat_with_epsilon (employee[1].y, tp_layout_score_to_y (f->layout, lane, 9), 1e-9);
+      g_assert_cmpfloat (points[i].x, ==, employee[0].x);
+  g_assert_cmpfloat_with_epsilon (employee[0].y, tp_layout_score_to_y (f->layout, lane, 9), 1e-9);
 }
 
 static void
@@ -645,7 +647,7 @@ test_drop_position (Fixture       *f,
   g_assert_cmpfloat (drop.indicator.y, >=, card4.y + card4.height);
 
   /* An empty cell: index 0, indicator at its top. */
-  g_assert_cmpuint (tp_layout_get_cell_n_cards (f->layout, s1, employee_lane), ==, 1);
+  g_assert_cmpuint (tp_layout_get_cell_n_cards (f->layout, s2, employee_lane), ==, 1);
   tp_layout_get_cell_rect (f->layout, s2, lane_kind_index (f->journey, TP_LANE_KIND_OPPORTUNITIES), &cell);
   g_assert_true (tp_layout_get_drop_position (f->layout, cell.x + 50, cell.y + cell.height - 5, &drop));
   g_assert_cmpuint (drop.index, ==, 0);
@@ -653,7 +655,7 @@ test_drop_position (Fixture       *f,
   g_assert_true (tp_rect_intersects (&drop.indicator, &cell));
 
   /* Notes are not drop targets: a cell with only a note counts no cards. */
-  tp_layout_get_cell_rect (f->layout, s1, employee_lane, &cell);
+  tp_layout_get_cell_rect (f->layout, s2, employee_lane, &cell);
   g_assert_true (tp_layout_get_drop_position (f->layout, cell.x + 50, cell.y + cell.height - 5, &drop));
   g_assert_cmpuint (drop.index, ==, 0);
 
@@ -687,11 +689,11 @@ test_items_in_rect (Fixture       *f,
   g_assert_true (g_ptr_array_index (two, 0) == lookup (f, "t2"));
   g_assert_true (g_ptr_array_index (two, 1) == lookup (f, "t3"));
 
-  /* Everything: 25 touchpoints, 5 notes, 3 opportunities. */
+  /* Everything: 25 cards, 5 notes, 4 opportunities. */
   tp_layout_get_size (f->layout, &width, &height);
   band = TP_RECT_INIT (-10, -10, width + 20, height + 20);
   all = tp_layout_items_in_rect (f->layout, &band);
-  g_assert_cmpuint (all->len, ==, 33);
+  g_assert_cmpuint (all->len, ==, 34);
 
   /* Headers only, or nothing at all. */
   band = TP_RECT_INIT (0, 0, width, TP_LAYOUT_STAGE_HEADER_HEIGHT);

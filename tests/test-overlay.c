@@ -406,19 +406,19 @@ step_department_filter (Fixture *f)
 {
   cairo_surface_t *all, *filtered;
   GHashTable *hidden;
-  TpRect planning = card_rect (f, "e3");
+  TpRect hospitality = card_rect (f, "e4");
   TpRect cardiology = card_rect (f, "e1");
 
   tp_canvas_select (f->canvas, NULL);
   all = render_canvas (f);
-  tp_window_set_department_visible (f->window, "Planning", FALSE);
+  tp_window_set_department_visible (f->window, "Hospitality", FALSE);
   hidden = tp_canvas_get_hidden_departments (f->canvas);
   g_assert_nonnull (hidden);
-  g_assert_true (g_hash_table_contains (hidden, "planning"));
+  g_assert_true (g_hash_table_contains (hidden, "hospitality"));
   g_assert_cmpuint (g_hash_table_size (hidden), ==, 1);
   filtered = render_canvas (f);
 
-  g_assert_cmpuint (count_changed (all, filtered, &planning), >, planning.width * planning.height / 2);
+  g_assert_cmpuint (count_changed (all, filtered, &hospitality), >, hospitality.width * hospitality.height / 2);
   g_assert_cmpuint (count_changed (all, filtered, &cardiology), ==, 0);
   /* The employee line leaves out the hidden department's score. */
   {

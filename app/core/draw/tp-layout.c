@@ -636,6 +636,12 @@ place_cards (TpLayout   *self,
             if (p.stage == G_MAXUINT)
               p.stage = 0;
           }
+        else if (*tp_opportunity_get_stage_id (opportunity) != '\0')
+          {
+            p.stage = tp_layout_lookup_index (stage_ids, tp_opportunity_get_stage_id (opportunity));
+            if (p.stage == G_MAXUINT)
+              p.stage = 0;
+          }
 
         g_array_append_val (placements, p);
       }

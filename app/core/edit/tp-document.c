@@ -481,9 +481,10 @@ delete_recursive (TpDocument *self,
     {
       TpElement *referrer = g_ptr_array_index (referrers, i);
 
-      /* An opportunity outlives its touchpoint, unlinked. */
+      /* An opportunity outlives what it belongs to, then about the journey. */
       if (TP_IS_OPPORTUNITY (referrer))
-        tp_document_set_string (self, referrer, "touchpoint-id", "", NULL);
+        tp_document_set_string (self, referrer,
+                                TP_IS_STAGE (element) ? "stage-id" : "touchpoint-id", "", NULL);
       else
         delete_recursive (self, referrer);
     }
@@ -494,9 +495,9 @@ delete_recursive (TpDocument *self,
   tp_history_push (self->history, command);
 }
 
-/* Deleting a touchpoint the user chose keeps what employees noted about
- * it: its blockers and enablers move to its stage (its opportunities stay,
- * unlinked, as always). A stage or lane still takes what sits in it. */
+/* Deleting a touchpoint the user chose keeps what was noted about it: its
+ * blockers, enablers and opportunities move to its stage. A stage or lane
+ * still takes the cards and notes that sit in it. */
 static void
 delete_chosen (TpDocument *self,
                TpElement  *element)
@@ -507,8 +508,14 @@ delete_chosen (TpDocument *self,
       const char *stage_id = tp_touchpoint_get_stage_id (TP_TOUCHPOINT (element));
 
       for (guint i = 0; i < referrers->len; i++)
-        if (TP_IS_EMPLOYEE_NOTE (g_ptr_array_index (referrers, i)))
-          tp_document_attach_note (self, g_ptr_array_index (referrers, i), NULL, stage_id, NULL);
+        {
+          gpointer referrer = g_ptr_array_index (referrers, i);
+
+          if (TP_IS_EMPLOYEE_NOTE (referrer))
+            tp_document_attach_note (self, referrer, NULL, stage_id, NULL);
+          else if (TP_IS_OPPORTUNITY (referrer))
+            tp_document_attach_opportunity (self, referrer, NULL, stage_id, NULL);
+        }
     }
   delete_recursive (self, element);
 }
@@ -580,6 +587,7 @@ tp_document_move_touchpoint (TpDocument    *self,
   g_autoptr(TpTouchpoint) anchor = NULL;
   guint from, anchor_position, to;
   gboolean after_anchor;
+  TpLaneKind lane_kind;
 
   g_return_val_if_fail (TP_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (TP_IS_TOUCHPOINT (touchpoint), FALSE);
@@ -595,6 +603,12 @@ tp_document_move_touchpoint (TpDocument    *self,
   tp_history_begin_group (self->history, _("Move Touchpoint"));
   tp_document_set_string (self, touchpoint, "stage-id", stage_id, NULL);
   tp_document_set_string (self, touchpoint, "lane-id", lane_id, NULL);
+  /* A card dropped in the actions, thoughts or touchpoints lane becomes
+   * what that lane holds; other lanes take any kind. */
+  lane_kind = tp_lane_get_kind (tp_journey_lookup_lane (self->journey, lane_id));
+  if (lane_kind == TP_LANE_KIND_TOUCHPOINTS || lane_kind == TP_LANE_KIND_CUSTOMER_ACTIONS
+      || lane_kind == TP_LANE_KIND_THOUGHTS_FEELINGS)
+    tp_document_set_enum (self, touchpoint, "kind", tp_lane_kind_get_card_kind (lane_kind), NULL);
 
   /* Order within a cell is order in the touchpoint list: place it just
    * before the cell member now at @index, or just after the last one. */
@@ -654,6 +668,41 @@ tp_document_attach_note (TpDocument      *self,
       tp_document_set_string (self, note, "stage-id", stage_id, NULL);
       tp_document_set_string (self, note, "touchpoint-id", "", NULL);
     }
+  tp_history_end_group (self->history);
+  return TRUE;
+}
+
+gboolean
+tp_document_attach_opportunity (TpDocument     *self,
+                                TpOpportunity  *opportunity,
+                                const char     *touchpoint_id,
+                                const char     *stage_id,
+                                GError        **error)
+{
+  gboolean on_touchpoint = touchpoint_id != NULL && *touchpoint_id != '\0';
+  gboolean on_stage = !on_touchpoint && stage_id != NULL && *stage_id != '\0';
+
+  g_return_val_if_fail (TP_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (TP_IS_OPPORTUNITY (opportunity), FALSE);
+
+  if ((on_touchpoint && tp_journey_lookup_touchpoint (self->journey, touchpoint_id) == NULL)
+      || (on_stage && tp_journey_lookup_stage (self->journey, stage_id) == NULL))
+    {
+      g_set_error_literal (error, TP_JOURNEY_ERROR, TP_JOURNEY_ERROR_DANGLING_REFERENCE,
+                           _("There is no such touchpoint or stage"));
+      return FALSE;
+    }
+
+  tp_history_begin_group (self->history, _("Move Opportunity"));
+  /* Clear the old target first, so no step has both. */
+  if (!on_touchpoint)
+    tp_document_set_string (self, opportunity, "touchpoint-id", "", NULL);
+  if (!on_stage)
+    tp_document_set_string (self, opportunity, "stage-id", "", NULL);
+  if (on_touchpoint)
+    tp_document_set_string (self, opportunity, "touchpoint-id", touchpoint_id, NULL);
+  else if (on_stage)
+    tp_document_set_string (self, opportunity, "stage-id", stage_id, NULL);
   tp_history_end_group (self->history);
   return TRUE;
 }

@@ -71,8 +71,9 @@ gboolean    tp_document_add               (TpDocument    *self,
                                            guint          position,
                                            GError       **error);
 /* Deletes an element and what depends on it, as one step: a stage or lane
- * takes its touchpoints and their notes along; a touchpoint's own blockers
- * and enablers move to its stage; opportunities are unlinked. */
+ * takes its touchpoints and their notes along (its opportunities then
+ * belong to the journey); a touchpoint's own blockers, enablers and
+ * opportunities move to its stage. */
 void        tp_document_delete            (TpDocument    *self,
                                            TpElement     *element);
 /* Deletes several elements as one step. */
@@ -96,6 +97,14 @@ gboolean    tp_document_attach_note       (TpDocument     *self,
                                            const char     *touchpoint_id,
                                            const char     *stage_id,
                                            GError        **error);
+
+/* Attaches an opportunity to a touchpoint, else to a stage, else (both
+ * NULL) to the journey as a whole. */
+gboolean    tp_document_attach_opportunity (TpDocument     *self,
+                                            TpOpportunity  *opportunity,
+                                            const char     *touchpoint_id,
+                                            const char     *stage_id,
+                                            GError        **error);
 
 void        tp_document_begin_group       (TpDocument    *self,
                                            const char    *label);

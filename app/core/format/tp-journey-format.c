@@ -79,6 +79,17 @@ write_enum_attribute (xmlTextWriterPtr  writer,
 }
 
 static void
+write_evidence (xmlTextWriterPtr writer,
+                TpEvidence       evidence,
+                int              respondents)
+{
+  if (evidence != TP_EVIDENCE_NONE)
+    write_enum_attribute (writer, "evidence", TP_TYPE_EVIDENCE, evidence);
+  if (respondents > 0)
+    write_int_attribute (writer, "respondents", respondents);
+}
+
+static void
 write_stages (xmlTextWriterPtr  writer,
               TpJourney        *journey)
 {
@@ -129,15 +140,22 @@ write_touchpoints (xmlTextWriterPtr  writer,
     {
       g_autoptr(TpTouchpoint) tp = g_list_model_get_item (list, i);
 
+      TpCardKind kind = tp_touchpoint_get_kind (tp);
+
       xmlTextWriterStartElement (writer, X ("touchpoint"));
       write_attribute (writer, "id", tp_element_get_id (TP_ELEMENT (tp)));
+      if (kind != TP_CARD_KIND_TOUCHPOINT)
+        write_enum_attribute (writer, "kind", TP_TYPE_CARD_KIND, kind);
       write_attribute (writer, "stage", tp_touchpoint_get_stage_id (tp));
       write_attribute (writer, "lane", tp_touchpoint_get_lane_id (tp));
-      write_enum_attribute (writer, "channel", TP_TYPE_CHANNEL, tp_touchpoint_get_channel (tp));
+      /* An action or thought keeps a channel only when it has one. */
+      if (kind == TP_CARD_KIND_TOUCHPOINT || tp_touchpoint_get_channel (tp) != TP_CHANNEL_OTHER)
+        write_enum_attribute (writer, "channel", TP_TYPE_CHANNEL, tp_touchpoint_get_channel (tp));
       if (tp_touchpoint_get_score (tp) != TP_SCORE_UNSET)
         write_int_attribute (writer, "score", tp_touchpoint_get_score (tp));
       if (tp_touchpoint_get_moment_of_truth (tp))
         write_attribute (writer, "moment-of-truth", "true");
+      write_evidence (writer, tp_touchpoint_get_evidence (tp), tp_touchpoint_get_respondents (tp));
       write_text_element (writer, "title", tp_touchpoint_get_title (tp), TRUE);
       write_text_element (writer, "description", tp_touchpoint_get_description (tp), FALSE);
       write_text_element (writer, "department", tp_touchpoint_get_department (tp), FALSE);
@@ -168,11 +186,16 @@ write_employee_notes (xmlTextWriterPtr  writer,
         write_attribute (writer, "touchpoint", touchpoint_id);
       else
         write_attribute (writer, "stage", tp_employee_note_get_stage_id (note));
-      write_int_attribute (writer, "severity", tp_employee_note_get_severity (note));
+      if (tp_employee_note_get_kind (note) == TP_NOTE_KIND_BLOCKER)
+        write_int_attribute (writer, "severity", tp_employee_note_get_severity (note));
+      else if (tp_employee_note_get_strength (note) > 0)
+        write_int_attribute (writer, "strength", tp_employee_note_get_strength (note));
       if (tp_employee_note_get_score (note) != TP_SCORE_UNSET)
         write_int_attribute (writer, "score", tp_employee_note_get_score (note));
+      write_evidence (writer, tp_employee_note_get_evidence (note), tp_employee_note_get_respondents (note));
       write_text_element (writer, "role", tp_employee_note_get_role (note), FALSE);
       write_text_element (writer, "department", tp_employee_note_get_department (note), FALSE);
+      write_text_element (writer, "caused-by", tp_employee_note_get_caused_by (note), FALSE);
       write_text_element (writer, "text", tp_employee_note_get_text (note), TRUE);
       xmlTextWriterEndElement (writer);
     }
@@ -190,13 +213,26 @@ write_opportunities (xmlTextWriterPtr  writer,
     {
       g_autoptr(TpOpportunity) opportunity = g_list_model_get_item (list, i);
       const char *touchpoint_id = tp_opportunity_get_touchpoint_id (opportunity);
+      const char *stage_id = tp_opportunity_get_stage_id (opportunity);
 
       xmlTextWriterStartElement (writer, X ("opportunity"));
       write_attribute (writer, "id", tp_element_get_id (TP_ELEMENT (opportunity)));
       if (*touchpoint_id != '\0')
         write_attribute (writer, "touchpoint", touchpoint_id);
+      else if (*stage_id != '\0')
+        write_attribute (writer, "stage", stage_id);
+      if (tp_opportunity_get_status (opportunity) != TP_OPPORTUNITY_STATUS_IDEA)
+        write_enum_attribute (writer, "status", TP_TYPE_OPPORTUNITY_STATUS,
+                              tp_opportunity_get_status (opportunity));
+      if (tp_opportunity_get_impact (opportunity) > 0)
+        write_int_attribute (writer, "impact", tp_opportunity_get_impact (opportunity));
+      if (tp_opportunity_get_effort (opportunity) > 0)
+        write_int_attribute (writer, "effort", tp_opportunity_get_effort (opportunity));
+      if (*tp_opportunity_get_due (opportunity) != '\0')
+        write_attribute (writer, "due", tp_opportunity_get_due (opportunity));
       write_text_element (writer, "text", tp_opportunity_get_text (opportunity), TRUE);
       write_text_element (writer, "owner", tp_opportunity_get_owner (opportunity), FALSE);
+      write_text_element (writer, "department", tp_opportunity_get_department (opportunity), FALSE);
       xmlTextWriterEndElement (writer);
     }
   xmlTextWriterFullEndElement (writer);
@@ -278,6 +314,7 @@ typedef struct
   gsize length;
   const char *display_name;
   TpJourney *journey;
+  guint version;
 } Reader;
 
 #define FAIL_AT(reader, error, node, attribute, ...) \
@@ -424,9 +461,27 @@ read_enum_attribute (Reader     *reader,
   return TRUE;
 }
 
+/* Reads an optional enum attribute; keeps *value when absent. */
+static gboolean
+read_optional_enum_attribute (Reader     *reader,
+                              xmlNode    *node,
+                              const char *name,
+                              GType       enum_type,
+                              int        *value,
+                              GError    **error)
+{
+  g_autofree char *text = get_attribute (node, name);
+
+  if (text == NULL)
+    return TRUE;
+  if (!tp_enum_from_nick (enum_type, text, value))
+    return FAIL_AT (reader, error, node, name, _("Unknown %s “%s”"), name, text);
+  return TRUE;
+}
+
 /* Properties gathered for one g_object_new_with_properties() or
  * g_object_setv() call: one call costs far less than one per property. */
-#define MAX_PROPS 16
+#define MAX_PROPS 20
 
 typedef struct
 {
@@ -504,7 +559,7 @@ text_within_limit (xmlNode *child)
   gsize total = 0;
 
   for (; child != NULL; child = child->next)
-    if (child->content != NULL && child->type != XML_COMMENT_NODE)
+    if (child->content != NULL && (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE))
       {
         total += strlen ((const char *) child->content);
         if (total > TP_JOURNEY_MAX_TEXT_LENGTH)
@@ -523,9 +578,11 @@ read_text (Reader     *reader,
 {
   xmlNode *child = node->children;
 
+  /* Comments and processing instructions are no part of the text (the
+   * schema ignores them too). */
   for (; child != NULL; child = child->next)
     if (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE
-        && child->type != XML_COMMENT_NODE)
+        && child->type != XML_COMMENT_NODE && child->type != XML_PI_NODE)
       return FAIL_AT (reader, error, node, NULL,
                       _("<%s> may only contain text"), (const char *) node->name);
 
@@ -777,12 +834,47 @@ read_reference (Reader     *reader,
   return TRUE;
 }
 
+/* Evidence and respondents, on touchpoints and employee notes. */
+static gboolean
+read_evidence (Reader  *reader,
+               xmlNode *node,
+               Props   *props,
+               GError **error)
+{
+  int evidence = TP_EVIDENCE_NONE;
+  int respondents = 0;
+
+  if (!read_optional_enum_attribute (reader, node, "evidence", TP_TYPE_EVIDENCE, &evidence, error)
+      || !read_int_attribute (reader, node, "respondents", 1, TP_RESPONDENTS_MAX, &respondents, error))
+    return FALSE;
+  props_add_enum (props, "evidence", TP_TYPE_EVIDENCE, evidence);
+  props_add_int (props, "respondents", respondents);
+  return TRUE;
+}
+
+/* A card without a kind: in version 1 the kind its lane holds (customer
+ * actions and thoughts were cards in their lanes), from version 2 on a
+ * touchpoint. */
+static int
+default_card_kind (Reader     *reader,
+                   const char *lane_id)
+{
+  TpLane *lane;
+
+  if (reader->version >= 2)
+    return TP_CARD_KIND_TOUCHPOINT;
+  lane = tp_journey_lookup_lane (reader->journey, lane_id);
+  return lane != NULL ? (int) tp_lane_kind_get_card_kind (tp_lane_get_kind (lane))
+                      : TP_CARD_KIND_TOUCHPOINT;
+}
+
 static gboolean
 read_touchpoint (Reader  *reader,
                  xmlNode *node,
                  GError **error)
 {
-  static const char *attributes[] = { "id", "stage", "lane", "channel", "score", "moment-of-truth", NULL };
+  static const char *attributes[] = { "id", "kind", "stage", "lane", "channel", "score",
+                                      "moment-of-truth", "evidence", "respondents", NULL };
   static const TextField fields[] = {
     { "title", "title", TRUE },
     { "description", "description", FALSE },
@@ -797,14 +889,19 @@ read_touchpoint (Reader  *reader,
   g_autofree char *moment = NULL;
   g_auto(Props) props = { 0, };
   g_autoptr(TpTouchpoint) tp = NULL;
-  int channel;
+  int kind;
+  int channel = TP_CHANNEL_OTHER;
   int score = TP_SCORE_UNSET;
 
   if (!check_attributes (reader, node, attributes, error)
       || !read_id (reader, node, &id, error)
       || !read_reference (reader, node, "stage", TP_TYPE_STAGE, TRUE, &stage_id, error)
-      || !read_reference (reader, node, "lane", TP_TYPE_LANE, TRUE, &lane_id, error)
-      || !read_enum_attribute (reader, node, "channel", TP_TYPE_CHANNEL, &channel, error)
+      || !read_reference (reader, node, "lane", TP_TYPE_LANE, TRUE, &lane_id, error))
+    return FALSE;
+
+  kind = default_card_kind (reader, lane_id);
+  if (!read_optional_enum_attribute (reader, node, "kind", TP_TYPE_CARD_KIND, &kind, error)
+      || !read_optional_enum_attribute (reader, node, "channel", TP_TYPE_CHANNEL, &channel, error)
       || !read_int_attribute (reader, node, "score", TP_SCORE_MIN, TP_SCORE_MAX, &score, error))
     return FALSE;
 
@@ -814,13 +911,15 @@ read_touchpoint (Reader  *reader,
                     _("moment-of-truth must be “true” or “false”, not “%s”"), moment);
 
   props_add_static_string (&props, "id", id);
+  props_add_enum (&props, "kind", TP_TYPE_CARD_KIND, kind);
   props_add_static_string (&props, "stage-id", stage_id);
   props_add_static_string (&props, "lane-id", lane_id);
   props_add_enum (&props, "channel", TP_TYPE_CHANNEL, channel);
   props_add_int (&props, "score", score);
   g_value_set_boolean (props_add (&props, "moment-of-truth", G_TYPE_BOOLEAN),
                        moment != NULL && g_str_equal (moment, "true"));
-  if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
+  if (!read_evidence (reader, node, &props, error)
+      || !read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
     return FALSE;
 
   tp = props_new_object (&props, TP_TYPE_TOUCHPOINT);
@@ -832,10 +931,12 @@ read_employee_note (Reader  *reader,
                     xmlNode *node,
                     GError **error)
 {
-  static const char *attributes[] = { "id", "kind", "touchpoint", "stage", "severity", "score", NULL };
+  static const char *attributes[] = { "id", "kind", "touchpoint", "stage", "severity", "strength",
+                                      "score", "evidence", "respondents", NULL };
   static const TextField fields[] = {
     { "role", "role", FALSE },
     { "department", "department", FALSE },
+    { "caused-by", "caused-by", FALSE },
     { "text", "text", TRUE },
   };
   g_autofree char *id = NULL;
@@ -845,6 +946,7 @@ read_employee_note (Reader  *reader,
   g_autoptr(TpEmployeeNote) note = NULL;
   int kind;
   int severity = TP_SEVERITY_DEFAULT;
+  int strength = 0;
   int score = TP_SCORE_UNSET;
 
   if (!check_attributes (reader, node, attributes, error)
@@ -853,6 +955,7 @@ read_employee_note (Reader  *reader,
       || !read_reference (reader, node, "touchpoint", TP_TYPE_TOUCHPOINT, FALSE, &touchpoint_id, error)
       || !read_reference (reader, node, "stage", TP_TYPE_STAGE, FALSE, &stage_id, error)
       || !read_int_attribute (reader, node, "severity", TP_SEVERITY_MIN, TP_SEVERITY_MAX, &severity, error)
+      || !read_int_attribute (reader, node, "strength", 1, TP_STRENGTH_MAX, &strength, error)
       || !read_int_attribute (reader, node, "score", TP_SCORE_MIN, TP_SCORE_MAX, &score, error))
     return FALSE;
 
@@ -860,13 +963,19 @@ read_employee_note (Reader  *reader,
     return FAIL_AT (reader, error, node, NULL,
                     _("An employee note needs exactly one of the attributes “touchpoint” or “stage”"));
 
+  /* Version 1 gave enablers a severity that meant nothing: drop it. */
+  if (kind == TP_NOTE_KIND_ENABLER)
+    severity = TP_SEVERITY_DEFAULT;
+
   props_add_static_string (&props, "id", id);
   props_add_enum (&props, "kind", TP_TYPE_NOTE_KIND, kind);
   props_add_static_string (&props, "touchpoint-id", touchpoint_id);
   props_add_static_string (&props, "stage-id", stage_id);
   props_add_int (&props, "severity", severity);
+  props_add_int (&props, "strength", strength);
   props_add_int (&props, "score", score);
-  if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
+  if (!read_evidence (reader, node, &props, error)
+      || !read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
     return FALSE;
 
   note = props_new_object (&props, TP_TYPE_EMPLOYEE_NOTE);
@@ -878,23 +987,47 @@ read_opportunity (Reader  *reader,
                   xmlNode *node,
                   GError **error)
 {
-  static const char *attributes[] = { "id", "touchpoint", NULL };
+  static const char *attributes[] = { "id", "touchpoint", "stage", "status", "impact", "effort",
+                                      "due", NULL };
   static const TextField fields[] = {
     { "text", "text", TRUE },
     { "owner", "owner", FALSE },
+    { "department", "department", FALSE },
   };
   g_autofree char *id = NULL;
   g_autofree char *touchpoint_id = NULL;
+  g_autofree char *stage_id = NULL;
+  g_autofree char *due = NULL;
   g_auto(Props) props = { 0, };
   g_autoptr(TpOpportunity) opportunity = NULL;
+  int status = TP_OPPORTUNITY_STATUS_IDEA;
+  int impact = 0, effort = 0;
 
   if (!check_attributes (reader, node, attributes, error)
       || !read_id (reader, node, &id, error)
-      || !read_reference (reader, node, "touchpoint", TP_TYPE_TOUCHPOINT, FALSE, &touchpoint_id, error))
+      || !read_reference (reader, node, "touchpoint", TP_TYPE_TOUCHPOINT, FALSE, &touchpoint_id, error)
+      || !read_reference (reader, node, "stage", TP_TYPE_STAGE, FALSE, &stage_id, error)
+      || !read_optional_enum_attribute (reader, node, "status", TP_TYPE_OPPORTUNITY_STATUS, &status, error)
+      || !read_int_attribute (reader, node, "impact", 1, TP_RATING_MAX, &impact, error)
+      || !read_int_attribute (reader, node, "effort", 1, TP_RATING_MAX, &effort, error))
     return FALSE;
+
+  if (touchpoint_id != NULL && stage_id != NULL)
+    return FAIL_AT (reader, error, node, NULL,
+                    _("An opportunity belongs to a touchpoint or a stage, not to both"));
+
+  due = get_attribute (node, "due");
+  if (due != NULL && (*due == '\0' || !tp_date_is_valid (due)))
+    return FAIL_AT (reader, error, node, "due",
+                    _("The due date “%s” is not a date written as year-month-day (2027-03-31)"), due);
 
   props_add_static_string (&props, "id", id);
   props_add_static_string (&props, "touchpoint-id", touchpoint_id);
+  props_add_static_string (&props, "stage-id", stage_id);
+  props_add_enum (&props, "status", TP_TYPE_OPPORTUNITY_STATUS, status);
+  props_add_int (&props, "impact", impact);
+  props_add_int (&props, "effort", effort);
+  props_add_static_string (&props, "due", due);
   if (!read_text_fields (reader, node, &props, fields, G_N_ELEMENTS (fields), error))
     return FALSE;
 
@@ -1019,6 +1152,7 @@ read_root (Reader  *reader,
   if (version_text == NULL || !g_ascii_string_to_unsigned (version_text, 10, 1, G_MAXINT, &version, NULL))
     return FAIL_AT (reader, error, root, version_text ? "version" : NULL,
                     _("The journey has no valid format version"));
+  reader->version = (guint) version;
   if (version > TP_JOURNEY_FORMAT_VERSION)
     {
       tp_xml_set_error_at (error, TP_LOAD_ERROR_NEWER_VERSION, reader->display_name,
@@ -1092,7 +1226,7 @@ tp_journey_format_read (const char  *data,
 {
   g_autoptr(TpJourney) journey = tp_journey_new ();
   g_autoptr(GError) local_error = NULL;
-  Reader reader = { data, length, display_name, journey };
+  Reader reader = { data, length, display_name, journey, 0 };
   xmlDoc *doc;
   gboolean ok;
 

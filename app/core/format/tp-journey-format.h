@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define TP_JOURNEY_NAMESPACE "https://touchpoint.github.io/ns/journey/1"
-#define TP_JOURNEY_FORMAT_VERSION 1
+#define TP_JOURNEY_FORMAT_VERSION 2
 /* Far above any real journey (5,000 touchpoints is about 3 MB). */
 #define TP_JOURNEY_MAX_FILE_SIZE (32 * 1024 * 1024)
 #define TP_JOURNEY_MAX_DEPTH 16

@@ -189,3 +189,56 @@ tp_param_spec_text (const char *name)
   return g_param_spec_string (name, NULL, NULL, "",
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
+
+void
+tp_set_number_field (GObject    *object,
+                     int        *field,
+                     int         value,
+                     GParamSpec *pspec)
+{
+  if (*field == value)
+    return;
+  *field = value;
+  g_object_notify_by_pspec (object, pspec);
+}
+
+int
+tp_value_get_number (const GValue *value)
+{
+  if (G_VALUE_HOLDS_ENUM (value))
+    return g_value_get_enum (value);
+  if (G_VALUE_HOLDS_BOOLEAN (value))
+    return g_value_get_boolean (value);
+  return g_value_get_int (value);
+}
+
+void
+tp_value_set_number (GValue *value,
+                     int     number)
+{
+  if (G_VALUE_HOLDS_ENUM (value))
+    g_value_set_enum (value, number);
+  else if (G_VALUE_HOLDS_BOOLEAN (value))
+    g_value_set_boolean (value, number);
+  else
+    g_value_set_int (value, number);
+}
+
+GParamSpec *
+tp_param_spec_range (const char *name,
+                     int         min,
+                     int         max,
+                     int         default_value)
+{
+  return g_param_spec_int (name, NULL, NULL, min, max, default_value,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+GParamSpec *
+tp_param_spec_choice (const char *name,
+                      GType       enum_type,
+                      int         default_value)
+{
+  return g_param_spec_enum (name, NULL, NULL, enum_type, default_value,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}

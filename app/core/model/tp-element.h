@@ -32,4 +32,21 @@ gboolean    tp_set_text_field (char       **field,
 /* A readable, writable text property, as every free-text field of the model has. */
 GParamSpec *tp_param_spec_text (const char *name);
 
+/* Number fields (int, enum or boolean properties) kept as ints: store and
+ * notify only on change; read and write a GValue of any of those types. */
+void        tp_set_number_field (GObject    *object,
+                                 int        *field,
+                                 int         value,
+                                 GParamSpec *pspec);
+int         tp_value_get_number (const GValue *value);
+void        tp_value_set_number (GValue       *value,
+                                 int           number);
+GParamSpec *tp_param_spec_range (const char *name,
+                                 int         min,
+                                 int         max,
+                                 int         default_value);
+GParamSpec *tp_param_spec_choice (const char *name,
+                                  GType       enum_type,
+                                  int         default_value);
+
 G_END_DECLS

@@ -3,7 +3,8 @@
 
 #include "tp-employee-note.h"
 
-/* Text properties come first so they index the text[] array directly. */
+/* Text properties come first so they index the text[] array directly;
+ * number properties follow and index number[]. */
 enum {
   PROP_0,
   PROP_ROLE,
@@ -11,20 +12,25 @@ enum {
   PROP_TEXT,
   PROP_TOUCHPOINT_ID,
   PROP_STAGE_ID,
-  LAST_TEXT_PROP = PROP_STAGE_ID,
+  PROP_CAUSED_BY,
+  LAST_TEXT_PROP = PROP_CAUSED_BY,
   PROP_KIND,
+  FIRST_NUMBER_PROP = PROP_KIND,
   PROP_SEVERITY,
+  PROP_STRENGTH,
   PROP_SCORE,
+  PROP_EVIDENCE,
+  PROP_RESPONDENTS,
   N_PROPS
 };
+
+#define NUMBER(self, prop) ((self)->number[(prop) - FIRST_NUMBER_PROP])
 
 struct _TpEmployeeNote
 {
   TpElement parent_instance;
   char *text[LAST_TEXT_PROP + 1];
-  TpNoteKind kind;
-  int severity;
-  int score;
+  int number[N_PROPS - FIRST_NUMBER_PROP];
 };
 
 G_DEFINE_FINAL_TYPE (TpEmployeeNote, tp_employee_note, TP_TYPE_ELEMENT)
@@ -51,38 +57,11 @@ tp_employee_note_get_property (GObject    *object,
   TpEmployeeNote *self = TP_EMPLOYEE_NOTE (object);
 
   if (prop_id > PROP_0 && prop_id <= LAST_TEXT_PROP)
-    {
-      g_value_set_string (value, self->text[prop_id]);
-      return;
-    }
-
-  switch (prop_id)
-    {
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-    case PROP_SEVERITY:
-      g_value_set_int (value, self->severity);
-      break;
-    case PROP_SCORE:
-      g_value_set_int (value, self->score);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-set_int_field (GObject    *object,
-               int        *field,
-               int         value,
-               GParamSpec *pspec)
-{
-  if (*field == value)
-    return;
-
-  *field = value;
-  g_object_notify_by_pspec (object, pspec);
+    g_value_set_string (value, self->text[prop_id]);
+  else if (prop_id >= FIRST_NUMBER_PROP && prop_id < N_PROPS)
+    tp_value_set_number (value, NUMBER (self, prop_id));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -97,23 +76,11 @@ tp_employee_note_set_property (GObject      *object,
     {
       if (tp_set_text_field (&self->text[prop_id], g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
-      return;
     }
-
-  switch (prop_id)
-    {
-    case PROP_KIND:
-      set_int_field (object, (int *) &self->kind, g_value_get_enum (value), pspec);
-      break;
-    case PROP_SEVERITY:
-      set_int_field (object, &self->severity, g_value_get_int (value), pspec);
-      break;
-    case PROP_SCORE:
-      set_int_field (object, &self->score, g_value_get_int (value), pspec);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  else if (prop_id >= FIRST_NUMBER_PROP && prop_id < N_PROPS)
+    tp_set_number_field (object, &NUMBER (self, prop_id), tp_value_get_number (value), pspec);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -132,15 +99,14 @@ tp_employee_note_class_init (TpEmployeeNoteClass *klass)
   properties[PROP_TEXT] = tp_param_spec_text ("text");
   properties[PROP_TOUCHPOINT_ID] = tp_param_spec_text ("touchpoint-id");
   properties[PROP_STAGE_ID] = tp_param_spec_text ("stage-id");
-  properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, TP_TYPE_NOTE_KIND, TP_NOTE_KIND_BLOCKER,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAUSED_BY] = tp_param_spec_text ("caused-by");
+  properties[PROP_KIND] = tp_param_spec_choice ("kind", TP_TYPE_NOTE_KIND, TP_NOTE_KIND_BLOCKER);
   properties[PROP_SEVERITY] =
-    g_param_spec_int ("severity", NULL, NULL, TP_SEVERITY_MIN, TP_SEVERITY_MAX, TP_SEVERITY_DEFAULT,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SCORE] =
-    g_param_spec_int ("score", NULL, NULL, TP_SCORE_UNSET, TP_SCORE_MAX, TP_SCORE_UNSET,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    tp_param_spec_range ("severity", TP_SEVERITY_MIN, TP_SEVERITY_MAX, TP_SEVERITY_DEFAULT);
+  properties[PROP_STRENGTH] = tp_param_spec_range ("strength", 0, TP_STRENGTH_MAX, 0);
+  properties[PROP_SCORE] = tp_param_spec_range ("score", TP_SCORE_UNSET, TP_SCORE_MAX, TP_SCORE_UNSET);
+  properties[PROP_EVIDENCE] = tp_param_spec_choice ("evidence", TP_TYPE_EVIDENCE, TP_EVIDENCE_NONE);
+  properties[PROP_RESPONDENTS] = tp_param_spec_range ("respondents", 0, TP_RESPONDENTS_MAX, 0);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -150,8 +116,8 @@ tp_employee_note_init (TpEmployeeNote *self)
 {
   for (guint i = 1; i < G_N_ELEMENTS (self->text); i++)
     self->text[i] = g_strdup ("");
-  self->kind = TP_NOTE_KIND_BLOCKER;
-  self->severity = TP_SEVERITY_DEFAULT;
+  NUMBER (self, PROP_KIND) = TP_NOTE_KIND_BLOCKER;
+  NUMBER (self, PROP_SEVERITY) = TP_SEVERITY_DEFAULT;
 }
 
 TpEmployeeNote *
@@ -175,24 +141,36 @@ TEXT_GETTER (department, PROP_DEPARTMENT)
 TEXT_GETTER (text, PROP_TEXT)
 TEXT_GETTER (touchpoint_id, PROP_TOUCHPOINT_ID)
 TEXT_GETTER (stage_id, PROP_STAGE_ID)
+TEXT_GETTER (caused_by, PROP_CAUSED_BY)
 
-TpNoteKind
-tp_employee_note_get_kind (TpEmployeeNote *self)
+#define NUMBER_GETTER(type, name, PROP, fallback) \
+  type \
+  tp_employee_note_get_##name (TpEmployeeNote *self) \
+  { \
+    g_return_val_if_fail (TP_IS_EMPLOYEE_NOTE (self), fallback); \
+    return (type) NUMBER (self, PROP); \
+  }
+
+NUMBER_GETTER (TpNoteKind, kind, PROP_KIND, TP_NOTE_KIND_BLOCKER)
+NUMBER_GETTER (int, severity, PROP_SEVERITY, TP_SEVERITY_DEFAULT)
+NUMBER_GETTER (int, strength, PROP_STRENGTH, 0)
+NUMBER_GETTER (int, score, PROP_SCORE, TP_SCORE_UNSET)
+NUMBER_GETTER (TpEvidence, evidence, PROP_EVIDENCE, TP_EVIDENCE_NONE)
+NUMBER_GETTER (int, respondents, PROP_RESPONDENTS, 0)
+
+static gboolean
+is_blank (const char *text)
 {
-  g_return_val_if_fail (TP_IS_EMPLOYEE_NOTE (self), TP_NOTE_KIND_BLOCKER);
-  return self->kind;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
 }
 
-int
-tp_employee_note_get_severity (TpEmployeeNote *self)
+const char *
+tp_employee_note_get_causing_department (TpEmployeeNote *self)
 {
-  g_return_val_if_fail (TP_IS_EMPLOYEE_NOTE (self), TP_SEVERITY_DEFAULT);
-  return self->severity;
-}
-
-int
-tp_employee_note_get_score (TpEmployeeNote *self)
-{
-  g_return_val_if_fail (TP_IS_EMPLOYEE_NOTE (self), TP_SCORE_UNSET);
-  return self->score;
+  g_return_val_if_fail (TP_IS_EMPLOYEE_NOTE (self), NULL);
+  return is_blank (self->text[PROP_CAUSED_BY]) ? self->text[PROP_DEPARTMENT]
+                                               : self->text[PROP_CAUSED_BY];
 }

@@ -43,6 +43,24 @@ G_DEFINE_ENUM_TYPE (TpNoteKind, tp_note_kind,
   G_DEFINE_ENUM_VALUE (TP_NOTE_KIND_BLOCKER, "blocker"),
   G_DEFINE_ENUM_VALUE (TP_NOTE_KIND_ENABLER, "enabler"))
 
+G_DEFINE_ENUM_TYPE (TpCardKind, tp_card_kind,
+  G_DEFINE_ENUM_VALUE (TP_CARD_KIND_TOUCHPOINT, "touchpoint"),
+  G_DEFINE_ENUM_VALUE (TP_CARD_KIND_ACTION, "action"),
+  G_DEFINE_ENUM_VALUE (TP_CARD_KIND_THOUGHT, "thought"))
+
+G_DEFINE_ENUM_TYPE (TpEvidence, tp_evidence,
+  G_DEFINE_ENUM_VALUE (TP_EVIDENCE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (TP_EVIDENCE_OBSERVED, "observed"),
+  G_DEFINE_ENUM_VALUE (TP_EVIDENCE_REPORTED, "reported"),
+  G_DEFINE_ENUM_VALUE (TP_EVIDENCE_ASSUMED, "assumed"))
+
+G_DEFINE_ENUM_TYPE (TpOpportunityStatus, tp_opportunity_status,
+  G_DEFINE_ENUM_VALUE (TP_OPPORTUNITY_STATUS_IDEA, "idea"),
+  G_DEFINE_ENUM_VALUE (TP_OPPORTUNITY_STATUS_PLANNED, "planned"),
+  G_DEFINE_ENUM_VALUE (TP_OPPORTUNITY_STATUS_DOING, "doing"),
+  G_DEFINE_ENUM_VALUE (TP_OPPORTUNITY_STATUS_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (TP_OPPORTUNITY_STATUS_DROPPED, "dropped"))
+
 const char *
 tp_enum_to_nick (GType enum_type,
                  int   value)
@@ -144,6 +162,68 @@ tp_note_kind_get_display_name (TpNoteKind kind)
     case TP_NOTE_KIND_ENABLER: return _("Enabler");
     default: return "";
     }
+}
+
+const char *
+tp_card_kind_get_display_name (TpCardKind kind)
+{
+  switch (kind)
+    {
+    case TP_CARD_KIND_TOUCHPOINT: return _("Touchpoint");
+    case TP_CARD_KIND_ACTION: return _("Customer action");
+    case TP_CARD_KIND_THOUGHT: return _("Thought or feeling");
+    default: return "";
+    }
+}
+
+const char *
+tp_evidence_get_display_name (TpEvidence evidence)
+{
+  switch (evidence)
+    {
+    case TP_EVIDENCE_NONE: return _("Not stated");
+    case TP_EVIDENCE_OBSERVED: return _("Observed");
+    case TP_EVIDENCE_REPORTED: return _("Reported by customers");
+    case TP_EVIDENCE_ASSUMED: return _("Assumed");
+    default: return "";
+    }
+}
+
+const char *
+tp_opportunity_status_get_display_name (TpOpportunityStatus status)
+{
+  switch (status)
+    {
+    case TP_OPPORTUNITY_STATUS_IDEA: return _("Idea");
+    case TP_OPPORTUNITY_STATUS_PLANNED: return _("Planned");
+    case TP_OPPORTUNITY_STATUS_DOING: return _("Doing");
+    case TP_OPPORTUNITY_STATUS_DONE: return _("Done");
+    case TP_OPPORTUNITY_STATUS_DROPPED: return _("Dropped");
+    default: return "";
+    }
+}
+
+TpCardKind
+tp_lane_kind_get_card_kind (TpLaneKind kind)
+{
+  switch (kind)
+    {
+    case TP_LANE_KIND_CUSTOMER_ACTIONS: return TP_CARD_KIND_ACTION;
+    case TP_LANE_KIND_THOUGHTS_FEELINGS: return TP_CARD_KIND_THOUGHT;
+    case TP_LANE_KIND_TOUCHPOINTS:
+    case TP_LANE_KIND_EMOTION_CURVE:
+    case TP_LANE_KIND_EMPLOYEE:
+    case TP_LANE_KIND_OPPORTUNITIES:
+    case TP_LANE_KIND_NOTES:
+    default:
+      return TP_CARD_KIND_TOUCHPOINT;
+    }
+}
+
+gboolean
+tp_opportunity_status_is_open (TpOpportunityStatus status)
+{
+  return status != TP_OPPORTUNITY_STATUS_DONE && status != TP_OPPORTUNITY_STATUS_DROPPED;
 }
 
 const char *

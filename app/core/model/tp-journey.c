@@ -586,11 +586,13 @@ collect_references (TpElement *element,
     }
   if (TP_IS_OPPORTUNITY (element))
     {
-      const char *id = tp_opportunity_get_touchpoint_id (TP_OPPORTUNITY (element));
-      if (*id == '\0')
-        return 0;
-      refs[0] = (Reference) { "touchpoint-id", id, TP_TYPE_TOUCHPOINT };
-      return 1;
+      TpOpportunity *opportunity = TP_OPPORTUNITY (element);
+      guint n = 0;
+      if (*tp_opportunity_get_touchpoint_id (opportunity) != '\0')
+        refs[n++] = (Reference) { "touchpoint-id", tp_opportunity_get_touchpoint_id (opportunity), TP_TYPE_TOUCHPOINT };
+      if (*tp_opportunity_get_stage_id (opportunity) != '\0')
+        refs[n++] = (Reference) { "stage-id", tp_opportunity_get_stage_id (opportunity), TP_TYPE_STAGE };
+      return n;
     }
   return 0;
 }
@@ -612,6 +614,35 @@ check_reference (TpJourney  *self,
                _("“%s” refers to “%s”, which does not exist"),
                tp_element_get_id (element), id);
   return FALSE;
+}
+
+static gboolean check_note_target (TpEmployeeNote *note, GError **error);
+
+/* An opportunity belongs to a touchpoint, a stage or the whole journey:
+ * never to a touchpoint and a stage at once. */
+static gboolean
+check_opportunity_target (TpOpportunity  *opportunity,
+                          GError        **error)
+{
+  if (*tp_opportunity_get_touchpoint_id (opportunity) == '\0'
+      || *tp_opportunity_get_stage_id (opportunity) == '\0')
+    return TRUE;
+
+  g_set_error (error, TP_JOURNEY_ERROR, TP_JOURNEY_ERROR_INVALID,
+               _("Opportunity “%s” cannot belong to a touchpoint and a stage at once"),
+               tp_element_get_id (TP_ELEMENT (opportunity)));
+  return FALSE;
+}
+
+static gboolean
+check_target (TpElement  *element,
+              GError    **error)
+{
+  if (TP_IS_EMPLOYEE_NOTE (element))
+    return check_note_target (TP_EMPLOYEE_NOTE (element), error);
+  if (TP_IS_OPPORTUNITY (element))
+    return check_opportunity_target (TP_OPPORTUNITY (element), error);
+  return TRUE;
 }
 
 static gboolean
@@ -666,7 +697,7 @@ tp_journey_insert (TpJourney  *self,
   for (guint i = 0; i < n_refs; i++)
     if (!check_reference (self, element, refs[i].id, refs[i].target_type, error))
       return FALSE;
-  if (TP_IS_EMPLOYEE_NOTE (element) && !check_note_target (TP_EMPLOYEE_NOTE (element), error))
+  if (!check_target (element, error))
     return FALSE;
 
   g_hash_table_insert (self->by_id, (gpointer) id, element);
@@ -828,7 +859,7 @@ tp_journey_get_referrers (TpJourney *self,
     add_referrers_from (G_LIST_MODEL (self->touchpoints), id, out);
   if (TP_IS_STAGE (element) || TP_IS_TOUCHPOINT (element))
     add_referrers_from (G_LIST_MODEL (self->notes), id, out);
-  if (TP_IS_TOUCHPOINT (element))
+  if (TP_IS_STAGE (element) || TP_IS_TOUCHPOINT (element))
     add_referrers_from (G_LIST_MODEL (self->opportunities), id, out);
 
   return out;
@@ -864,6 +895,15 @@ tp_journey_check_change (TpJourney    *self,
       return FALSE;
     }
 
+  if (TP_IS_OPPORTUNITY (object) && g_str_equal (property, "due")
+      && !tp_date_is_valid (g_value_get_string (value)))
+    {
+      g_set_error (error, TP_JOURNEY_ERROR, TP_JOURNEY_ERROR_INVALID,
+                   _("“%s” is not a date; write it as year-month-day, e.g. 2027-03-31"),
+                   g_value_get_string (value));
+      return FALSE;
+    }
+
   if (TP_IS_TOUCHPOINT (object) && g_str_equal (property, "stage-id"))
     target_type = TP_TYPE_STAGE;
   else if (TP_IS_TOUCHPOINT (object) && g_str_equal (property, "lane-id"))
@@ -871,7 +911,8 @@ tp_journey_check_change (TpJourney    *self,
   else if ((TP_IS_EMPLOYEE_NOTE (object) || TP_IS_OPPORTUNITY (object))
            && g_str_equal (property, "touchpoint-id"))
     target_type = TP_TYPE_TOUCHPOINT;
-  else if (TP_IS_EMPLOYEE_NOTE (object) && g_str_equal (property, "stage-id"))
+  else if ((TP_IS_EMPLOYEE_NOTE (object) || TP_IS_OPPORTUNITY (object))
+           && g_str_equal (property, "stage-id"))
     target_type = TP_TYPE_STAGE;
 
   if (target_type == G_TYPE_INVALID)
@@ -949,7 +990,7 @@ tp_journey_validate (TpJourney  *self,
             if (!check_reference (self, element, refs[r].id, refs[r].target_type, error))
               return FALSE;
 
-          if (TP_IS_EMPLOYEE_NOTE (element) && !check_note_target (TP_EMPLOYEE_NOTE (element), error))
+          if (!check_target (element, error))
             return FALSE;
         }
     }

@@ -3,7 +3,8 @@
 
 #include "tp-touchpoint.h"
 
-/* Text properties come first so they index the text[] array directly. */
+/* Text properties come first so they index the text[] array directly;
+ * number properties follow and index number[]. */
 enum {
   PROP_0,
   PROP_TITLE,
@@ -16,18 +17,22 @@ enum {
   PROP_NOTES,
   LAST_TEXT_PROP = PROP_NOTES,
   PROP_CHANNEL,
+  FIRST_NUMBER_PROP = PROP_CHANNEL,
   PROP_SCORE,
   PROP_MOMENT_OF_TRUTH,
+  PROP_KIND,
+  PROP_EVIDENCE,
+  PROP_RESPONDENTS,
   N_PROPS
 };
+
+#define NUMBER(self, prop) ((self)->number[(prop) - FIRST_NUMBER_PROP])
 
 struct _TpTouchpoint
 {
   TpElement parent_instance;
   char *text[LAST_TEXT_PROP + 1];
-  TpChannel channel;
-  int score;
-  gboolean moment_of_truth;
+  int number[N_PROPS - FIRST_NUMBER_PROP];
 };
 
 G_DEFINE_FINAL_TYPE (TpTouchpoint, tp_touchpoint, TP_TYPE_ELEMENT)
@@ -54,25 +59,11 @@ tp_touchpoint_get_property (GObject    *object,
   TpTouchpoint *self = TP_TOUCHPOINT (object);
 
   if (prop_id > PROP_0 && prop_id <= LAST_TEXT_PROP)
-    {
-      g_value_set_string (value, self->text[prop_id]);
-      return;
-    }
-
-  switch (prop_id)
-    {
-    case PROP_CHANNEL:
-      g_value_set_enum (value, self->channel);
-      break;
-    case PROP_SCORE:
-      g_value_set_int (value, self->score);
-      break;
-    case PROP_MOMENT_OF_TRUTH:
-      g_value_set_boolean (value, self->moment_of_truth);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+    g_value_set_string (value, self->text[prop_id]);
+  else if (prop_id >= FIRST_NUMBER_PROP && prop_id < N_PROPS)
+    tp_value_set_number (value, NUMBER (self, prop_id));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -87,35 +78,11 @@ tp_touchpoint_set_property (GObject      *object,
     {
       if (tp_set_text_field (&self->text[prop_id], g_value_get_string (value)))
         g_object_notify_by_pspec (object, pspec);
-      return;
     }
-
-  switch (prop_id)
-    {
-    case PROP_CHANNEL:
-      if (self->channel != (TpChannel) g_value_get_enum (value))
-        {
-          self->channel = g_value_get_enum (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_SCORE:
-      if (self->score != g_value_get_int (value))
-        {
-          self->score = g_value_get_int (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_MOMENT_OF_TRUTH:
-      if (self->moment_of_truth != g_value_get_boolean (value))
-        {
-          self->moment_of_truth = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  else if (prop_id >= FIRST_NUMBER_PROP && prop_id < N_PROPS)
+    tp_set_number_field (object, &NUMBER (self, prop_id), tp_value_get_number (value), pspec);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -137,15 +104,14 @@ tp_touchpoint_class_init (TpTouchpointClass *klass)
   properties[PROP_ROLE] = tp_param_spec_text ("role");
   properties[PROP_QUOTE] = tp_param_spec_text ("quote");
   properties[PROP_NOTES] = tp_param_spec_text ("notes");
-  properties[PROP_CHANNEL] =
-    g_param_spec_enum ("channel", NULL, NULL, TP_TYPE_CHANNEL, TP_CHANNEL_OTHER,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SCORE] =
-    g_param_spec_int ("score", NULL, NULL, TP_SCORE_UNSET, TP_SCORE_MAX, TP_SCORE_UNSET,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHANNEL] = tp_param_spec_choice ("channel", TP_TYPE_CHANNEL, TP_CHANNEL_OTHER);
+  properties[PROP_SCORE] = tp_param_spec_range ("score", TP_SCORE_UNSET, TP_SCORE_MAX, TP_SCORE_UNSET);
   properties[PROP_MOMENT_OF_TRUTH] =
     g_param_spec_boolean ("moment-of-truth", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] = tp_param_spec_choice ("kind", TP_TYPE_CARD_KIND, TP_CARD_KIND_TOUCHPOINT);
+  properties[PROP_EVIDENCE] = tp_param_spec_choice ("evidence", TP_TYPE_EVIDENCE, TP_EVIDENCE_NONE);
+  properties[PROP_RESPONDENTS] = tp_param_spec_range ("respondents", 0, TP_RESPONDENTS_MAX, 0);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -155,7 +121,7 @@ tp_touchpoint_init (TpTouchpoint *self)
 {
   for (guint i = 1; i < G_N_ELEMENTS (self->text); i++)
     self->text[i] = g_strdup ("");
-  self->channel = TP_CHANNEL_OTHER;
+  NUMBER (self, PROP_CHANNEL) = TP_CHANNEL_OTHER;
 }
 
 TpTouchpoint *
@@ -191,30 +157,38 @@ TEXT_GETTER (role, PROP_ROLE)
 TEXT_GETTER (quote, PROP_QUOTE)
 TEXT_GETTER (notes, PROP_NOTES)
 
-TpChannel
-tp_touchpoint_get_channel (TpTouchpoint *self)
-{
-  g_return_val_if_fail (TP_IS_TOUCHPOINT (self), TP_CHANNEL_OTHER);
-  return self->channel;
-}
+#define NUMBER_GETTER(type, name, PROP, fallback) \
+  type \
+  tp_touchpoint_get_##name (TpTouchpoint *self) \
+  { \
+    g_return_val_if_fail (TP_IS_TOUCHPOINT (self), fallback); \
+    return (type) NUMBER (self, PROP); \
+  }
+
+NUMBER_GETTER (TpChannel, channel, PROP_CHANNEL, TP_CHANNEL_OTHER)
+NUMBER_GETTER (int, score, PROP_SCORE, TP_SCORE_UNSET)
+NUMBER_GETTER (gboolean, moment_of_truth, PROP_MOMENT_OF_TRUTH, FALSE)
+NUMBER_GETTER (TpCardKind, kind, PROP_KIND, TP_CARD_KIND_TOUCHPOINT)
+NUMBER_GETTER (TpEvidence, evidence, PROP_EVIDENCE, TP_EVIDENCE_NONE)
+NUMBER_GETTER (int, respondents, PROP_RESPONDENTS, 0)
 
 gboolean
 tp_touchpoint_is_online (TpTouchpoint *self)
 {
   g_return_val_if_fail (TP_IS_TOUCHPOINT (self), FALSE);
-  return tp_channel_is_online (self->channel);
-}
-
-int
-tp_touchpoint_get_score (TpTouchpoint *self)
-{
-  g_return_val_if_fail (TP_IS_TOUCHPOINT (self), TP_SCORE_UNSET);
-  return self->score;
+  return tp_channel_is_online (NUMBER (self, PROP_CHANNEL));
 }
 
 gboolean
-tp_touchpoint_get_moment_of_truth (TpTouchpoint *self)
+tp_touchpoint_is_contact (TpTouchpoint *self)
 {
   g_return_val_if_fail (TP_IS_TOUCHPOINT (self), FALSE);
-  return self->moment_of_truth;
+  return NUMBER (self, PROP_KIND) == TP_CARD_KIND_TOUCHPOINT;
+}
+
+gboolean
+tp_touchpoint_is_moment (TpTouchpoint *self)
+{
+  g_return_val_if_fail (TP_IS_TOUCHPOINT (self), FALSE);
+  return NUMBER (self, PROP_MOMENT_OF_TRUTH) && NUMBER (self, PROP_KIND) == TP_CARD_KIND_TOUCHPOINT;
 }
