@@ -204,12 +204,14 @@ tp_poster_draw_sheet (cairo_t            *cr,
       line (cr, x, y + sy * 2, x, y + sy * (2 + tick));
     }
 
-  /* Cut here: the strip left of and above this line repeats what the
-   * neighbour shows, so it goes. Dashed ticks in the margins. */
+  /* Cut here: the left and top edges of the printed area. What lies
+   * beyond is blank margin; the printed strip inside the line repeats the
+   * neighbour's glue strip and goes on top of it, so the content meets
+   * exactly. Dashed ticks in the margins, over the crop marks. */
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
   if (column > 0)
     {
-      double x = m + plan->overlap;
+      double x = m;
 
       line (cr, x, 2, x, m - 2);
       line (cr, x, m + ph + 2, x, plan->sheet_height - 2);
@@ -218,15 +220,16 @@ tp_poster_draw_sheet (cairo_t            *cr,
     }
   if (row > 0)
     {
-      double y = m + plan->overlap;
+      double y = m;
 
       line (cr, 2, y, m - 2, y);
       line (cr, m + pw + 2, y, plan->sheet_width - 2, y);
     }
   cairo_set_dash (cr, NULL, 0, 0);
 
-  /* Glue strips: right and bottom, where the next sheet goes on top. Grey
-   * bars in the margin beside the strip. */
+  /* Glue strips: right and bottom, the part of the printed area that the
+   * next sheet covers with its own copy of it. Grey bars in the margin
+   * beside the strip; the next sheet's cut edge meets the bar's start. */
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   if (column + 1 < plan->columns)
     {
@@ -254,10 +257,10 @@ tp_poster_draw_sheet (cairo_t            *cr,
    * name like "B3", and the grid like "4×3" (across × down) */
   label = g_strdup_printf (_("Touchpoint — %s — sheet %s of %u×%u"),
                            title, name, plan->columns, plan->rows);
-  /* Between the cut line and the glue strip, clear of both. */
-  show_text (cr, NAME_FONT, name, m + plan->overlap + 6, plan->sheet_height - m / 2, 0, 0);
+  /* Left of the glue strip's bar, clear of it. */
+  show_text (cr, NAME_FONT, name, m + 6, plan->sheet_height - m / 2, 0, 0);
   show_text (cr, LABEL_FONT, label, m + pw - plan->overlap - 6, plan->sheet_height - m / 2,
-             pw - 2 * plan->overlap - 60, 1);
+             pw - plan->overlap - 60, 1);
   tp_gfx_restore (cr);
 }
 
