@@ -34,6 +34,21 @@ typedef struct {
   double           smallest_text;
 } Export;
 
+/* Room around the title block's content, and between it and the map. */
+#define TP_EXPORT_BLOCK_PADDING 16.0
+
+/* tp-export-block.c: the title block. */
+double         tp_export_font_units          (Export  *ex,
+                                              double   points);
+void           tp_export_prepare_title_block (Export  *ex);
+/* Draws the legend from @x, centred on @cy; returns where it ends. */
+double         tp_export_draw_legend         (cairo_t *cr,
+                                              Export  *ex,
+                                              double   x,
+                                              double   cy);
+void           tp_export_draw_title_block    (cairo_t *cr,
+                                              Export  *ex);
+
 /* Draws the title block and the map, in document units from (0, 0). */
 void           tp_export_draw_content     (cairo_t        *cr,
                                            double          zoom,
