@@ -982,6 +982,43 @@ test_release_deferred (void)
   g_assert_null (kept);
 }
 
+/* The persona's description, goals and frustrations are on paper, whole,
+ * in the title block, which grows to hold them. */
+static void
+test_persona_panel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(TpExportPainter) with = NULL;
+  g_autoptr(TpExportPainter) without = NULL;
+  g_autoptr(GRegex) spaces = NULL;
+  double w_with, h_with, w_without, h_without;
+
+  f->options.title_block = TRUE;
+  f->options.paper = TP_PAPER_A3;
+  path = export (f, "persona.pdf");
+  text = tp_test_run_tool ("PDFTOTEXT", path, "-", NULL);
+  g_assert_nonnull (text);
+  /* Lines may wrap anywhere: compare with white space flattened. */
+  spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+  assert_contains (flat, "About Eline de Vries");
+  assert_contains (flat, "her husband Joost waits at home for her call.");
+  assert_contains (flat, "Find out whether her heart is all right, and understand what happens next.");
+  assert_contains (flat, "Not knowing how long she will have to wait.");
+
+  with = tp_export_painter_new (f->journey, &f->options, NULL);
+  tp_export_painter_get_size (with, &w_with, &h_with);
+  g_object_set (f->journey, "persona-description", "", "persona-goals", "", "persona-frustrations", "", NULL);
+  without = tp_export_painter_new (f->journey, &f->options, NULL);
+  tp_export_painter_get_size (without, &w_without, &h_without);
+  g_assert_cmpfloat (w_with, ==, w_without);
+  /* Three lines of 9 pt text at least. */
+  g_assert_cmpfloat (h_with - h_without, >=, 3 * 9 * 96.0 / 72.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1052,7 @@ main (int   argc,
   ADD ("failures", test_failures);
   ADD ("full-disk", test_full_disk);
   ADD ("painter", test_painter);
+  ADD ("persona-panel", test_persona_panel);
 
 #undef ADD
 

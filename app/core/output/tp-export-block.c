@@ -13,6 +13,9 @@
 #include "tp-render-glyphs.h"
 
 #define LEGEND_HEIGHT 20.0
+#define PERSONA_GAP 18.0
+/* A hostile persona text must not make a poster of its own. */
+#define PERSONA_MAX_CHARS 3000
 #define SWATCH 14.0
 
 static PangoLayout *
@@ -46,6 +49,63 @@ tp_export_font_units (Export *ex,
             double  points)
 {
   return points * pango_cairo_context_get_resolution (tp_layout_get_context (ex->layout)) / 72.0;
+}
+
+/* One column of the persona panel: a heading and the whole text. */
+static PangoLayout *
+persona_column (Export     *ex,
+                const char *heading,
+                const char *text,
+                double      width)
+{
+  g_autofree char *capped = NULL;
+  g_autofree char *markup = NULL;
+
+  if (g_utf8_strlen (text, -1) > PERSONA_MAX_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, PERSONA_MAX_CHARS);
+
+      /* Translators: marks a text shortened in an export; the full text is in the journey */
+      capped = g_strdup_printf (_("%s […]"), start);
+      text = capped;
+    }
+  markup = g_markup_printf_escaped ("<b>%s</b>\n%s", heading, text);
+  return block_text (ex, "Cantarell, Sans 9", markup, width);
+}
+
+/* The persona's description, goals and frustrations in three columns,
+ * each as long as its text: nothing is cut off on paper. */
+static void
+prepare_persona (Export *ex,
+                 double  inner)
+{
+  TpJourney *j = ex->journey;
+  const char *name = tp_journey_get_persona_name (j);
+  const char *texts[3] = {
+    tp_journey_get_persona_description (j),
+    tp_journey_get_persona_goals (j),
+    tp_journey_get_persona_frustrations (j),
+  };
+  g_autofree char *about = NULL;
+  const char *headings[3];
+  double width = (inner - 2 * PERSONA_GAP) / 3;
+
+  ex->persona_height = 0;
+  if (*texts[0] == '\0' && *texts[1] == '\0' && *texts[2] == '\0')
+    return;
+
+  /* Translators: heading of the persona's description in an export */
+  about = *name != '\0' ? g_strdup_printf (_("About %s"), name) : g_strdup (_("About the persona"));
+  headings[0] = about;
+  headings[1] = _("Goals");
+  headings[2] = _("Frustrations");
+  for (guint i = 0; i < 3; i++)
+    {
+      if (*texts[i] == '\0')
+        continue;
+      ex->block_persona[i] = persona_column (ex, headings[i], texts[i], width);
+      ex->persona_height = MAX (ex->persona_height, layout_height (ex->block_persona[i]));
+    }
 }
 
 void
@@ -95,8 +155,11 @@ tp_export_prepare_title_block (Export *ex)
 
   ex->block_title = block_text (ex, "Cantarell, Sans Bold 18", title, inner);
   ex->block_meta = block_text (ex, "Cantarell, Sans 9", meta->str, inner);
+  prepare_persona (ex, inner);
   ex->block_height = TP_EXPORT_BLOCK_PADDING + layout_height (ex->block_title) + 4
-                     + layout_height (ex->block_meta) + 10 + LEGEND_HEIGHT + TP_EXPORT_BLOCK_PADDING;
+                     + layout_height (ex->block_meta) + 10
+                     + (ex->persona_height > 0 ? ex->persona_height + 12 : 0)
+                     + LEGEND_HEIGHT + TP_EXPORT_BLOCK_PADDING;
 }
 
 static void
@@ -164,7 +227,11 @@ tp_export_draw_legend (cairo_t *cr,
       pango_layout_set_width (layout, -1);
       pango_layout_set_text (layout, number, -1);
       pango_layout_get_size (layout, &w, &h);
-      cairo_set_source_rgb (cr, 1, 1, 1);
+      /* The map's rule for the digits, so every swatch reads at 4.5:1. */
+      if (tp_color_wants_dark_text (rgb))
+        cairo_set_source_rgb (cr, 0, 0, 0);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_move_to (cr, x + (SWATCH * 1.4 - (double) w / PANGO_SCALE) / 2,
                      cy - (double) h / PANGO_SCALE / 2);
       tp_gfx_show_layout (cr, layout);
@@ -237,6 +304,24 @@ tp_export_draw_title_block (cairo_t *cr,
   cairo_move_to (cr, x, y);
   tp_gfx_show_layout (cr, ex->block_meta);
   y += layout_height (ex->block_meta) + 10;
+
+  if (ex->persona_height > 0)
+    {
+      double column = (width - 2 * TP_EXPORT_BLOCK_PADDING - 2 * PERSONA_GAP) / 3;
+
+      /* A quiet rule above the panel, then the columns that have text. */
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+      cairo_rectangle (cr, x, y - 5, width - 2 * TP_EXPORT_BLOCK_PADDING, 0.75);
+      tp_gfx_fill (cr);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.85);
+      for (guint i = 0; i < G_N_ELEMENTS (ex->block_persona); i++)
+        if (ex->block_persona[i] != NULL)
+          {
+            cairo_move_to (cr, x + i * (column + PERSONA_GAP), y);
+            tp_gfx_show_layout (cr, ex->block_persona[i]);
+          }
+      y += ex->persona_height + 12;
+    }
 
   /* Legend: the score colours, then the symbols the map uses. */
   tp_export_draw_legend (cr, ex, x, y + LEGEND_HEIGHT / 2);

@@ -27,6 +27,10 @@ typedef struct {
   double           block_height;
   PangoLayout     *block_title;
   PangoLayout     *block_meta;
+  /* The persona's description, goals and frustrations, side by side;
+   * NULL when it has none of them. */
+  PangoLayout     *block_persona[3];
+  double           persona_height;
   /* Content: the block and the map. */
   double           width;
   double           height;

@@ -262,6 +262,8 @@ export_clear (Export *ex)
 {
   g_clear_object (&ex->block_title);
   g_clear_object (&ex->block_meta);
+  for (guint i = 0; i < G_N_ELEMENTS (ex->block_persona); i++)
+    g_clear_object (&ex->block_persona[i]);
   tp_release (g_steal_pointer (&ex->layout));
   tp_release (g_steal_pointer (&ex->journey));
 }
