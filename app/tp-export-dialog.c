@@ -50,6 +50,9 @@ struct _TpExportDialog
   double map_width;
   double map_height;
   double smallest_text;    /* document units */
+  /* The content with and without the title block, for planning pages and
+   * sheets as the export will; the second is made when first needed. */
+  TpExportPainter *painters[2];
 };
 
 G_DEFINE_FINAL_TYPE (TpExportDialog, tp_export_dialog, TP_TYPE_OUTPUT_DIALOG)
@@ -165,8 +168,24 @@ load_settings (TpExportDialog *self)
   gtk_switch_set_active (self->employee_switch, g_settings_get_boolean (self->settings, "export-employee-layer"));
 }
 
+static TpExportPainter *
+get_painter (TpExportDialog *self,
+             gboolean        title_block)
+{
+  if (self->painters[title_block] == NULL)
+    {
+      TpExportOptions options;
+
+      tp_export_options_init (&options);
+      options.title_block = title_block;
+      self->painters[title_block] = tp_export_painter_new (self->journey, &options, NULL);
+      tp_export_options_clear (&options);
+    }
+  return self->painters[title_block];
+}
+
 /* What the choices give, before exporting: the scale and smallest text
- * on paper, or the image size. */
+ * on paper, the sheets of a poster, or the image size. */
 static void
 update_estimates (TpExportDialog *self)
 {
@@ -198,26 +217,27 @@ update_estimates (TpExportDialog *self)
     }
   else if (options.format == TP_EXPORT_FORMAT_PDF)
     {
-      double margin = TP_MM_TO_PT (options.margin_mm);
-      double smallest;
+      TpExportPainter *painter = get_painter (self, options.title_block);
+      TpExportReport report = { 0 };
+      g_autoptr(GError) error = NULL;
 
-      if (options.paper == TP_PAPER_NATURAL)
-        scale = MIN (1.0, MIN ((TP_EXPORT_MAX_PDF_PAGE - 1 - 2 * margin) / w,
-                               (TP_EXPORT_MAX_PDF_PAGE - 1 - 2 * margin) / h));
-      else
-        {
-          double w_mm, h_mm;
-
-          tp_paper_get_size_mm (options.paper, options.orientation, 0, 0, &w_mm, &h_mm);
-          scale = MIN ((TP_MM_TO_PT (w_mm) - 2 * margin) / w, (TP_MM_TO_PT (h_mm) - 2 * margin) / h);
-        }
-      smallest = self->smallest_text * scale;
-      if (smallest < TP_EXPORT_MIN_READABLE_PT - 0.05)
+      if (painter == NULL || !tp_export_painter_estimate (painter, &options, &report, &error))
+        text = g_strdup (error != NULL ? error->message : "");
+      else if (report.n_sheets > 1)
+        /* Translators: before exporting a poster on sheets: how many sheets
+         * are printed, the grid, the scale and the smallest text */
+        text = g_strdup_printf (_("%u sheets to print (%u × %u, blank ones left out) and an overview "
+                                  "page; scale %.0f %%, smallest text %.1f pt"),
+                                report.n_sheets, report.columns, report.rows, report.scale * 100,
+                                report.smallest_text_pt);
+      else if (report.smallest_text_pt < TP_EXPORT_MIN_READABLE_PT - 0.05)
         /* Translators: the scale in percent and the smallest text size in points */
         text = g_strdup_printf (_("Scale %.0f %%, smallest text %.1f pt: may be hard to read"),
-                                scale * 100, smallest);
+                                report.scale * 100, report.smallest_text_pt);
       else
-        text = g_strdup_printf (_("Scale %.0f %%, smallest text %.1f pt"), scale * 100, smallest);
+        text = g_strdup_printf (_("Scale %.0f %%, smallest text %.1f pt"), report.scale * 100,
+                                report.smallest_text_pt);
+      tp_export_report_clear (&report);
       adw_preferences_group_set_description (self->page_group, text);
     }
   tp_export_options_clear (&options);
@@ -365,6 +385,8 @@ tp_export_dialog_dispose (GObject *object)
 {
   TpExportDialog *self = TP_EXPORT_DIALOG (object);
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->painters); i++)
+    g_clear_pointer (&self->painters[i], tp_export_painter_free);
   g_clear_object (&self->journey);
 
   G_OBJECT_CLASS (tp_export_dialog_parent_class)->dispose (object);
@@ -445,12 +467,8 @@ tp_export_dialog_new (GtkWindow  *parent,
 
   /* One layout, measured once, for the estimates. */
   {
-    g_autoptr(TpExportPainter) painter = NULL;
-    TpExportOptions options;
+    TpExportPainter *painter = get_painter (self, TRUE);
 
-    tp_export_options_init (&options);
-    options.title_block = TRUE;
-    painter = tp_export_painter_new (journey, &options, NULL);
     if (painter != NULL)
       {
         tp_export_painter_get_size (painter, &self->content_width, &self->content_height);

@@ -98,7 +98,7 @@ on_begin_print (GtkPrintOperation *operation,
                                         gtk_print_context_get_height (context),
                                         TP_MM_TO_PT (PRINT_MARGIN_MM), &job->plan, NULL,
                                         &job->info, &error))
-    gtk_print_operation_set_n_pages (operation, 1 + job->plan.rows * job->plan.columns);
+    gtk_print_operation_set_n_pages (operation, 1 + tp_poster_plan_count_printed (&job->plan));
   else
     {
       if (error != NULL)

@@ -276,18 +276,21 @@ test_pdf_tiled (Fixture       *f,
 
   g_assert_cmpuint (f->report.columns, ==, 5);
   g_assert_cmpuint (f->report.rows, ==, 5);
-  g_assert_cmpuint (f->report.n_pages, ==, 26);
+  /* The map fills rows A to D; row E would be blank paper. */
+  g_assert_cmpuint (f->report.n_sheets, ==, 20);
+  g_assert_cmpuint (f->report.n_pages, ==, 21);
 
   info = tp_test_run_tool ("PDFINFO", path, NULL);
   if (info == NULL)
     return;
-  g_assert_cmpuint (pdf_pages (info), ==, 1 + f->report.rows * f->report.columns);
+  g_assert_cmpuint (pdf_pages (info), ==, 1 + f->report.n_sheets);
 
   overview = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", "1", "-l", "1", path, "-", NULL);
   assert_contains (overview, "Poster assembly: Hospital outpatient visit");
   assert_contains (overview, "841 × 1189 mm on 25 sheets");
   assert_contains (overview, "smallest text");
   assert_contains (overview, "E5");
+  assert_contains (overview, "(E1, E2, E3, E4, E5) are left out");
 
   /* Page 1 + B3: row B is the second, so sheet 5 + 3 = 8, page 9. */
   sheet = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", "9", "-l", "9", path, "-", NULL);
@@ -311,11 +314,13 @@ test_pdf_tiled_landscape_sheets (Fixture       *f,
   path = export (f, "tiled-landscape.pdf");
   g_assert_cmpuint (f->report.columns, ==, 4);
   g_assert_cmpuint (f->report.rows, ==, 7);
+  /* The map leaves the seventh row blank. */
+  g_assert_cmpuint (f->report.n_sheets, ==, 24);
 
   info = tp_test_run_tool ("PDFINFO", path, NULL);
   if (info == NULL)
     return;
-  g_assert_cmpuint (pdf_pages (info), ==, 29);
+  g_assert_cmpuint (pdf_pages (info), ==, 1 + 24);
   pdf_page_size (info, &w, &h);
   g_assert_cmpint ((int) round (w), ==, 842);
   g_assert_cmpint ((int) round (h), ==, 595);
@@ -1019,6 +1024,42 @@ test_persona_panel (Fixture       *f,
   g_assert_cmpfloat (h_with - h_without, >=, 3 * 9 * 96.0 / 72.0);
 }
 
+/* A journey of 25 stages on A0 wraps into bands of stages, each with the
+ * lane names, and prints at a size one reads from a step away; every stage
+ * is on the page exactly once. */
+static void
+test_poster_bands (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lanes = NULL;
+
+  g_clear_object (&f->journey);
+  f->journey = tp_test_generate_journey (25, 100, 7);
+  f->options.paper = TP_PAPER_A0;
+  path = export (f, "bands.pdf");
+  /* One strip would print its smallest text at about 6 pt. */
+  g_assert_cmpfloat (f->report.smallest_text_pt, >=, 9.0);
+
+  text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_nonnull (text);
+  for (guint stage = 1; stage <= 25; stage++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("\\bStage %u\\b", stage);
+      g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+      guint count = 0;
+
+      for (g_regex_match (regex, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        count++;
+      g_assert_cmpuint (count, ==, 1);
+    }
+  /* The lane names once per band. */
+  lanes = g_strsplit (text, "Emotion curve", -1);
+  g_assert_cmpuint (g_strv_length (lanes) - 1, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1053,6 +1094,7 @@ main (int   argc,
   ADD ("full-disk", test_full_disk);
   ADD ("painter", test_painter);
   ADD ("persona-panel", test_persona_panel);
+  ADD ("poster-bands", test_poster_bands);
 
 #undef ADD
 

@@ -215,7 +215,6 @@ check_assembly (const char *poster_paper,
   TpExportOptions options;
   double margin_px, best = 2.0;
   int best_dx = 0, best_dy = 0, reach;
-  int *offset_x, *offset_y;
 
   g_assert_no_error (error);
   g_test_message ("%s poster on %s sheets, overlap %.0f mm", poster_paper, sheet_paper, overlap_mm);
@@ -241,50 +240,95 @@ check_assembly (const char *poster_paper,
   memset (assembled.gray, 255, (gsize) poster.width * poster.height);
 
   /* Lay the sheets row by row, each over the glue strips of the ones
-   * before: its printed corner where the first's is, or its cut edges on
-   * the starts of its neighbours' glue strips. Page 1 is the overview. */
-  offset_x = g_new0 (int, report.rows * report.columns);
-  offset_y = g_new0 (int, report.rows * report.columns);
+   * before: its cut edges on the starts of its neighbours' glue strips,
+   * or, beside a blank sheet that was left out, in line with the sheet
+   * above or before it. Page 1 is the overview; each sheet says its name. */
   {
-    g_autofree Marks *marks = g_new0 (Marks, report.rows * report.columns);
+    guint n = report.rows * report.columns;
+    g_autofree Marks *marks = g_new0 (Marks, n);
+    g_autofree gboolean *printed = g_new0 (gboolean, n);
+    g_autofree int *offset_x = g_new0 (int, n);
+    g_autofree int *offset_y = g_new0 (int, n);
+    g_autofree Image *sheets = g_new0 (Image, n);
+    gboolean anchored = FALSE;
 
-    for (guint r = 0; r < report.rows; r++)
-      for (guint c = 0; c < report.columns; c++)
-        {
-          guint i = r * report.columns + c;
-          g_auto(Image) sheet = { 0 };
-          Marks *m = &marks[i];
+    g_assert_cmpuint (report.n_pages, ==, 1 + report.n_sheets);
+    for (guint page = 2; page <= report.n_pages; page++)
+      {
+        g_autofree char *first = g_strdup_printf ("%u", page);
+        g_autofree char *text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", first, "-l", first,
+                                                  tiled_path, "-", NULL);
+        g_autoptr(GMatchInfo) match = NULL;
+        g_autoptr(GRegex) name = g_regex_new ("sheet ([A-Z]+)([0-9]+) of", 0, 0, NULL);
+        g_autofree char *letters = NULL;
+        g_autofree char *number = NULL;
+        guint row = 0, column;
 
-          rasterize (tiled_path, 2 + (int) i, dir, &sheet);
-          find_marks (&sheet, margin_px, m);
-          if (c > 0)
+        g_assert_nonnull (text);
+        g_assert_true (g_regex_match (name, text, 0, &match));
+        letters = g_match_info_fetch (match, 1);
+        number = g_match_info_fetch (match, 2);
+        for (const char *l = letters; *l != '\0'; l++)
+          row = row * 26 + (guint) (*l - 'A' + 1);
+        row--;
+        column = (guint) g_ascii_strtoull (number, NULL, 10) - 1;
+        g_assert_cmpuint (row, <, report.rows);
+        g_assert_cmpuint (column, <, report.columns);
+        printed[row * report.columns + column] = TRUE;
+        rasterize (tiled_path, (int) page, dir, &sheets[row * report.columns + column]);
+        find_marks (&sheets[row * report.columns + column], margin_px, &marks[row * report.columns + column]);
+      }
+
+    for (guint i = 0; i < n; i++)
+      {
+        guint r = i / report.columns, c = i % report.columns;
+        Marks *m = &marks[i];
+
+        if (!printed[i])
+          continue;
+        /* Blank sheets are whole outer rows or columns. */
+        g_assert_false (r > 0 && r + 1 < report.rows && c > 0 && c + 1 < report.columns
+                        && (!printed[i - 1] || !printed[i - report.columns]));
+
+        if (c > 0 && printed[i - 1])
+          {
+            g_assert_cmpint (marks[i - 1].glue_x, >, 0);
+            offset_x[i] = offset_x[i - 1] + marks[i - 1].glue_x - m->left;
+          }
+        else if (r > 0 && printed[i - report.columns])
+          offset_x[i] = offset_x[i - report.columns] + marks[i - report.columns].left - m->left;
+        if (r > 0 && printed[i - report.columns])
+          {
+            g_assert_cmpint (marks[i - report.columns].glue_y, >, 0);
+            offset_y[i] = offset_y[i - report.columns] + marks[i - report.columns].glue_y - m->top;
+          }
+        else if (c > 0 && printed[i - 1])
+          offset_y[i] = offset_y[i - 1] + marks[i - 1].top - m->top;
+
+        if (!anchored)
+          {
+            /* The first printed sheet: where its window starts on the
+             * poster, from the steps its own marks show. */
+            double printable_x = m->right - m->left, printable_y = m->bottom - m->top;
+            double overlap = MM_TO_PX (overlap_mm);
+
+            offset_x[i] = (int) round (c * (printable_x - overlap)) - m->left;
+            offset_y[i] = (int) round (r * (printable_y - overlap)) - m->top;
+            anchored = TRUE;
+          }
+
+        for (int y = m->top; y <= m->bottom; y++)
+          for (int x = m->left; x <= m->right; x++)
             {
-              g_assert_cmpint (marks[i - 1].glue_x, >, 0);
-              offset_x[i] = offset_x[i - 1] + marks[i - 1].glue_x - m->left;
-            }
-          else
-            offset_x[i] = -m->left;
-          if (r > 0)
-            {
-              g_assert_cmpint (marks[i - report.columns].glue_y, >, 0);
-              offset_y[i] = offset_y[i - report.columns] + marks[i - report.columns].glue_y - m->top;
-            }
-          else
-            offset_y[i] = -m->top;
+              int ax = x + offset_x[i], ay = y + offset_y[i];
 
-          /* The sheet from its cut edges to the end of its print. */
-          for (int y = m->top; y <= m->bottom; y++)
-            for (int x = m->left; x <= m->right; x++)
-              {
-                int ax = x + offset_x[i], ay = y + offset_y[i];
-
-                if (ax >= 0 && ay >= 0 && ax < assembled.width && ay < assembled.height)
-                  assembled.gray[(gsize) ay * assembled.width + ax] = pixel (&sheet, x, y);
-              }
-        }
+              if (ax >= 0 && ay >= 0 && ax < assembled.width && ay < assembled.height)
+                assembled.gray[(gsize) ay * assembled.width + ax] = pixel (&sheets[i], x, y);
+            }
+      }
+    for (guint i = 0; i < n; i++)
+      image_clear (&sheets[i]);
   }
-  g_free (offset_x);
-  g_free (offset_y);
 
   /* The best fit within a few millimetres must be within half a
    * millimetre of where it belongs, and then match. */

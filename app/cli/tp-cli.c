@@ -324,10 +324,11 @@ print_report (const char           *output,
     g_print (_("%s: %d × %d pixels\n"), output, report->width_px, report->height_px);
   else if (format == TP_EXPORT_FORMAT_PDF && report->rows * report->columns > 1)
     /* Translators: a file name, the poster size, the sheet grid and the scale */
-    g_print (_("%s: poster %.0f × %.0f mm on %u × %u sheets plus an overview page, "
-               "scale %.0f %%, smallest text %.1f pt (%.1f mm)\n"),
-             output, report->poster_width_mm, report->poster_height_mm, report->columns,
-             report->rows, report->scale * 100, report->smallest_text_pt, report->smallest_text_mm);
+    g_print (_("%s: poster %.0f × %.0f mm on %u sheets (%u × %u, blank ones left out) plus "
+               "an overview page, scale %.0f %%, smallest text %.1f pt (%.1f mm)\n"),
+             output, report->poster_width_mm, report->poster_height_mm, report->n_sheets,
+             report->columns, report->rows, report->scale * 100, report->smallest_text_pt,
+             report->smallest_text_mm);
   else if (format == TP_EXPORT_FORMAT_PDF)
     g_print (_("%s: page %.0f × %.0f mm, scale %.0f %%, smallest text %.1f pt (%.1f mm)\n"),
              output, report->poster_width_mm, report->poster_height_mm, report->scale * 100,

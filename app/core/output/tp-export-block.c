@@ -113,13 +113,24 @@ tp_export_prepare_title_block (Export *ex)
 {
   TpJourney *j = ex->journey;
   double inner = ex->width - 2 * TP_EXPORT_BLOCK_PADDING;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* The export's date when one is set, so the bytes can be reproduced. */
+  g_autoptr(GDateTime) now = ex->creation_date != NULL ? g_date_time_ref (ex->creation_date)
+                                                       : g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autoptr(GString) meta = g_string_new (NULL);
   g_autofree char *title = g_markup_escape_text (tp_journey_get_title (j), -1);
   const char *persona = tp_journey_get_persona_name (j);
   const char *segment = tp_journey_get_persona_segment (j);
   const char *author = tp_journey_get_author (j);
+
+  /* Prepared again when the content's width changes (bands). */
+  g_clear_object (&ex->block_title);
+  g_clear_object (&ex->block_meta);
+  for (guint i = 0; i < G_N_ELEMENTS (ex->block_persona); i++)
+    g_clear_object (&ex->block_persona[i]);
+  ex->block_height = 0;
+  if (!ex->title_block)
+    return;
 
   if (persona != NULL && persona[0] != '\0')
     {

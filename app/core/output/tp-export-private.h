@@ -31,6 +31,15 @@ typedef struct {
    * NULL when it has none of them. */
   PangoLayout     *block_persona[3];
   double           persona_height;
+  /* The title block's legend needs this width at least. */
+  double           legend_width;
+  gboolean         title_block;
+  /* The map in bands of stages, one under another (tp-export-bands.c):
+   * band_first[b] is the first stage of band b, band_first[n_bands] the
+   * number of stages; NULL for one band. */
+  guint            n_bands;
+  guint           *band_first;
+  double           header_width;
   /* Content: the block and the map. */
   double           width;
   double           height;
@@ -52,6 +61,19 @@ double         tp_export_draw_legend         (cairo_t *cr,
                                               double   cy);
 void           tp_export_draw_title_block    (cairo_t *cr,
                                               Export  *ex);
+
+/* tp-export-bands.c: sets the bands and with them the content's size and
+ * title block; fitting tries one band and more and keeps the one that
+ * prints largest on @width × @height, returning its scale. */
+void           tp_export_set_bands           (Export  *ex,
+                                              guint    n_bands);
+guint          tp_export_get_n_bands         (Export  *ex);
+double         tp_export_fit_bands           (Export  *ex,
+                                              double   width,
+                                              double   height);
+void           tp_export_draw_map            (cairo_t               *cr,
+                                              Export                *ex,
+                                              const TpRenderOptions *render);
 
 /* Draws the title block and the map, in document units from (0, 0). */
 void           tp_export_draw_content     (cairo_t        *cr,

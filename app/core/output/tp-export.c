@@ -264,6 +264,7 @@ export_clear (Export *ex)
   g_clear_object (&ex->block_meta);
   for (guint i = 0; i < G_N_ELEMENTS (ex->block_persona); i++)
     g_clear_object (&ex->block_persona[i]);
+  g_clear_pointer (&ex->band_first, g_free);
   tp_release (g_steal_pointer (&ex->layout));
   tp_release (g_steal_pointer (&ex->journey));
 }
@@ -288,11 +289,10 @@ tp_export_draw_content (cairo_t *cr,
 
   tp_gfx_save (cr);
   cairo_translate (cr, 0, ex->block_height);
-  /* No clip of our own: the renderer stays inside the map. (Drawing into
-   * our own recording and painting that was tried: 30 % faster for large
-   * PDFs, but cairo 1.16 copies the whole recording when it is destroyed
-   * after use as a PDF source, +40 % peak memory.) */
-  tp_render_journey (cr, ex->layout, &render);
+  /* (Drawing into our own recording and painting that was tried: 30 %
+   * faster for large PDFs, but cairo 1.16 copies the whole recording when
+   * it is destroyed after use as a PDF source, +40 % peak memory.) */
+  tp_export_draw_map (cr, ex, &render);
   tp_gfx_restore (cr);
 }
 
@@ -323,18 +323,17 @@ export_prepare (Export                *ex,
 
   /* The title block is at least as wide as its legend; a narrow map sits
    * at its left. */
-  ex->width = ex->map_width;
+  ex->title_block = options->title_block;
   if (options->title_block)
     {
       cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
       cairo_t *cr = cairo_create (scratch);
 
-      ex->width = MAX (ex->width, tp_export_draw_legend (cr, ex, TP_EXPORT_BLOCK_PADDING, 0) + TP_EXPORT_BLOCK_PADDING);
+      ex->legend_width = tp_export_draw_legend (cr, ex, TP_EXPORT_BLOCK_PADDING, 0) + TP_EXPORT_BLOCK_PADDING;
       cairo_destroy (cr);
       cairo_surface_destroy (scratch);
-      tp_export_prepare_title_block (ex);
     }
-  ex->height = ex->map_height + ex->block_height;
+  tp_export_set_bands (ex, 1);
 
   /* The layout's own styles; the title block uses no smaller text. */
   for (guint i = 0; i < TP_N_TEXT_STYLES; i++)
@@ -342,14 +341,40 @@ export_prepare (Export                *ex,
   ex->smallest_text = tp_export_font_units (ex, smallest_pt);
 }
 
-/* AUTO: the page turned like the content. */
-static TpOrientation
-resolve_orientation (Export        *ex,
-                     TpOrientation  orientation)
+/* The paper's size in pt in @orientation, or, for AUTO, in the one that
+ * prints the content larger; the bands (tp-export-bands.c) are chosen
+ * with it, for the room inside @margin. */
+static void
+fit_paper (Export                *ex,
+           const TpExportOptions *options,
+           double                 margin,
+           double                *width,
+           double                *height)
 {
-  if (orientation != TP_ORIENTATION_AUTO)
-    return orientation;
-  return ex->width >= ex->height ? TP_ORIENTATION_LANDSCAPE : TP_ORIENTATION_PORTRAIT;
+  const TpOrientation orientations[] = { TP_ORIENTATION_LANDSCAPE, TP_ORIENTATION_PORTRAIT };
+  double best_scale = -1;
+  guint best_bands = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (orientations); i++)
+    {
+      double w_mm, h_mm, w, h, scale;
+
+      if (options->orientation != TP_ORIENTATION_AUTO && options->orientation != orientations[i])
+        continue;
+      tp_paper_get_size_mm (options->paper, orientations[i], options->custom_width_mm,
+                            options->custom_height_mm, &w_mm, &h_mm);
+      w = TP_MM_TO_PT (w_mm);
+      h = TP_MM_TO_PT (h_mm);
+      scale = tp_export_fit_bands (ex, MAX (w - 2 * margin, 1), MAX (h - 2 * margin, 1));
+      if (scale > best_scale)
+        {
+          best_scale = scale;
+          best_bands = tp_export_get_n_bands (ex);
+          *width = w;
+          *height = h;
+        }
+    }
+  tp_export_set_bands (ex, best_bands);
 }
 
 /* Writing cairo output into memory */
@@ -545,20 +570,21 @@ draw_one_page (Export   *ex,
   pdf_out_end_page (out);
 }
 
-/* One page: the paper size, or the content plus margins. */
-static GBytes *
-export_pdf_page (Export                *ex,
-                 const TpExportOptions *options,
-                 TpExportReport        *report,
-                 GError               **error)
+/* One page: the paper size, or the content plus margins; fills @report. */
+static gboolean
+plan_page (Export                *ex,
+           const TpExportOptions *options,
+           TpExportReport        *report,
+           OnePage               *page,
+           GError               **error)
 {
   double margin = TP_MM_TO_PT (MAX (options->margin_mm, 0));
   double page_w, page_h, scale;
-  GBytes *bytes = NULL;
 
   if (options->paper == TP_PAPER_NATURAL)
     {
       scale = 1;
+      tp_export_set_bands (ex, 1);
       /* Readers (Acrobat first) and cairo refuse pages over 200 inches a
        * side; stay a point below it so that rounding cannot cross it. */
       if (ex->width + 2 * margin > TP_EXPORT_MAX_PDF_PAGE || ex->height + 2 * margin > TP_EXPORT_MAX_PDF_PAGE)
@@ -574,42 +600,43 @@ export_pdf_page (Export                *ex,
     }
   else
     {
-      double w_mm, h_mm;
-
-      tp_paper_get_size_mm (options->paper, resolve_orientation (ex, options->orientation),
-                            options->custom_width_mm, options->custom_height_mm, &w_mm, &h_mm);
-      page_w = TP_MM_TO_PT (w_mm);
-      page_h = TP_MM_TO_PT (h_mm);
+      fit_paper (ex, options, margin, &page_w, &page_h);
       if (page_w > TP_EXPORT_MAX_PDF_PAGE + 0.5 || page_h > TP_EXPORT_MAX_PDF_PAGE + 0.5)
         {
           g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
                        _("A PDF page can be at most 5080 mm (200 inches) on a side; "
                          "print larger posters on sheets"));
-          return NULL;
+          return FALSE;
         }
       if (page_w - 2 * margin < 10 || page_h - 2 * margin < 10)
         {
           g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_INVALID_OPTIONS,
                        _("The margins leave no room on the page"));
-          return NULL;
+          return FALSE;
         }
       scale = MIN ((page_w - 2 * margin) / ex->width, (page_h - 2 * margin) / ex->height);
     }
 
-  {
-    OnePage page = { page_w, page_h, scale };
-
-    bytes = write_pdf (ex, page_w, page_h, draw_one_page, &page, error);
-    if (bytes == NULL)
-      return NULL;
-  }
-
+  *page = (OnePage) { page_w, page_h, scale };
   report->n_pages = 1;
-  report->rows = report->columns = 1;
+  report->rows = report->columns = report->n_sheets = 1;
   report->poster_width_mm = TP_PT_TO_MM (page_w);
   report->poster_height_mm = TP_PT_TO_MM (page_h);
   tp_export_report_text_size (ex, report, scale, 1.0);
-  return bytes;
+  return TRUE;
+}
+
+static GBytes *
+export_pdf_page (Export                *ex,
+                 const TpExportOptions *options,
+                 TpExportReport        *report,
+                 GError               **error)
+{
+  OnePage page;
+
+  if (!plan_page (ex, options, report, &page, error))
+    return NULL;
+  return write_pdf (ex, page.width, page.height, draw_one_page, &page, error);
 }
 
 /* The poster for @options on sheets of @sheet_w × @sheet_h pt. */
@@ -639,12 +666,7 @@ plan_poster_on (Export                *ex,
     }
   else
     {
-      double w_mm, h_mm;
-
-      tp_paper_get_size_mm (options->paper, resolve_orientation (ex, options->orientation),
-                            options->custom_width_mm, options->custom_height_mm, &w_mm, &h_mm);
-      poster_w = TP_MM_TO_PT (w_mm);
-      poster_h = TP_MM_TO_PT (h_mm);
+      fit_paper (ex, options, margin, &poster_w, &poster_h);
     }
 
   if (!tp_poster_plan_init (plan, poster_w, poster_h, sheet_w, sheet_h, margin, overlap))
@@ -681,9 +703,12 @@ poster_info (Export                *ex,
 {
   GString *info = g_string_new (NULL);
 
+  g_autofree char *blank = tp_poster_plan_list_blank (plan);
+
   report->rows = plan->rows;
   report->columns = plan->columns;
-  report->n_pages = 1 + plan->rows * plan->columns;
+  report->n_sheets = tp_poster_plan_count_printed (plan);
+  report->n_pages = 1 + report->n_sheets;
   report->poster_width_mm = TP_PT_TO_MM (plan->poster_width);
   report->poster_height_mm = TP_PT_TO_MM (plan->poster_height);
   tp_export_report_text_size (ex, report, plan->scale, 1.0);
@@ -693,6 +718,11 @@ poster_info (Export                *ex,
                                   "overlap %.0f mm."),
                           report->poster_width_mm, report->poster_height_mm,
                           plan->rows * plan->columns, plan->columns, plan->rows, options->overlap_mm);
+  if (blank != NULL)
+    /* Translators: the number of sheets printed, and the names of the
+     * blank ones left out, like "A5, B5" */
+    g_string_append_printf (info, _(" %u sheets are printed; the blank ones (%s) are left out."),
+                            report->n_sheets, blank);
   g_string_append_c (info, '\n');
   /* Translators: the scale as a percentage and the smallest text size */
   g_string_append_printf (info, _("Scale %.0f %%; smallest text %.1f pt (%.1f mm)."),
@@ -705,6 +735,25 @@ poster_info (Export                *ex,
                            "the cut edge meets the start of their grey glue strips, and glue it "
                            "there."));
   return g_string_free (info, FALSE);
+}
+
+/* The sheets' orientation: as asked, or the one with fewer sheets to print. */
+static gboolean
+plan_tiled (Export                *ex,
+            const TpExportOptions *options,
+            TpPosterPlan          *plan,
+            GError               **error)
+{
+  TpPosterPlan other;
+
+  if (options->tile_orientation != TP_ORIENTATION_AUTO)
+    return plan_poster (ex, options, options->tile_orientation, plan, error);
+  if (!plan_poster (ex, options, TP_ORIENTATION_PORTRAIT, plan, error))
+    return FALSE;
+  if (plan_poster (ex, options, TP_ORIENTATION_LANDSCAPE, &other, NULL)
+      && tp_poster_plan_count_printed (&other) < tp_poster_plan_count_printed (plan))
+    *plan = other;
+  return TRUE;
 }
 
 typedef struct {
@@ -734,6 +783,8 @@ draw_sheets (Export   *ex,
         if (g_cancellable_is_cancelled (sheets->cancellable)
             || (out->pdf != NULL && tp_pdf_is_unsupported (out->pdf)))
           return;
+        if (tp_poster_plan_sheet_is_blank (plan, r, c))
+          continue;
         tp_poster_draw_sheet (pdf_out_begin_page (out), plan, r, c, sheets->title, tp_export_draw_content, ex);
         pdf_out_end_page (out);
       }
@@ -752,19 +803,8 @@ export_pdf_tiled (Export                *ex,
   GBytes *bytes = NULL;
   const char *title = tp_journey_get_title (ex->journey);
 
-  if (options->tile_orientation == TP_ORIENTATION_AUTO)
-    {
-      TpPosterPlan other;
-
-      if (!plan_poster (ex, options, TP_ORIENTATION_PORTRAIT, &plan, error))
-        return NULL;
-      if (plan_poster (ex, options, TP_ORIENTATION_LANDSCAPE, &other, NULL)
-          && other.rows * other.columns < plan.rows * plan.columns)
-        plan = other;
-    }
-  else if (!plan_poster (ex, options, options->tile_orientation, &plan, error))
+  if (!plan_tiled (ex, options, &plan, error))
     return NULL;
-
   info = poster_info (ex, options, &plan, report);
 
   {
@@ -922,6 +962,29 @@ tp_export_painter_new (TpJourney             *journey,
   return self;
 }
 
+gboolean
+tp_export_painter_estimate (TpExportPainter       *self,
+                            const TpExportOptions *options,
+                            TpExportReport        *report,
+                            GError               **error)
+{
+  TpPosterPlan plan;
+  OnePage page;
+  g_autofree char *info = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (options != NULL && report != NULL, FALSE);
+
+  tp_export_report_clear (report);
+  *report = (TpExportReport) { 0 };
+  if (!options->tile)
+    return plan_page (&self->ex, options, report, &page, error);
+  if (!plan_tiled (&self->ex, options, &plan, error))
+    return FALSE;
+  info = poster_info (&self->ex, options, &plan, report);
+  return TRUE;
+}
+
 void
 tp_export_painter_free (TpExportPainter *self)
 {
@@ -1059,12 +1122,16 @@ tp_export_painter_draw_sheet (TpExportPainter    *self,
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (plan != NULL);
-  g_return_if_fail (index >= -1 && index < (int) (plan->rows * plan->columns));
+  g_return_if_fail (index >= -1 && index < (int) tp_poster_plan_count_printed (plan));
 
   title = tp_journey_get_title (self->ex.journey);
   if (index < 0)
     tp_poster_draw_overview (cr, plan, title, info != NULL ? info : "", draw_overview, self);
   else
-    tp_poster_draw_sheet (cr, plan, index / plan->columns, index % plan->columns, title,
-                          draw_full_detail, self);
+    {
+      guint row, column;
+
+      if (tp_poster_plan_printed_sheet (plan, (guint) index, &row, &column))
+        tp_poster_draw_sheet (cr, plan, row, column, title, draw_full_detail, self);
+    }
 }

@@ -110,6 +110,7 @@ typedef struct {
   guint    n_pages;         /* PDF */
   guint    rows;            /* tiled poster */
   guint    columns;
+  guint    n_sheets;        /* printed: blank ones are left out */
   double   poster_width_mm; /* the PDF page, or the tiled poster */
   double   poster_height_mm;
   /* Output size (pt, or px for PNG) per document unit. */
@@ -183,6 +184,13 @@ TpExportPainter *tp_export_painter_new       (TpJourney             *journey,
                                               const TpExportOptions *options,
                                               GError               **error);
 void     tp_export_painter_free              (TpExportPainter       *self);
+/* What a PDF export with @options would give (pages, sheets, scale,
+ * smallest text, warning), planned as the export plans it but not drawn.
+ * The painter's own options set the content (title block, layers). */
+gboolean tp_export_painter_estimate          (TpExportPainter       *self,
+                                              const TpExportOptions *options,
+                                              TpExportReport        *report,
+                                              GError               **error);
 /* In document units (1 unit = 1 pt on paper). */
 void     tp_export_painter_get_size          (TpExportPainter       *self,
                                               double                *width,
@@ -217,8 +225,8 @@ gboolean tp_export_painter_plan_poster       (TpExportPainter       *self,
                                               TpExportReport        *report,
                                               char                 **info,
                                               GError               **error);
-/* Page @index of a tiled poster: -1 is the overview, then the sheets row
- * by row. */
+/* Page @index of a tiled poster: -1 is the overview, then the printed
+ * sheets row by row (tp_poster_plan_count_printed(); blank ones left out). */
 void     tp_export_painter_draw_sheet        (TpExportPainter       *self,
                                               cairo_t               *cr,
                                               const TpPosterPlan    *plan,

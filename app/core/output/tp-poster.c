@@ -73,8 +73,85 @@ tp_poster_plan_fit (TpPosterPlan *plan,
   g_return_if_fail (content_width > 0 && content_height > 0);
 
   plan->scale = MIN (avail_w / content_width, avail_h / content_height);
-  plan->offset_x = (plan->poster_width - content_width * plan->scale) / 2;
-  plan->offset_y = (plan->poster_height - content_height * plan->scale) / 2;
+  plan->content_width = content_width * plan->scale;
+  plan->content_height = content_height * plan->scale;
+  plan->offset_x = (plan->poster_width - plan->content_width) / 2;
+  plan->offset_y = (plan->poster_height - plan->content_height) / 2;
+}
+
+/* Whether [start, start + length) and [from, to) share more than a sliver
+ * (a millimetre: what a cut could leave of a line). */
+static gboolean
+spans_meet (double start,
+            double length,
+            double from,
+            double to)
+{
+  return MIN (start + length, to) - MAX (start, from) > 2.83;
+}
+
+gboolean
+tp_poster_plan_sheet_is_blank (const TpPosterPlan *plan,
+                               guint               row,
+                               guint               column)
+{
+  double pw = plan->sheet_width - 2 * plan->margin;
+  double ph = plan->sheet_height - 2 * plan->margin;
+
+  g_return_val_if_fail (row < plan->rows && column < plan->columns, TRUE);
+
+  if (plan->content_width <= 0 || plan->content_height <= 0)
+    return FALSE;
+  return !spans_meet (column * plan->step_x, pw, plan->offset_x, plan->offset_x + plan->content_width)
+         || !spans_meet (row * plan->step_y, ph, plan->offset_y, plan->offset_y + plan->content_height);
+}
+
+guint
+tp_poster_plan_count_printed (const TpPosterPlan *plan)
+{
+  guint n = 0;
+
+  for (guint r = 0; r < plan->rows; r++)
+    for (guint c = 0; c < plan->columns; c++)
+      if (!tp_poster_plan_sheet_is_blank (plan, r, c))
+        n++;
+  return n;
+}
+
+gboolean
+tp_poster_plan_printed_sheet (const TpPosterPlan *plan,
+                              guint               index,
+                              guint              *row,
+                              guint              *column)
+{
+  for (guint r = 0; r < plan->rows; r++)
+    for (guint c = 0; c < plan->columns; c++)
+      if (!tp_poster_plan_sheet_is_blank (plan, r, c) && index-- == 0)
+        {
+          *row = r;
+          *column = c;
+          return TRUE;
+        }
+  return FALSE;
+}
+
+char *
+tp_poster_plan_list_blank (const TpPosterPlan *plan)
+{
+  GString *names = NULL;
+
+  for (guint r = 0; r < plan->rows; r++)
+    for (guint c = 0; c < plan->columns; c++)
+      if (tp_poster_plan_sheet_is_blank (plan, r, c))
+        {
+          g_autofree char *name = tp_poster_sheet_name (r, c);
+
+          if (names == NULL)
+            names = g_string_new (name);
+          else
+            g_string_append_printf (names, ", %s", name);
+        }
+  return names != NULL ? g_string_free (names, FALSE) : NULL;
 }
 
 double
@@ -177,6 +254,7 @@ tp_poster_draw_sheet (cairo_t            *cr,
   g_autofree char *name = tp_poster_sheet_name (row, column);
   g_autofree char *label = NULL;
   static const double dash[] = { 3, 2 };
+  gboolean glue_right, glue_below;
 
   g_return_if_fail (row < plan->rows && column < plan->columns);
 
@@ -209,7 +287,7 @@ tp_poster_draw_sheet (cairo_t            *cr,
    * neighbour's glue strip and goes on top of it, so the content meets
    * exactly. Dashed ticks in the margins, over the crop marks. */
   cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-  if (column > 0)
+  if (column > 0 && !tp_poster_plan_sheet_is_blank (plan, row, column - 1))
     {
       double x = m;
 
@@ -218,7 +296,7 @@ tp_poster_draw_sheet (cairo_t            *cr,
       /* Translators: printed next to the cut line on a poster sheet */
       show_text (cr, LABEL_FONT, _("cut"), x + 3, m / 2, 0, 0);
     }
-  if (row > 0)
+  if (row > 0 && !tp_poster_plan_sheet_is_blank (plan, row - 1, column))
     {
       double y = m;
 
@@ -230,8 +308,10 @@ tp_poster_draw_sheet (cairo_t            *cr,
   /* Glue strips: right and bottom, the part of the printed area that the
    * next sheet covers with its own copy of it. Grey bars in the margin
    * beside the strip; the next sheet's cut edge meets the bar's start. */
+  glue_right = column + 1 < plan->columns && !tp_poster_plan_sheet_is_blank (plan, row, column + 1);
+  glue_below = row + 1 < plan->rows && !tp_poster_plan_sheet_is_blank (plan, row + 1, column);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
-  if (column + 1 < plan->columns)
+  if (glue_right)
     {
       double x = m + pw - plan->overlap;
 
@@ -239,7 +319,7 @@ tp_poster_draw_sheet (cairo_t            *cr,
       cairo_rectangle (cr, x, m + ph + m * 0.25, plan->overlap, m * 0.5);
       tp_gfx_fill (cr);
     }
-  if (row + 1 < plan->rows)
+  if (glue_below)
     {
       double y = m + ph - plan->overlap;
 
@@ -248,7 +328,7 @@ tp_poster_draw_sheet (cairo_t            *cr,
       tp_gfx_fill (cr);
     }
   cairo_set_source_rgb (cr, 0, 0, 0);
-  if (column + 1 < plan->columns)
+  if (glue_right)
     /* Translators: printed next to the glue strip on a poster sheet */
     show_text (cr, LABEL_FONT, _("glue"), m + pw - plan->overlap - 3, m / 2, 0, 1);
 
@@ -328,9 +408,20 @@ tp_poster_draw_overview (cairo_t            *cr,
         g_autofree char *name_markup = NULL;
         PangoRectangle ink;
 
+        gboolean blank = tp_poster_plan_sheet_is_blank (plan, r, c);
+        static const double dash[] = { 4, 3 };
+
+        /* A sheet that is not printed: dashed and grey. */
         cairo_rectangle (cr, x, y, w, h);
-        cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.9);
+        if (blank)
+          {
+            cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+            cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.9);
+          }
+        else
+          cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.9);
         tp_gfx_stroke (cr);
+        cairo_set_dash (cr, NULL, 0, 0);
 
         name_markup = g_markup_printf_escaped ("<span weight='bold' size='%dpt'>%s</span>",
                                                (int) CLAMP (MIN (w, h) / 4, 6, 28), name);
@@ -343,7 +434,10 @@ tp_poster_draw_overview (cairo_t            *cr,
         cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
         tp_gfx_fill (cr);
         cairo_move_to (cr, x + (w - ink.width) / 2 - ink.x, y + (h - ink.height) / 2 - ink.y);
-        cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 1);
+        if (blank)
+          cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 1);
+        else
+          cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 1);
         tp_gfx_show_layout (cr, layout);
       }
 

@@ -31,6 +31,9 @@ typedef struct {
   double scale;
   double offset_x;
   double offset_y;
+  /* The content's size on the poster, pt (0 until fitted). */
+  double content_width;
+  double content_height;
 } TpPosterPlan;
 
 /* Draws the content (in its own units, origin at 0, 0). @zoom is output
@@ -59,6 +62,21 @@ double   tp_poster_height_for_width (double           width,
                                     double            content_width,
                                     double            content_height,
                                     double            poster_margin);
+/* A sheet whose window holds no content (a blank edge of a poster whose
+ * shape differs from the map's): it is not printed, and the overview says
+ * so. Blank sheets are always whole outer rows or columns. */
+gboolean tp_poster_plan_sheet_is_blank (const TpPosterPlan *plan,
+                                        guint               row,
+                                        guint               column);
+guint    tp_poster_plan_count_printed  (const TpPosterPlan *plan);
+/* The @index-th printed sheet, in reading order; FALSE past the last. */
+gboolean tp_poster_plan_printed_sheet  (const TpPosterPlan *plan,
+                                        guint               index,
+                                        guint              *row,
+                                        guint              *column);
+/* The names of the blank sheets, "A5, B5, C5", or NULL when none. */
+char    *tp_poster_plan_list_blank     (const TpPosterPlan *plan);
+
 /* "B3": row letter(s) and column number, both from the top left. */
 char    *tp_poster_sheet_name      (guint             row,
                                     guint             column);
