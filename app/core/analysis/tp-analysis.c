@@ -17,7 +17,8 @@ G_DEFINE_ENUM_TYPE (TpFindingKind, tp_finding_kind,
   G_DEFINE_ENUM_VALUE (TP_FINDING_BLOCKED_MOMENT, "blocked-moment"),
   G_DEFINE_ENUM_VALUE (TP_FINDING_DEPARTMENT_NOT_INVOLVED, "department-not-involved"),
   G_DEFINE_ENUM_VALUE (TP_FINDING_EMPLOYEE_CUSTOMER_GAP, "employee-customer-gap"),
-  G_DEFINE_ENUM_VALUE (TP_FINDING_STAGE_BELOW_GOOD_ENOUGH, "stage-below-good-enough"))
+  G_DEFINE_ENUM_VALUE (TP_FINDING_STAGE_BELOW_GOOD_ENOUGH, "stage-below-good-enough"),
+  G_DEFINE_ENUM_VALUE (TP_FINDING_OPEN_OPPORTUNITY, "open-opportunity"))
 
 G_DEFINE_ENUM_TYPE (TpSeverity, tp_severity,
   G_DEFINE_ENUM_VALUE (TP_SEVERITY_INFO, "info"),

@@ -51,6 +51,9 @@ typedef enum {
   TP_FINDING_DEPARTMENT_NOT_INVOLVED,
   TP_FINDING_EMPLOYEE_CUSTOMER_GAP,
   TP_FINDING_STAGE_BELOW_GOOD_ENOUGH,
+  /* Never made by tp_analyze_journey(): an open opportunity, for views that
+   * hand the elements they show on as findings (the insights panel). */
+  TP_FINDING_OPEN_OPPORTUNITY,
 } TpFindingKind;
 
 /* How urgent a finding is. Not the 1–3 severity of an employee note. */
