@@ -161,12 +161,12 @@ tp_report_build_opportunities (TpReportBuilder *b)
   /* Translators: the lead of the opportunities section; %u are numbers of
    * opportunities */
   add_textf (b, TP_REPORT_TEXT_LEAD,
-             ngettext ("What to change, and who owns the change: %u open opportunity per "
-                       "department, the highest priority first (a large impact for little "
-                       "effort), then the earliest due date. %u in all.",
-                       "What to change, and who owns the change: %u open opportunities per "
-                       "department, the highest priority first (a large impact for little "
-                       "effort), then the earliest due date. %u in all.",
+             ngettext ("What to change, and who owns the change: %u open opportunity of %u, "
+                       "by department, the highest priority first (a large impact for little "
+                       "effort), then the earliest due date.",
+                       "What to change, and who owns the change: %u open opportunities of %u, "
+                       "by department, the highest priority first (a large impact for little "
+                       "effort), then the earliest due date.",
                        n_open),
              n_open, n);
 
