@@ -720,10 +720,12 @@ test_messages (void)
         }
     }
 
-  /* Every kind occurred, so every message was checked. */
+  /* Every kind occurred, so every message was checked; the analysis never
+   * makes the last, OPEN_OPPORTUNITY. */
   {
     g_autoptr(GEnumClass) klass = g_type_class_ref (TP_TYPE_FINDING_KIND);
-    n_kinds = klass->n_values;
+    n_kinds = klass->n_values - 1;
+    g_assert_cmpint (TP_FINDING_OPEN_OPPORTUNITY, ==, n_kinds);
   }
   g_assert_cmphex (seen, ==, (1u << n_kinds) - 1);
 

@@ -1007,8 +1007,7 @@ test_build_related_blockers (void)
   g_assert_cmpstr (cell_text (moments, row, 5), ==,
                    "• The schedule is overbooked with three-minute slots; there is no room for questions "
                    "or explanation. (felt by Cardiology outpatient clinic, caused by Finance)\n"
-                   "• No time to read the referral letter before the patient walks in. "
-                   "(Cardiology outpatient clinic)\n"
+                   "• No time to read the referral letter before the patient walks in.\n"
                    "• The planning system only offers fixed slots; a longer first consult cannot be booked. "
                    "(felt by Planning, caused by Cardiology outpatient clinic)");
 }

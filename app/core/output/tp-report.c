@@ -688,10 +688,12 @@ build_moments (Builder *b)
       TpTouchpoint *tp = g_ptr_array_index (b->ordered, i);
       g_autoptr(GPtrArray) blockers = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *key = NULL;
       int score = tp_touchpoint_get_score (tp);
 
       if (!tp_touchpoint_is_moment (tp))
         continue;
+      key = tp_department_key (tp_touchpoint_get_department (tp));
 
       if (table == NULL)
         {
@@ -719,7 +721,13 @@ build_moments (Builder *b)
       for (guint n = 0; n < blockers->len; n++)
         {
           TpEmployeeNote *note = g_ptr_array_index (blockers, n);
-          g_autofree char *departments = tp_report_note_departments (note);
+          g_autofree char *felt = tp_department_key (tp_employee_note_get_department (note));
+          g_autofree char *caused = tp_department_key (tp_employee_note_get_causing_department (note));
+          g_autofree char *departments = NULL;
+
+          /* Departments named only where they are not the moment's own. */
+          if (g_strcmp0 (felt, key) != 0 || g_strcmp0 (caused, key) != 0)
+            departments = tp_report_note_departments (note);
 
           if (n > 0)
             g_string_append_c (text, '\n');
@@ -881,7 +889,14 @@ build_employees (Builder *b)
                                                                d->n_felt - n_blockers),
                                                      d->n_felt - n_blockers);
 
-        if (n_caused > 0)
+        if (n_caused > 0 && d->n_felt == 0)
+          add_textf (b, TP_REPORT_TEXT_MUTED,
+                     /* Translators: a department that only causes notes that
+                      * other departments feel */
+                     ngettext ("Causes %u blocker or enabler felt by other departments",
+                               "Causes %u blockers or enablers felt by other departments", n_caused),
+                     n_caused);
+        else if (n_caused > 0)
           add_textf (b, TP_REPORT_TEXT_MUTED,
                      /* Translators: "2 blockers, 1 enabler; causes 1 felt by other
                       * departments" */
@@ -893,8 +908,8 @@ build_employees (Builder *b)
       }
 
       /* Severity is a blocker's, strength an enabler's. */
-      table = add_table (b, _("Kind"), 1.6, _("Note"), 3.6, _("Affects"), 2.2, _("Felt by"), 2.2,
-                         _("Caused by"), 1.8, _("Severity or strength"), 1.6, NULL);
+      table = add_table (b, _("Kind"), 1.5, _("Note"), 3.4, _("Affects"), 2.1, _("Felt by"), 2.2,
+                         _("Caused by"), 1.8, _("Severity or strength"), 2.2, NULL);
       table->number_columns = 1 << 5;
       /* Blockers first: they are what management has to act on. */
       for (int kind = TP_NOTE_KIND_BLOCKER; kind <= TP_NOTE_KIND_ENABLER; kind++)
