@@ -908,8 +908,9 @@ build_employees (Builder *b)
       }
 
       /* Severity is a blocker's, strength an enabler's. */
-      table = add_table (b, _("Kind"), 1.5, _("Note"), 3.4, _("Affects"), 2.1, _("Felt by"), 2.2,
-                         _("Caused by"), 1.8, _("Severity or strength"), 2.2, NULL);
+      /* Room for Dutch words that do not break ("Blokkade", "Veroorzaakt"). */
+      table = add_table (b, _("Kind"), 1.8, _("Note"), 3.0, _("Affects"), 2.2, _("Felt by"), 2.0,
+                         _("Caused by"), 2.4, _("Severity or strength"), 1.9, NULL);
       table->number_columns = 1 << 5;
       /* Blockers first: they are what management has to act on. */
       for (int kind = TP_NOTE_KIND_BLOCKER; kind <= TP_NOTE_KIND_ENABLER; kind++)
