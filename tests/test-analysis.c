@@ -79,6 +79,28 @@ add_note (TpJourney  *journey,
   g_assert_no_error (error);
 }
 
+/* A card of another kind than touchpoint (an action or a thought). */
+static void
+set_kind (TpJourney  *journey,
+          const char *id,
+          TpCardKind  kind)
+{
+  g_object_set (tp_journey_lookup_touchpoint (journey, id), "kind", kind, NULL);
+}
+
+/* A note felt by @department and caused by @caused_by. */
+static void
+add_caused_note (TpJourney  *journey,
+                 const char *id,
+                 TpNoteKind  kind,
+                 const char *target,
+                 const char *department,
+                 const char *caused_by)
+{
+  add_note (journey, id, kind, target, department, 0);
+  g_object_set (tp_journey_lookup (journey, id), "caused-by", caused_by, NULL);
+}
+
 /* "kind-nick(severity-nick) id id …" per finding, one a line: compact
  * enough to compare whole results, readable when a comparison fails. */
 static char *
@@ -482,7 +504,8 @@ test_blocked_moment (void)
   add_touchpoint (journey, "t7", "s3", 9, TRUE, "Planning");
 
   /* t1: a blocker of its own department on the touchpoint, another on the
-   * stage (written differently), one of another department, an enabler. */
+   * stage (written differently), one of another department on the
+   * touchpoint itself (related all the same), an enabler. */
   add_note (journey, "e1", TP_NOTE_KIND_BLOCKER, "t1", "Cardiology", 0);
   add_note (journey, "e2", TP_NOTE_KIND_BLOCKER, "s1", "  cARDIOLOGY\t", 0);
   add_note (journey, "e3", TP_NOTE_KIND_BLOCKER, "t1", "Planning", 0);
@@ -495,21 +518,25 @@ test_blocked_moment (void)
   /* s3: a Cardiology blocker; t4 is blocked, t5 is no moment of truth, t6
    * has no department, t7 is another department. */
   add_note (journey, "e7", TP_NOTE_KIND_BLOCKER, "s3", "Cardiology", 0);
-  /* A blocker without a department blocks no one in particular. */
+  /* A blocker without a department on the moment itself is related to it;
+   * on a stage it relates to no department's moment. */
   add_note (journey, "e8", TP_NOTE_KIND_BLOCKER, "t7", " ", 0);
+  add_note (journey, "e9", TP_NOTE_KIND_BLOCKER, "s3", " ", 0);
 
+  /* On the touchpoint first, then on its stage, in list order. */
   result = describe_kind (journey, TP_FINDING_BLOCKED_MOMENT);
   g_assert_cmpstr (result, ==,
-                   "blocked-moment(warning) t1 e1 e2\n"
+                   "blocked-moment(warning) t1 e1 e3 e2\n"
                    "blocked-moment(warning) t2 e6\n"
-                   "blocked-moment(warning) t4 e7\n");
+                   "blocked-moment(warning) t4 e7\n"
+                   "blocked-moment(warning) t7 e8\n");
 
   findings = tp_analyze_journey (journey);
   finding = find_finding (findings, TP_FINDING_BLOCKED_MOMENT, "t1");
   g_assert_nonnull (finding);
   g_assert_cmpstr (tp_finding_get_department (finding), ==, "Cardiology");
   g_assert_nonnull (strstr (tp_finding_get_message (finding), "Title of t1"));
-  g_assert_nonnull (strstr (tp_finding_get_message (finding), "2 blockers"));
+  g_assert_nonnull (strstr (tp_finding_get_message (finding), "3 blockers"));
   finding = find_finding (findings, TP_FINDING_BLOCKED_MOMENT, "t4");
   g_assert_nonnull (strstr (tp_finding_get_message (finding), "1 blocker "));
 }
@@ -693,10 +720,12 @@ test_messages (void)
         }
     }
 
-  /* Every kind occurred, so every message was checked. */
+  /* Every kind occurred, so every message was checked; the analysis never
+   * makes the last, OPEN_OPPORTUNITY. */
   {
     g_autoptr(GEnumClass) klass = g_type_class_ref (TP_TYPE_FINDING_KIND);
-    n_kinds = klass->n_values;
+    n_kinds = klass->n_values - 1;
+    g_assert_cmpint (TP_FINDING_OPEN_OPPORTUNITY, ==, n_kinds);
   }
   g_assert_cmphex (seen, ==, (1u << n_kinds) - 1);
 
@@ -856,6 +885,279 @@ test_channel_mix (void)
   g_assert_cmpfloat_with_epsilon (mix.offline.average, 17.0 / 3, 1e-9);
 }
 
+/* Card kinds: actions and thoughts are no contact moments */
+
+static void
+test_kinds_unscored (void)
+{
+  g_autoptr(TpJourney) journey = journey_new (1);
+  g_autofree char *result = NULL;
+
+  add_touchpoint (journey, "t1", "s1", TP_SCORE_UNSET, FALSE, NULL);
+  add_touchpoint (journey, "t2", "s1", TP_SCORE_UNSET, FALSE, NULL);
+  add_touchpoint (journey, "t3", "s1", TP_SCORE_UNSET, FALSE, NULL);
+  set_kind (journey, "t2", TP_CARD_KIND_ACTION);
+  set_kind (journey, "t3", TP_CARD_KIND_THOUGHT);
+  /* A thought flagged as a moment of truth is no moment of truth. */
+  add_touchpoint (journey, "t4", "s1", TP_SCORE_UNSET, TRUE, NULL);
+  set_kind (journey, "t4", TP_CARD_KIND_THOUGHT);
+
+  result = analyze_and_describe (journey);
+  g_assert_cmpstr (result, ==, "unscored-touchpoint(info) t1\n");
+}
+
+static void
+test_kinds_scores (void)
+{
+  g_autoptr(TpJourney) journey = journey_new (2);
+  g_autofree char *result = NULL;
+  g_autofree char *curve = NULL;
+
+  /* A thought scored low: on the curve, but no touchpoint below good
+   * enough or below target, even when flagged a moment of truth. */
+  add_touchpoint (journey, "t1", "s1", 8, FALSE, NULL);
+  add_touchpoint (journey, "t2", "s1", 2, TRUE, NULL);
+  set_kind (journey, "t2", TP_CARD_KIND_THOUGHT);
+  add_touchpoint (journey, "t3", "s2", 8, FALSE, NULL);
+  add_touchpoint (journey, "t4", "s2", 6, FALSE, NULL);
+  set_kind (journey, "t4", TP_CARD_KIND_ACTION);
+
+  result = analyze_and_describe (journey);
+  g_assert_cmpstr (result, ==,
+                   "stage-below-good-enough(warning) s1\n"
+                   "steepest-drop(warning) t1 t2\n"
+                   "lowest-point(info) t2\n");
+  curve = describe_kind (journey, TP_FINDING_BELOW_GOOD_ENOUGH);
+  g_assert_cmpstr (curve, ==, "");
+}
+
+static void
+test_kinds_counts (void)
+{
+  g_autoptr(TpJourney) journey = journey_new (1);
+  g_autoptr(GArray) stages = NULL;
+  TpScoreStats stats;
+  TpChannelMix mix;
+
+  add_touchpoint_full (journey, "t1", "s1", 8, FALSE, NULL, TP_CHANNEL_WEBSITE);
+  add_touchpoint_full (journey, "t2", "s1", TP_SCORE_UNSET, FALSE, NULL, TP_CHANNEL_SHOP);
+  add_touchpoint_full (journey, "t3", "s1", TP_SCORE_UNSET, FALSE, NULL, TP_CHANNEL_OTHER);
+  add_touchpoint_full (journey, "t4", "s1", 4, FALSE, NULL, TP_CHANNEL_OTHER);
+  add_touchpoint_full (journey, "t5", "s1", 6, FALSE, NULL, TP_CHANNEL_WEBSITE);
+  set_kind (journey, "t3", TP_CARD_KIND_ACTION);
+  set_kind (journey, "t4", TP_CARD_KIND_THOUGHT);
+  set_kind (journey, "t5", TP_CARD_KIND_ACTION);
+
+  /* Two touchpoints, one scored; three points on the curve. */
+  tp_journey_get_score_stats (journey, &stats);
+  g_assert_cmpuint (stats.n_cards, ==, 5);
+  g_assert_cmpuint (stats.n_touchpoints, ==, 2);
+  g_assert_cmpuint (stats.n_touchpoints_scored, ==, 1);
+  g_assert_cmpuint (stats.n_scored, ==, 3);
+  g_assert_cmpfloat (stats.average, ==, 6.0);
+  g_assert_cmpint (stats.min, ==, 4);
+
+  stages = tp_journey_get_stage_stats (journey);
+  g_assert_cmpuint (g_array_index (stages, TpStageStats, 0).scores.n_touchpoints, ==, 2);
+  g_assert_cmpuint (g_array_index (stages, TpStageStats, 0).scores.n_scored, ==, 3);
+
+  /* The action on the website is no online touchpoint. */
+  tp_journey_get_channel_mix (journey, &mix);
+  g_assert_cmpuint (mix.online.n_touchpoints, ==, 1);
+  g_assert_cmpuint (mix.online.n_scored, ==, 1);
+  g_assert_cmpfloat (mix.online.average, ==, 8.0);
+  g_assert_cmpuint (mix.offline.n_touchpoints, ==, 1);
+  g_assert_cmpuint (mix.offline.n_scored, ==, 0);
+}
+
+static void
+test_kinds_departments (void)
+{
+  g_autoptr(TpJourney) journey = journey_new (1);
+  g_autofree char *result = NULL;
+
+  /* A department on an action owns no touchpoint, and a thought is no
+   * moment of truth to block. */
+  add_touchpoint (journey, "t1", "s1", 8, FALSE, "Legal");
+  set_kind (journey, "t1", TP_CARD_KIND_ACTION);
+  add_touchpoint (journey, "t2", "s1", 8, TRUE, "Sales");
+  set_kind (journey, "t2", TP_CARD_KIND_THOUGHT);
+  add_note (journey, "e1", TP_NOTE_KIND_BLOCKER, "t2", "Sales", 0);
+
+  result = analyze_and_describe (journey);
+  g_assert_cmpstr (result, ==, "lowest-point(info) t1\n");
+}
+
+/* Departments that cause notes for other departments */
+
+static void
+test_caused_by_involved (void)
+{
+  g_autoptr(TpJourney) journey = journey_new (1);
+  g_autofree char *result = NULL;
+
+  add_touchpoint (journey, "t1", "s1", 8, FALSE, "Finance");
+  add_touchpoint (journey, "t2", "s1", 8, FALSE, "Customer Service");
+  add_touchpoint (journey, "t3", "s1", 8, FALSE, "Legal");
+  /* Felt by Customer Service, caused by Finance: both are involved. */
+  add_caused_note (journey, "e1", TP_NOTE_KIND_BLOCKER, "t2", "Customer Service", " finance ");
+  /* An enabler caused by Legal, felt by nobody in particular. */
+  add_caused_note (journey, "e2", TP_NOTE_KIND_ENABLER, "s1", "", "LEGAL");
+
+  result = describe_kind (journey, TP_FINDING_DEPARTMENT_NOT_INVOLVED);
+  g_assert_cmpstr (result, ==, "");
+}
+
+static void
+test_caused_by_blocked_moment (void)
+{
+  g_autoptr(TpJourney) journey = journey_new (2);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) related = NULL;
+  g_autofree char *result = NULL;
+  TpFinding *finding;
+
+  /* A Customer Service moment of truth: waiving a fee. */
+  add_touchpoint (journey, "t1", "s1", 5, TRUE, "Customer Service");
+  add_touchpoint (journey, "t2", "s2", 9, TRUE, "Customer Service");
+  add_touchpoint (journey, "t3", "s2", 9, TRUE, "Finance");
+  /* Finance's rule on the moment itself, felt by Finance: related. */
+  add_caused_note (journey, "e1", TP_NOTE_KIND_BLOCKER, "t1", "Finance", "");
+  /* On t2's stage: felt by Customer Service, caused by Finance (related
+   * to t2 and, since Finance causes it, to Finance's t3); felt by Finance
+   * and caused by Customer Service (related to both); Finance's own. */
+  add_caused_note (journey, "e2", TP_NOTE_KIND_BLOCKER, "s2", "Customer Service", "Finance");
+  add_caused_note (journey, "e3", TP_NOTE_KIND_BLOCKER, "s2", "Finance", "customer service");
+  add_caused_note (journey, "e4", TP_NOTE_KIND_BLOCKER, "s2", "Finance", "");
+
+  result = describe_kind (journey, TP_FINDING_BLOCKED_MOMENT);
+  g_assert_cmpstr (result, ==,
+                   "blocked-moment(warning) t1 e1\n"
+                   "blocked-moment(warning) t2 e2 e3\n"
+                   "blocked-moment(warning) t3 e2 e3 e4\n");
+
+  findings = tp_analyze_journey (journey);
+  finding = find_finding (findings, TP_FINDING_BLOCKED_MOMENT, "t1");
+  g_assert_cmpstr (tp_finding_get_department (finding), ==, "Customer Service");
+
+  /* The report's list is the same. */
+  related = tp_journey_get_related_blockers (journey, tp_journey_lookup_touchpoint (journey, "t2"));
+  g_assert_cmpuint (related->len, ==, 2);
+  g_assert_cmpstr (tp_element_get_id (g_ptr_array_index (related, 0)), ==, "e2");
+  g_assert_cmpstr (tp_element_get_id (g_ptr_array_index (related, 1)), ==, "e3");
+}
+
+/* Open opportunities per department */
+
+static void
+add_opportunity (TpJourney           *journey,
+                 const char          *id,
+                 const char          *touchpoint_id,
+                 const char          *department,
+                 TpOpportunityStatus  status,
+                 int                  impact,
+                 int                  effort,
+                 const char          *due)
+{
+  g_autoptr(TpOpportunity) opportunity = tp_opportunity_new (id, "An idea");
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (opportunity, "touchpoint-id", touchpoint_id, "department", department,
+                "status", status, "impact", impact, "effort", effort, "due", due, NULL);
+  tp_journey_insert (journey, TP_ELEMENT (opportunity), G_MAXUINT, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+describe_open (GPtrArray *groups)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      TpDepartmentOpportunities *group = g_ptr_array_index (groups, g);
+
+      g_string_append_printf (out, "%s:", group->department != NULL ? group->department : "(none)");
+      for (guint i = 0; i < group->opportunities->len; i++)
+        g_string_append_printf (out, " %s",
+                                tp_element_get_id (g_ptr_array_index (group->opportunities, i)));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_open_opportunities (void)
+{
+  g_autoptr(TpJourney) journey = journey_new (1);
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *place = NULL;
+
+  add_touchpoint (journey, "t1", "s1", 8, FALSE, " Sales ");
+  add_touchpoint (journey, "t2", "s1", 8, FALSE, "");
+  /* Sales through its touchpoint: priority 5 × 5 = 25, then 3 × 4 = 12
+   * twice (earlier date first, a date before none), then unset. */
+  add_opportunity (journey, "o1", "", "sales", TP_OPPORTUNITY_STATUS_IDEA, 3, 2, "");
+  add_opportunity (journey, "o2", "t1", "", TP_OPPORTUNITY_STATUS_PLANNED, 0, 0, "2027-01-01");
+  add_opportunity (journey, "o3", "t1", "", TP_OPPORTUNITY_STATUS_DOING, 5, 1, "");
+  add_opportunity (journey, "o4", "t1", "", TP_OPPORTUNITY_STATUS_IDEA, 3, 2, "2027-05-01");
+  /* Done and dropped ones are closed. */
+  add_opportunity (journey, "o5", "t1", "", TP_OPPORTUNITY_STATUS_DONE, 5, 1, "");
+  add_opportunity (journey, "o6", "", "Finance", TP_OPPORTUNITY_STATUS_DROPPED, 5, 1, "");
+  /* No department at all: last. */
+  add_opportunity (journey, "o7", "t2", "", TP_OPPORTUNITY_STATUS_IDEA, 1, 5, "");
+  add_opportunity (journey, "o8", "", "", TP_OPPORTUNITY_STATUS_IDEA, 0, 0, "");
+  /* Its own department wins over its touchpoint's. */
+  add_opportunity (journey, "o9", "t1", "Billing", TP_OPPORTUNITY_STATUS_IDEA, 1, 1, "");
+
+  groups = tp_journey_get_open_opportunities (journey);
+  result = describe_open (groups);
+  g_assert_cmpstr (result, ==,
+                   "Billing: o9\n"
+                   "sales: o3 o4 o1 o2\n"
+                   "(none): o7 o8\n");
+
+  place = tp_journey_describe_opportunity_place (journey, g_ptr_array_index (
+    ((TpDepartmentOpportunities *) g_ptr_array_index (groups, 2))->opportunities, 1));
+  g_assert_cmpstr (place, ==, "Whole journey");
+  g_clear_pointer (&place, g_free);
+  place = tp_journey_describe_opportunity_place (journey, g_ptr_array_index (
+    ((TpDepartmentOpportunities *) g_ptr_array_index (groups, 2))->opportunities, 0));
+  g_assert_cmpstr (place, ==, "Title of t2");
+}
+
+/* Evidence */
+
+static void
+test_evidence (void)
+{
+  g_autoptr(TpJourney) journey = journey_new (1);
+  TpEvidenceStats stats;
+
+  add_touchpoint (journey, "t1", "s1", 8, FALSE, NULL);
+  add_touchpoint (journey, "t2", "s1", 8, FALSE, NULL);
+  add_touchpoint (journey, "t3", "s1", 8, FALSE, NULL);
+  add_touchpoint (journey, "t4", "s1", 8, FALSE, NULL);
+  set_kind (journey, "t3", TP_CARD_KIND_THOUGHT);
+  g_object_set (tp_journey_lookup (journey, "t1"), "evidence", TP_EVIDENCE_OBSERVED, NULL);
+  g_object_set (tp_journey_lookup (journey, "t2"), "evidence", TP_EVIDENCE_REPORTED, "respondents", 40, NULL);
+  g_object_set (tp_journey_lookup (journey, "t3"), "evidence", TP_EVIDENCE_REPORTED, "respondents", 12, NULL);
+  g_object_set (tp_journey_lookup (journey, "t4"), "evidence", TP_EVIDENCE_ASSUMED, NULL);
+  add_note (journey, "e1", TP_NOTE_KIND_BLOCKER, "t1", "Sales", 0);
+  add_note (journey, "e2", TP_NOTE_KIND_ENABLER, "t1", "Sales", 0);
+  g_object_set (tp_journey_lookup (journey, "e1"), "evidence", TP_EVIDENCE_OBSERVED, NULL);
+
+  /* Assumed and nothing stated are no evidence. */
+  tp_journey_get_evidence_stats (journey, &stats);
+  g_assert_cmpuint (stats.n_cards, ==, 6);
+  g_assert_cmpuint (stats.n_observed, ==, 2);
+  g_assert_cmpuint (stats.n_reported, ==, 2);
+  g_assert_cmpuint (stats.n_assumed, ==, 1);
+  g_assert_cmpuint (stats.n_evidence, ==, 4);
+  g_assert_cmpuint (stats.respondents, ==, 52);
+}
+
 /* The sample journey */
 
 static void
@@ -874,19 +1176,11 @@ test_sample_findings (void)
                    "department-not-involved(warning) t10\n"
                    "stage-below-good-enough(warning) s4\n"
                    "steepest-drop(warning) t17 t19\n"
-                   "blocked-moment(warning) t19 e1 e2\n"
-                   "below-good-enough(warning) t20\n"
+                   "blocked-moment(warning) t19 e1 e3 e2\n"
                    "stage-below-good-enough(warning) s5\n"
                    "below-good-enough(warning) t23\n"
                    "below-good-enough(warning) t24\n"
-                   "below-good-enough(warning) t25\n"
-                   "unscored-touchpoint(info) t1\n"
-                   "unscored-touchpoint(info) t7\n"
-                   "unscored-touchpoint(info) t8\n"
-                   "unscored-touchpoint(info) t14\n"
-                   "unscored-touchpoint(info) t18\n"
-                   "lowest-point(info) t19\n"
-                   "unscored-touchpoint(info) t21\n");
+                   "lowest-point(info) t19\n");
 }
 
 static void
@@ -940,7 +1234,10 @@ test_sample_statistics (void)
 
   g_assert_cmpuint (stats->len, ==, 5);
   g_assert_cmpstr (consult->stage_id, ==, "s4");
-  g_assert_cmpuint (consult->scores.n_touchpoints, ==, 3);
+  /* An action, the consult and a thought; both scored 3, both on the curve. */
+  g_assert_cmpuint (consult->scores.n_cards, ==, 3);
+  g_assert_cmpuint (consult->scores.n_touchpoints, ==, 1);
+  g_assert_cmpuint (consult->scores.n_touchpoints_scored, ==, 1);
   g_assert_cmpuint (consult->scores.n_scored, ==, 2);
   g_assert_cmpfloat (consult->scores.average, ==, 3.0);
   g_assert_cmpstr (after->stage_id, ==, "s5");
@@ -953,9 +1250,46 @@ test_sample_statistics (void)
   g_assert_cmpuint (mix.online.n_touchpoints, ==, 3);
   g_assert_cmpuint (mix.online.n_scored, ==, 3);
   g_assert_cmpfloat (mix.online.average, ==, 8.0);
-  g_assert_cmpuint (mix.offline.n_touchpoints, ==, 22);
-  g_assert_cmpuint (mix.offline.n_scored, ==, 16);
-  g_assert_cmpfloat (mix.offline.average, ==, 103.0 / 16);
+  /* Touchpoints proper only: the actions and thoughts are no channel. */
+  g_assert_cmpuint (mix.offline.n_touchpoints, ==, 12);
+  g_assert_cmpuint (mix.offline.n_scored, ==, 12);
+  g_assert_cmpfloat (mix.offline.average, ==, 81.0 / 12);
+}
+
+static void
+test_sample_evidence (void)
+{
+  g_autofree char *path = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (path);
+  TpEvidenceStats stats;
+
+  /* 25 cards and 5 employee notes. */
+  tp_journey_get_evidence_stats (journey, &stats);
+  g_assert_cmpuint (stats.n_cards, ==, 30);
+  g_assert_cmpuint (stats.n_observed, ==, 5);
+  g_assert_cmpuint (stats.n_reported, ==, 4);
+  g_assert_cmpuint (stats.n_assumed, ==, 1);
+  g_assert_cmpuint (stats.n_evidence, ==, 9);
+  g_assert_cmpuint (stats.respondents, ==, 31 + 14 + 9 + 14);
+}
+
+static void
+test_sample_opportunities (void)
+{
+  g_autofree char *path = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (path);
+  g_autoptr(GPtrArray) groups = tp_journey_get_open_opportunities (journey);
+  g_autofree char *result = describe_open (groups);
+  g_autoptr(TpOpportunity) o4 = NULL;
+  g_autofree char *place = NULL;
+
+  g_assert_cmpstr (result, ==,
+                   "Cardiology outpatient clinic: o1 o2\n"
+                   "Patient experience: o3\n"
+                   "Poliklinieken: o4\n");
+  o4 = g_object_ref (TP_OPPORTUNITY (tp_journey_lookup (journey, "o4")));
+  place = tp_journey_describe_opportunity_place (journey, o4);
+  g_assert_cmpstr (place, ==, "Stage “Consultation”");
 }
 
 /* Large generated journeys: the findings agree with a plain recount. */
@@ -1034,7 +1368,17 @@ main (int   argc,
   g_test_add_func ("/analysis/findings/boxed", test_finding_boxed);
   g_test_add_func ("/analysis/stats/stages", test_stage_stats);
   g_test_add_func ("/analysis/stats/channel-mix", test_channel_mix);
+  g_test_add_func ("/analysis/kinds/unscored", test_kinds_unscored);
+  g_test_add_func ("/analysis/kinds/scores", test_kinds_scores);
+  g_test_add_func ("/analysis/kinds/counts", test_kinds_counts);
+  g_test_add_func ("/analysis/kinds/departments", test_kinds_departments);
+  g_test_add_func ("/analysis/departments/caused-by-involved", test_caused_by_involved);
+  g_test_add_func ("/analysis/departments/caused-by-blocked-moment", test_caused_by_blocked_moment);
+  g_test_add_func ("/analysis/opportunities/open-by-department", test_open_opportunities);
+  g_test_add_func ("/analysis/evidence/stats", test_evidence);
   g_test_add_func ("/analysis/sample/findings", test_sample_findings);
+  g_test_add_func ("/analysis/sample/evidence", test_sample_evidence);
+  g_test_add_func ("/analysis/sample/opportunities", test_sample_opportunities);
   g_test_add_func ("/analysis/sample/consult", test_sample_consult);
   g_test_add_func ("/analysis/sample/statistics", test_sample_statistics);
   g_test_add_func ("/analysis/generated/consistent", test_generated_consistent);

@@ -341,6 +341,90 @@ test_empty_journey (void)
   g_object_unref (panel);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The opportunities list: "Department" for a heading, "  id" for an
+ * opportunity (activatable, focusable), one a line. */
+static char *
+describe_opportunities (GtkWidget *list)
+{
+  GString *out = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    {
+      const char *id = g_object_get_data (G_OBJECT (row), "tp-id");
+
+      g_assert_cmpint (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)), ==, id != NULL);
+      g_assert_cmpint (gtk_widget_get_focusable (row), ==, id != NULL);
+      if (id != NULL)
+        g_string_append_printf (out, "  %s\n", id);
+      else
+        g_string_append_printf (out, "%s\n",
+                                gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)))));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Open opportunities per department under the findings; activating one
+ * hands it on as a finding about it, which the window selects. Done ones
+ * leave the list as soon as the findings follow the edit. */
+static void
+test_open_opportunities (void)
+{
+  g_autoptr(TpDocument) document = sample_document ();
+  TpJourney *journey = tp_document_get_journey (document);
+  GtkWidget *panel = g_object_ref_sink (tp_insights_panel_new ());
+  g_autoptr(TpFinding) activated = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  show_findings (panel, document);
+  list = find_named (panel, "opportunities");
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (gtk_widget_get_parent (
+    gtk_widget_get_parent (list)))));
+  before = describe_opportunities (list);
+  g_assert_cmpstr (before, ==,
+                   "Cardiology outpatient clinic\n  o1\n  o2\n"
+                   "Patient experience\n  o3\n"
+                   "Poliklinieken\n  o4\n");
+
+  g_signal_connect (panel, "finding-activated", G_CALLBACK (on_activated), &activated);
+  row = gtk_widget_get_next_sibling (gtk_widget_get_first_child (list));
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_nonnull (activated);
+  g_assert_cmpint (tp_finding_get_kind (activated), ==, TP_FINDING_OPEN_OPPORTUNITY);
+  g_assert_cmpstrv (tp_finding_get_ids (activated), ((const char * const []) { "o1", NULL }));
+  g_assert_cmpstr (tp_finding_get_message (activated), ==, "Book 10-minute consults for first visits.");
+
+  g_assert_true (tp_document_set_enum (document, tp_journey_lookup (journey, "o1"), "status",
+                                      TP_OPPORTUNITY_STATUS_DONE, NULL));
+  tp_findings_refresh (tp_insights_panel_get_findings (TP_INSIGHTS_PANEL (panel)));
+  after = describe_opportunities (list);
+  g_assert_cmpstr (after, ==,
+                   "Cardiology outpatient clinic\n  o2\n"
+                   "Patient experience\n  o3\n"
+                   "Poliklinieken\n  o4\n");
+
+  g_object_unref (panel);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/insights/follows-edits-and-undo", test_follows_edits_and_undo);
   g_test_add_func ("/insights/shares-findings", test_shares_findings);
   g_test_add_func ("/insights/empty-journey", test_empty_journey);
+  g_test_add_func ("/insights/open-opportunities", test_open_opportunities);
   g_test_add_func ("/insights/large-journey-is-virtualized", test_large_journey_is_virtualized);
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include <libxml/HTMLparser.h>
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tp-analysis.h"
@@ -241,9 +242,10 @@ test_build_no_scores (void)
   g_assert_true (g_str_has_prefix (g_bytes_get_data (pdf, NULL), "%PDF-"));
 }
 
-/* The employee section has one part per department: spellings that differ
- * only in case and surrounding white space are one department, and the
- * notes without one (blank or white space) share "No department given". */
+/* The employee section has one part per department that feels or causes
+ * notes: spellings that differ only in case and surrounding white space
+ * are one department, and the notes without one (blank or white space)
+ * share "No department given". */
 static void
 test_build_departments (void)
 {
@@ -268,8 +270,12 @@ test_build_departments (void)
     {
       g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
       g_autofree char *trimmed = g_strstrip (g_strdup (tp_employee_note_get_department (note)));
+      g_autofree char *cause = g_strstrip (g_strdup (tp_employee_note_get_caused_by (note)));
 
       g_hash_table_add (keys, g_utf8_casefold (trimmed, -1));
+      /* A department that causes notes for others has a part too. */
+      if (*cause != '\0')
+        g_hash_table_add (keys, g_utf8_casefold (cause, -1));
     }
 
   tp_report_options_init (&options);
@@ -854,6 +860,228 @@ test_cli_csv (void)
   remove_temp (path);
 }
 
+/* ---- what the report says about kinds, departments, opportunities ---- */
+
+static TpReport *
+build_sections (TpJourney        *journey,
+                TpReportSections  sections)
+{
+  TpReportOptions options;
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2027, 2, 1, 12, 0, 0);
+
+  tp_report_options_init (&options);
+  options.sections = sections;
+  options.date = date;
+  return tp_report_build (journey, &options);
+}
+
+/* The first block of @kind after the heading @heading (any level). */
+static TpReportBlock *
+block_after (TpReport          *report,
+             const char        *heading,
+             TpReportBlockKind  kind)
+{
+  gboolean seen = FALSE;
+
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      TpReportBlock *block = g_ptr_array_index (report->blocks, i);
+
+      if (block->kind == TP_REPORT_BLOCK_HEADING && g_strcmp0 (block->text, heading) == 0)
+        seen = TRUE;
+      else if (seen && block->kind == kind)
+        return block;
+    }
+  g_error ("no block after “%s”", heading);
+  return NULL;
+}
+
+static const char *
+cell_text (TpReportBlock *table,
+           guint          row,
+           guint          column)
+{
+  return tp_report_table_get_cell (table, row, column)->text;
+}
+
+/* The row whose first cell is @first, or -1. */
+static int
+find_row (TpReportBlock *table,
+          const char    *first)
+{
+  for (guint r = 0; r < tp_report_table_get_n_rows (table); r++)
+    if (g_str_equal (cell_text (table, r, 0), first))
+      return r;
+  return -1;
+}
+
+/* Counts and the channel mix are of touchpoints proper: the sample has 15
+ * of 25 cards; actions and thoughts show their kind in a stage's table. */
+static void
+test_build_kinds (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(TpReport) report = build_sections (journey, TP_REPORT_SECTION_SUMMARY | TP_REPORT_SECTION_STAGES
+                                                        | TP_REPORT_SECTION_CHANNELS);
+  TpReportBlock *figures = block_after (report, tp_report_section_get_title (TP_REPORT_SECTION_SUMMARY),
+                                        TP_REPORT_BLOCK_FIGURES);
+  TpReportBlock *channels = block_after (report, tp_report_section_get_title (TP_REPORT_SECTION_CHANNELS),
+                                         TP_REPORT_BLOCK_FIGURES);
+  TpReportBlock *consult = block_after (report, "Consultation", TP_REPORT_BLOCK_TABLE);
+  TpReportBlock *channel_table = block_after (report, tp_report_section_get_title (TP_REPORT_SECTION_CHANNELS),
+                                              TP_REPORT_BLOCK_TABLE);
+  guint in_channels = 0;
+
+  g_assert_cmpstr (((TpReportItem *) g_ptr_array_index (figures->items, 1))->text, ==, "15");
+  g_assert_cmpstr (((TpReportItem *) g_ptr_array_index (figures->items, 1))->detail, ==, "touchpoints, 15 scored");
+  /* Online 3, offline 12. */
+  g_assert_cmpstr (((TpReportItem *) g_ptr_array_index (channels->items, 0))->text, ==, "3");
+  g_assert_cmpstr (((TpReportItem *) g_ptr_array_index (channels->items, 2))->text, ==, "12");
+  for (guint r = 0; r < tp_report_table_get_n_rows (channel_table); r++)
+    in_channels += atoi (cell_text (channel_table, r, 2));
+  g_assert_cmpuint (in_channels, ==, 15);
+  g_assert_cmpint (find_row (channel_table, "Other"), ==, -1);
+
+  /* The consultation: an action, the consult, a thought. */
+  g_assert_cmpuint (tp_report_table_get_n_rows (consult), ==, 3);
+  g_assert_cmpstr (cell_text (consult, 0, 1), ==, "Customer action");
+  g_assert_cmpstr (cell_text (consult, 1, 1), ==, "Shop or desk");
+  g_assert_cmpstr (cell_text (consult, 2, 1), ==, "Thought or feeling");
+}
+
+/* Blockers show their severity, enablers their strength or nothing; a
+ * blocker caused by another department names both, and is listed under
+ * the department that causes it too. */
+static void
+test_build_note_weights (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(TpReport) report = NULL;
+  TpReportBlock *hospitality, *poli, *cardiology, *planning;
+  int row;
+
+  /* An enabler without a strength. */
+  g_object_set (tp_journey_lookup (journey, "e5"), "strength", 0, NULL);
+  report = build_sections (journey, TP_REPORT_SECTION_EMPLOYEES);
+  hospitality = block_after (report, "Hospitality", TP_REPORT_BLOCK_TABLE);
+  poli = block_after (report, "Poliklinieken", TP_REPORT_BLOCK_TABLE);
+  cardiology = block_after (report, "Cardiology outpatient clinic", TP_REPORT_BLOCK_TABLE);
+  planning = block_after (report, "Planning", TP_REPORT_BLOCK_TABLE);
+
+  g_assert_cmpuint (hospitality->n_columns, ==, 6);
+  g_assert_cmpstr (cell_text (hospitality, 0, 0), ==, "Enabler");
+  g_assert_cmpstr (cell_text (hospitality, 0, 5), ==, "3 of 3");
+  g_assert_cmpstr (cell_text (poli, 0, 5), ==, "");
+  g_assert_cmpstr (cell_text (cardiology, 0, 5), ==, "3 of 3");
+
+  /* e3: felt by the specialist, caused by Planning. */
+  row = find_row (cardiology, "Blocker");
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpuint (tp_report_table_get_n_rows (planning), ==, 1);
+  g_assert_cmpstr (cell_text (planning, 0, 1), ==,
+                   "The planning system only offers fixed slots; a longer first consult cannot be booked.");
+  g_assert_cmpstr (cell_text (planning, 0, 3), ==, "Specialist, Cardiology outpatient clinic");
+  g_assert_cmpstr (cell_text (planning, 0, 4), ==, "Planning");
+}
+
+/* A blocker on the moment's stage, caused by the moment's department but
+ * felt by another, is related to it; the report names both departments. */
+static void
+test_build_related_blockers (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(TpReport) report = NULL;
+  TpReportBlock *moments;
+  int row;
+
+  g_object_set (tp_journey_lookup (journey, "e3"), "touchpoint-id", "", "stage-id", "s4",
+                "department", "Planning", "caused-by", "Cardiology outpatient clinic", NULL);
+  g_object_set (tp_journey_lookup (journey, "e1"), "caused-by", "Finance", NULL);
+  report = build_sections (journey, TP_REPORT_SECTION_MOMENTS);
+  moments = block_after (report, tp_report_section_get_title (TP_REPORT_SECTION_MOMENTS), TP_REPORT_BLOCK_TABLE);
+  row = find_row (moments, "Three-minute consult with the cardiologist");
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpstr (cell_text (moments, row, 5), ==,
+                   "• The schedule is overbooked with three-minute slots; there is no room for questions "
+                   "or explanation. (felt by Cardiology outpatient clinic, caused by Finance)\n"
+                   "• No time to read the referral letter before the patient walks in.\n"
+                   "• The planning system only offers fixed slots; a longer first consult cannot be booked. "
+                   "(felt by Planning, caused by Cardiology outpatient clinic)");
+}
+
+/* Open opportunities per department, by priority then due date, with
+ * their workflow and where they are attached; closed ones apart. */
+static void
+test_build_opportunities (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(TpReport) report = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  TpReportBlock *cardiology, *poli, *closed;
+  gboolean in_section = FALSE;
+
+  /* A second Cardiology one, done. */
+  g_object_set (tp_journey_lookup (journey, "o2"), "status", TP_OPPORTUNITY_STATUS_DONE, NULL);
+  report = build_sections (journey, TP_REPORT_SECTION_OPPORTUNITIES | TP_REPORT_SECTION_FINDINGS);
+  for (guint i = 0; i < report->blocks->len; i++)
+    {
+      TpReportBlock *block = g_ptr_array_index (report->blocks, i);
+
+      if (block->kind == TP_REPORT_BLOCK_HEADING && block->level == 1)
+        in_section = block->section == TP_REPORT_SECTION_OPPORTUNITIES;
+      else if (in_section && block->kind == TP_REPORT_BLOCK_HEADING)
+        g_ptr_array_add (parts, block->text);
+    }
+  g_ptr_array_add (parts, NULL);
+  g_assert_cmpstrv ((const char * const *) parts->pdata,
+                    ((const char * const []) { "Cardiology outpatient clinic", "Patient experience",
+                                               "Poliklinieken", "Done and dropped", NULL }));
+
+  cardiology = block_after (report, "Cardiology outpatient clinic", TP_REPORT_BLOCK_TABLE);
+  g_assert_cmpuint (tp_report_table_get_n_rows (cardiology), ==, 1);
+  g_assert_cmpstr (cell_text (cardiology, 0, 0), ==, "Book 10-minute consults for first visits.");
+  g_assert_cmpstr (cell_text (cardiology, 0, 1), ==, "Planned");
+  g_assert_cmpstr (cell_text (cardiology, 0, 2), ==, "High\nimpact 5 · effort 3");
+  g_assert_cmpstr (cell_text (cardiology, 0, 3), ==, "Head of Cardiology");
+  g_assert_cmpstr (cell_text (cardiology, 0, 4), ==, "31 Mar 2027");
+  g_assert_false (tp_report_table_get_cell (cardiology, 0, 4)->highlight);
+  g_assert_cmpstr (cell_text (cardiology, 0, 5), ==, "Three-minute consult with the cardiologist");
+
+  poli = block_after (report, "Poliklinieken", TP_REPORT_BLOCK_TABLE);
+  g_assert_cmpstr (cell_text (poli, 0, 2), ==, "High\nimpact 3 · effort 1");
+  g_assert_cmpstr (cell_text (poli, 0, 4), ==, "");
+  g_assert_cmpstr (cell_text (poli, 0, 5), ==, "Stage “Consultation”");
+
+  closed = block_after (report, "Done and dropped", TP_REPORT_BLOCK_TABLE);
+  g_assert_cmpuint (tp_report_table_get_n_rows (closed), ==, 1);
+  g_assert_cmpstr (cell_text (closed, 0, 1), ==, "Done");
+  g_assert_cmpstr (cell_text (closed, 0, 2), ==, "Cardiology outpatient clinic");
+}
+
+/* How much of the map is evidence-based: observed and reported count,
+ * assumed does not. */
+static void
+test_build_evidence (void)
+{
+  g_autofree char *sample = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (sample);
+  g_autoptr(TpReport) report = build_sections (journey, TP_REPORT_SECTION_SUMMARY);
+  TpReportBlock *share = block_after (report, "How the map is backed", TP_REPORT_BLOCK_PARAGRAPH);
+  TpReportBlock *assumed = NULL;
+
+  g_assert_cmpstr (share->text, ==,
+                   "Evidence backs 9 of 30 cards (30 %): 5 observed, 4 reported by customers (68 responses).");
+  for (guint i = 0; i < report->blocks->len; i++)
+    if (g_ptr_array_index (report->blocks, i) == share && i + 1 < report->blocks->len)
+      assumed = g_ptr_array_index (report->blocks, i + 1);
+  g_assert_nonnull (assumed);
+  g_assert_cmpstr (assumed->text, ==, "1 card is marked as assumed: worth checking with customers or employees.");
+}
+
 /* ---- language ---- */
 
 static void
@@ -932,6 +1160,11 @@ main (int   argc,
   g_test_add_func ("/report/options", test_options);
   g_test_add_func ("/report/build-no-scores", test_build_no_scores);
   g_test_add_func ("/report/build-departments", test_build_departments);
+  g_test_add_func ("/report/build/kinds", test_build_kinds);
+  g_test_add_func ("/report/build/note-weights", test_build_note_weights);
+  g_test_add_func ("/report/build/related-blockers", test_build_related_blockers);
+  g_test_add_func ("/report/build/opportunities", test_build_opportunities);
+  g_test_add_func ("/report/build/evidence", test_build_evidence);
   g_test_add_func ("/report/pdf/sample", test_pdf_sample);
   g_test_add_func ("/report/pdf/info-and-fonts", test_pdf_info_and_fonts);
   g_test_add_func ("/report/pdf/letter", test_pdf_letter);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tp-analysis.h"
 #include "tp-insights-panel.h"
 
 struct _TpInsightsPanel
@@ -16,6 +17,11 @@ struct _TpInsightsPanel
   GtkWidget *stack;
   GtkWidget *list;
   GListStore *store;     /* of TpInsightItem: headings and findings */
+
+  /* Open opportunities per department, under the findings: a short list,
+   * so a list box; its rows hold their opportunity's id. */
+  GtkWidget *opportunities_expander;
+  GtkWidget *opportunities_list;
 };
 
 G_DEFINE_FINAL_TYPE (TpInsightsPanel, tp_insights_panel, GTK_TYPE_WIDGET)
@@ -264,6 +270,134 @@ unbind_row (GtkSignalListItemFactory *factory,
   clear_severity_classes (g_object_get_data (G_OBJECT (row), "icon"));
 }
 
+/* "High · Planned · due 31 Mar 2027 · Head of Cardiology": what there is. */
+static char *
+opportunity_details (TpOpportunity *opportunity)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *priority = tp_priority_get_display_name (tp_opportunity_get_priority (opportunity));
+  const char *due = tp_opportunity_get_due (opportunity);
+  const char *owner = tp_opportunity_get_owner (opportunity);
+
+  if (*priority != '\0')
+    /* Translators: an opportunity's priority in the insights panel: "High priority" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s priority"), priority));
+  g_ptr_array_add (parts, g_strdup (tp_opportunity_status_get_display_name (tp_opportunity_get_status (opportunity))));
+  if (*due != '\0')
+    /* Translators: an opportunity's due date, YYYY-MM-DD */
+    g_ptr_array_add (parts, g_strdup_printf (_("due %s"), due));
+  if (*owner != '\0')
+    g_ptr_array_add (parts, g_strdup (owner));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static GtkWidget *
+opportunity_heading_row (const char *department)
+{
+  GtkWidget *label = gtk_label_new (department);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  /* A label for the rows below it: keyboard focus skips it. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
+static GtkWidget *
+opportunity_row (TpOpportunity *opportunity,
+                 const char    *department)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (tp_opportunity_get_text (opportunity));
+  g_autofree char *details = opportunity_details (opportunity);
+  GtkWidget *subtitle = gtk_label_new (details);
+  g_autofree char *description = g_strdup_printf ("%s · %s", department, details);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (title), 8);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (subtitle), 8);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "opportunity-row");
+  g_object_set_data_full (G_OBJECT (row), "tp-id",
+                          g_strdup (tp_element_get_id (TP_ELEMENT (opportunity))), g_free);
+  g_object_set_data_full (G_OBJECT (row), "tp-text", g_strdup (tp_opportunity_get_text (opportunity)), g_free);
+  /* Screen readers hear the department too, which the heading shows. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tp_opportunity_get_text (opportunity),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  return row;
+}
+
+static void
+rebuild_opportunities (TpInsightsPanel *self)
+{
+  TpJourney *journey = self->findings != NULL ? tp_findings_get_journey (self->findings) : NULL;
+  g_autoptr(GPtrArray) groups = journey != NULL ? tp_journey_get_open_opportunities (journey) : NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *child;
+  guint n_open = 0;
+
+  while ((child = gtk_widget_get_first_child (self->opportunities_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->opportunities_list), child);
+
+  for (guint g = 0; groups != NULL && g < groups->len; g++)
+    {
+      TpDepartmentOpportunities *group = g_ptr_array_index (groups, g);
+      const char *department = group->department != NULL ? group->department : _("No department");
+
+      gtk_list_box_append (GTK_LIST_BOX (self->opportunities_list), opportunity_heading_row (department));
+      for (guint i = 0; i < group->opportunities->len; i++)
+        gtk_list_box_append (GTK_LIST_BOX (self->opportunities_list),
+                             opportunity_row (g_ptr_array_index (group->opportunities, i), department));
+      n_open += group->opportunities->len;
+    }
+
+  /* Translators: the heading of the insights panel's list of opportunities */
+  title = g_strdup_printf (ngettext ("%u open opportunity", "%u open opportunities", n_open), n_open);
+  gtk_expander_set_label (GTK_EXPANDER (self->opportunities_expander), title);
+  /* With its separator. */
+  gtk_widget_set_visible (gtk_widget_get_parent (self->opportunities_expander), n_open > 0);
+}
+
+static void
+on_opportunity_activated (GtkListBox      *list,
+                          GtkListBoxRow   *row,
+                          TpInsightsPanel *self)
+{
+  const char *ids[] = { g_object_get_data (G_OBJECT (row), "tp-id"), NULL };
+  g_autoptr(TpFinding) finding = NULL;
+
+  if (ids[0] == NULL)
+    return;
+  /* Handed on as findings are, so the window selects it the same way. */
+  finding = tp_finding_new (TP_FINDING_OPEN_OPPORTUNITY, TP_SEVERITY_INFO,
+                            g_object_get_data (G_OBJECT (row), "tp-text"), ids, NULL);
+  g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
+}
+
 static void
 rebuild (TpInsightsPanel *self)
 {
@@ -304,6 +438,8 @@ rebuild (TpInsightsPanel *self)
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
                                     n_findings > 0 ? "list" : "empty");
+
+  rebuild_opportunities (self);
 }
 
 static void
@@ -395,7 +531,7 @@ tp_insights_panel_class_init (TpInsightsPanelClass *klass)
 static void
 tp_insights_panel_init (TpInsightsPanel *self)
 {
-  GtkWidget *title, *scrolled, *empty;
+  GtkWidget *title, *scrolled, *empty, *opportunities_scrolled, *opportunities_box;
   GtkListItemFactory *factory;
   GtkSelectionModel *selection;
 
@@ -447,6 +583,32 @@ tp_insights_panel_init (TpInsightsPanel *self)
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list");
   gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
   gtk_box_append (GTK_BOX (self->box), self->stack);
+
+  /* Open opportunities: what the findings call for, per department. */
+  self->opportunities_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->opportunities_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->opportunities_list, "navigation-sidebar");
+  gtk_widget_set_name (self->opportunities_list, "opportunities");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->opportunities_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open opportunities"), -1);
+  g_signal_connect (self->opportunities_list, "row-activated", G_CALLBACK (on_opportunity_activated), self);
+  opportunities_scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (opportunities_scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* Compact: as tall as its rows, up to a third of a small sidebar. */
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (opportunities_scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (opportunities_scrolled), 240);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (opportunities_scrolled), self->opportunities_list);
+  self->opportunities_expander = gtk_expander_new (NULL);
+  gtk_expander_set_expanded (GTK_EXPANDER (self->opportunities_expander), TRUE);
+  gtk_expander_set_child (GTK_EXPANDER (self->opportunities_expander), opportunities_scrolled);
+  gtk_widget_set_margin_top (self->opportunities_expander, 6);
+  gtk_widget_set_margin_start (self->opportunities_expander, 12);
+  gtk_widget_set_margin_bottom (self->opportunities_expander, 6);
+  opportunities_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (opportunities_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (opportunities_box), self->opportunities_expander);
+  gtk_box_append (GTK_BOX (self->box), opportunities_box);
 
   rebuild (self);
 }

@@ -39,24 +39,24 @@ print_summary (const char *path,
                TpJourney  *journey)
 {
   GListModel *touchpoints = tp_journey_get_touchpoints (journey);
-  guint n_touchpoints = g_list_model_get_n_items (touchpoints);
-  guint n_scored = 0;
   guint n_moments = 0;
+  TpScoreStats stats;
 
-  for (guint i = 0; i < n_touchpoints; i++)
+  /* Touchpoints proper, as the analysis and the report count them. */
+  tp_journey_get_score_stats (journey, &stats);
+  for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
     {
       g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
 
-      if (tp_touchpoint_get_score (tp) != TP_SCORE_UNSET)
-        n_scored++;
-      if (tp_touchpoint_get_moment_of_truth (tp))
+      if (tp_touchpoint_is_moment (tp))
         n_moments++;
     }
 
   /* Translators: %s are a file name and the journey's title */
   g_print (_("%s: valid journey “%s”\n"), path, tp_journey_get_title (journey));
   g_print (_("  Stages: %u\n"), g_list_model_get_n_items (tp_journey_get_stages (journey)));
-  g_print (_("  Touchpoints: %u (%u scored)\n"), n_touchpoints, n_scored);
+  g_print (_("  Touchpoints: %u (%u scored)\n"), stats.n_touchpoints, stats.n_touchpoints_scored);
+  g_print (_("  Customer actions and thoughts: %u\n"), stats.n_cards - stats.n_touchpoints);
   g_print (_("  Moments of truth: %u\n"), n_moments);
   g_print (_("  Employee notes: %u\n"), g_list_model_get_n_items (tp_journey_get_employee_notes (journey)));
   g_print (_("  Opportunities: %u\n"), g_list_model_get_n_items (tp_journey_get_opportunities (journey)));

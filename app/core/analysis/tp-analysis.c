@@ -17,7 +17,8 @@ G_DEFINE_ENUM_TYPE (TpFindingKind, tp_finding_kind,
   G_DEFINE_ENUM_VALUE (TP_FINDING_BLOCKED_MOMENT, "blocked-moment"),
   G_DEFINE_ENUM_VALUE (TP_FINDING_DEPARTMENT_NOT_INVOLVED, "department-not-involved"),
   G_DEFINE_ENUM_VALUE (TP_FINDING_EMPLOYEE_CUSTOMER_GAP, "employee-customer-gap"),
-  G_DEFINE_ENUM_VALUE (TP_FINDING_STAGE_BELOW_GOOD_ENOUGH, "stage-below-good-enough"))
+  G_DEFINE_ENUM_VALUE (TP_FINDING_STAGE_BELOW_GOOD_ENOUGH, "stage-below-good-enough"),
+  G_DEFINE_ENUM_VALUE (TP_FINDING_OPEN_OPPORTUNITY, "open-opportunity"))
 
 G_DEFINE_ENUM_TYPE (TpSeverity, tp_severity,
   G_DEFINE_ENUM_VALUE (TP_SEVERITY_INFO, "info"),
@@ -258,13 +259,23 @@ score_stats_init (TpScoreStats *stats)
   *stats = (TpScoreStats) { .average = NAN };
 }
 
-/* Adds one touchpoint's score; @sum carries the running total. */
+/* Adds one card; @sum carries the running total of the scores. Every
+ * scored card is a point of the curve; only touchpoints proper count as
+ * touchpoints. */
 static void
 score_stats_add (TpScoreStats *stats,
                  guint        *sum,
-                 int           score)
+                 TpTouchpoint *card)
 {
-  stats->n_touchpoints++;
+  int score = tp_touchpoint_get_score (card);
+
+  stats->n_cards++;
+  if (tp_touchpoint_is_contact (card))
+    {
+      stats->n_touchpoints++;
+      if (score != TP_SCORE_UNSET)
+        stats->n_touchpoints_scored++;
+    }
   if (score == TP_SCORE_UNSET)
     return;
 
@@ -300,7 +311,7 @@ tp_journey_get_score_stats (TpJourney    *journey,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
-      score_stats_add (out_stats, &sum, tp_touchpoint_get_score (tp));
+      score_stats_add (out_stats, &sum, tp);
     }
   score_stats_finish (out_stats, sum);
 }
@@ -332,8 +343,7 @@ stage_stats_from_order (const Order *order,
       stats->stage_id = g_strdup (tp_element_get_id (g_ptr_array_index (order->stages, s)));
       score_stats_init (&stats->scores);
       for (guint i = order->starts[s]; i < order->starts[s + 1]; i++)
-        score_stats_add (&stats->scores, &sums[s],
-                         tp_touchpoint_get_score (g_ptr_array_index (order->touchpoints, i)));
+        score_stats_add (&stats->scores, &sums[s], g_ptr_array_index (order->touchpoints, i));
       score_stats_finish (&stats->scores, sums[s]);
     }
 
@@ -373,10 +383,13 @@ tp_journey_get_channel_mix (TpJourney    *journey,
     {
       g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
 
+      /* An action's or a thought's channel means nothing. */
+      if (!tp_touchpoint_is_contact (tp))
+        continue;
       if (tp_touchpoint_is_online (tp))
-        score_stats_add (&out_mix->online, &online_sum, tp_touchpoint_get_score (tp));
+        score_stats_add (&out_mix->online, &online_sum, tp);
       else
-        score_stats_add (&out_mix->offline, &offline_sum, tp_touchpoint_get_score (tp));
+        score_stats_add (&out_mix->offline, &offline_sum, tp);
     }
   score_stats_finish (&out_mix->online, online_sum);
   score_stats_finish (&out_mix->offline, offline_sum);
@@ -688,7 +701,9 @@ analysis_init (Analysis  *a,
   a->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
 }
 
-/* Moments of truth below target, touchpoints below good enough, unscored. */
+/* Moments of truth below target, touchpoints below good enough, unscored:
+ * touchpoints proper only, since actions and thoughts are no contact
+ * moments and need no score. */
 static void
 check_scores (Analysis *a)
 {
@@ -696,12 +711,14 @@ check_scores (Analysis *a)
     {
       TpTouchpoint *tp = g_ptr_array_index (a->order.touchpoints, i);
       const char *id = tp_element_get_id (TP_ELEMENT (tp));
-      gboolean moment = tp_touchpoint_get_moment_of_truth (tp);
+      gboolean moment = tp_touchpoint_is_moment (tp);
       int score = tp_touchpoint_get_score (tp);
       guint64 position = touchpoint_position (a, i);
       g_autofree char *title = NULL;
       g_autofree char *message = NULL;
 
+      if (!tp_touchpoint_is_contact (tp))
+        continue;
       if (score != TP_SCORE_UNSET && score >= a->good_enough
           && (!moment || score >= a->moment_target))
         continue;
@@ -806,16 +823,31 @@ check_stages (Analysis *a)
     }
 }
 
-/* Collects departments from touchpoints, then from notes. */
+/* Marks the department of @key, when it owns touchpoints, as involved. */
+static void
+mark_involved (Analysis   *a,
+               const char *key)
+{
+  Department *department = key != NULL ? g_hash_table_lookup (a->departments, key) : NULL;
+
+  if (department != NULL)
+    department->involved = TRUE;
+}
+
+/* Collects the departments that own touchpoints (proper), then those that
+ * feel or cause notes, and the blockers by what they are attached to. */
 static void
 collect_departments (Analysis *a)
 {
   for (guint i = 0; i < a->order.touchpoints->len; i++)
     {
       TpTouchpoint *tp = g_ptr_array_index (a->order.touchpoints, i);
-      const char *key = department_key (a, tp_touchpoint_get_department (tp));
+      const char *key;
       Department *department;
 
+      if (!tp_touchpoint_is_contact (tp))
+        continue;
+      key = department_key (a, tp_touchpoint_get_department (tp));
       if (key == NULL)
         continue;
 
@@ -835,13 +867,15 @@ collect_departments (Analysis *a)
   for (guint n = 0; n < a->notes->len; n++)
     {
       TpEmployeeNote *note = g_ptr_array_index (a->notes, n);
-      const char *key = department_key (a, tp_employee_note_get_department (note));
-      Department *department = key != NULL ? g_hash_table_lookup (a->departments, key) : NULL;
 
-      if (department != NULL)
-        department->involved = TRUE;
+      /* A department that causes a note is as involved as the one that
+       * feels it: a rule from Finance is Finance's business. */
+      mark_involved (a, department_key (a, tp_employee_note_get_department (note)));
+      mark_involved (a, department_key (a, tp_employee_note_get_causing_department (note)));
 
-      if (key != NULL && tp_employee_note_get_kind (note) == TP_NOTE_KIND_BLOCKER)
+      /* Every blocker: one on a moment of truth is related to it whoever
+       * feels or causes it. */
+      if (tp_employee_note_get_kind (note) == TP_NOTE_KIND_BLOCKER)
         {
           const char *target = tp_employee_note_get_touchpoint_id (note);
           GPtrArray *list;
@@ -862,7 +896,8 @@ collect_departments (Analysis *a)
     }
 }
 
-/* Adds the ids of the blockers of department @key in @target's list. */
+/* Adds the ids of the blockers in @target's list that department @key
+ * feels or causes; all of them when @key is NULL. */
 static void
 add_matching_blockers (Analysis   *a,
                        GPtrArray  *ids,
@@ -875,7 +910,9 @@ add_matching_blockers (Analysis   *a,
     {
       TpEmployeeNote *note = g_ptr_array_index (list, i);
 
-      if (g_str_equal (department_key (a, tp_employee_note_get_department (note)), key))
+      if (key == NULL
+          || g_strcmp0 (department_key (a, tp_employee_note_get_department (note)), key) == 0
+          || g_strcmp0 (department_key (a, tp_employee_note_get_causing_department (note)), key) == 0)
         g_ptr_array_add (ids, (gpointer) tp_element_get_id (TP_ELEMENT (note)));
     }
 }
@@ -893,16 +930,16 @@ check_blocked_moments (Analysis *a)
       g_autofree char *department = NULL;
       guint n_blockers;
 
-      if (!tp_touchpoint_get_moment_of_truth (tp))
+      if (!tp_touchpoint_is_moment (tp))
         continue;
       key = department_key (a, tp_touchpoint_get_department (tp));
-      if (key == NULL)
-        continue;
 
+      /* As tp_journey_get_related_blockers(), through the table. */
       ids = g_ptr_array_new ();
       g_ptr_array_add (ids, (gpointer) tp_element_get_id (TP_ELEMENT (tp)));
-      add_matching_blockers (a, ids, tp_element_get_id (TP_ELEMENT (tp)), key);
-      add_matching_blockers (a, ids, tp_touchpoint_get_stage_id (tp), key);
+      add_matching_blockers (a, ids, tp_element_get_id (TP_ELEMENT (tp)), NULL);
+      if (key != NULL)
+        add_matching_blockers (a, ids, tp_touchpoint_get_stage_id (tp), key);
       n_blockers = ids->len - 1;
       if (n_blockers == 0)
         continue;
@@ -910,12 +947,12 @@ check_blocked_moments (Analysis *a)
 
       title = one_line (tp_touchpoint_get_title (tp));
       department = department_name (tp_touchpoint_get_department (tp));
-      /* Translators: the first %s is a touchpoint's title, the second a
-       * department; "here" is this touchpoint or its stage */
-      message = g_strdup_printf (ngettext ("Moment of truth “%s”: its department “%s” has %u blocker here",
-                                           "Moment of truth “%s”: its department “%s” has %u blockers here",
+      /* Translators: %s is a touchpoint's title; "here" is this touchpoint
+       * or its stage, and the blockers may come from any department */
+      message = g_strdup_printf (ngettext ("Moment of truth “%s” has %u blocker here",
+                                           "Moment of truth “%s” has %u blockers here",
                                            n_blockers),
-                                 title, department, n_blockers);
+                                 title, n_blockers);
       add_finding_ids (a, TP_FINDING_BLOCKED_MOMENT, TP_SEVERITY_WARNING, touchpoint_position (a, i),
                        department, message, (const char * const *) ids->pdata);
     }

@@ -6,6 +6,7 @@
 
 #include "tp-analysis.h"
 #include "tp-csv.h"
+#include "tp-department.h"
 
 static const char *table_names[] = { "touchpoints", "employee-notes", "opportunities" };
 
@@ -144,10 +145,17 @@ stage_name (TpJourney  *journey,
   return stage != NULL ? tp_stage_get_name (stage) : "";
 }
 
+/* A number, or an empty field for 0 (not set). */
 static char *
 score_text (int score)
 {
   return score == TP_SCORE_UNSET ? g_strdup ("") : g_strdup_printf ("%d", score);
+}
+
+static const char *
+evidence_text (TpEvidence evidence)
+{
+  return evidence == TP_EVIDENCE_NONE ? "" : tp_evidence_get_display_name (evidence);
 }
 
 GBytes *
@@ -162,9 +170,9 @@ tp_csv_write_touchpoints (TpJourney *journey)
   csv = csv_start ();
 
   /* Translators: column headers of the touchpoints spreadsheet export */
-  csv_row (csv, _("ID"), _("Stage"), _("Lane"), _("Order"), _("Title"), _("Description"),
+  csv_row (csv, _("ID"), _("Stage"), _("Lane"), _("Kind"), _("Order"), _("Title"), _("Description"),
            _("Channel"), _("Online or offline"), _("Score"), _("Moment of truth"),
-           _("Department"), _("Role"), _("Quote"), _("Notes"), NULL);
+           _("Department"), _("Role"), _("Quote"), _("Notes"), _("Evidence"), _("Respondents"), NULL);
 
   for (guint i = 0; i < ordered->len; i++)
     {
@@ -172,22 +180,28 @@ tp_csv_write_touchpoints (TpJourney *journey)
       TpLane *lane = tp_journey_lookup_lane (journey, tp_touchpoint_get_lane_id (tp));
       g_autofree char *order = g_strdup_printf ("%u", i + 1);
       g_autofree char *score = score_text (tp_touchpoint_get_score (tp));
+      g_autofree char *respondents = score_text (tp_touchpoint_get_respondents (tp));
+      /* Only a touchpoint proper has a channel that means something. */
+      gboolean contact = tp_touchpoint_is_contact (tp);
 
       csv_row (csv,
                tp_element_get_id (TP_ELEMENT (tp)),
                stage_name (journey, tp_touchpoint_get_stage_id (tp)),
                lane != NULL ? tp_lane_get_name (lane) : "",
+               tp_card_kind_get_display_name (tp_touchpoint_get_kind (tp)),
                order,
                tp_touchpoint_get_title (tp),
                tp_touchpoint_get_description (tp),
-               tp_channel_get_display_name (tp_touchpoint_get_channel (tp)),
-               tp_touchpoint_is_online (tp) ? _("online") : _("offline"),
+               contact ? tp_channel_get_display_name (tp_touchpoint_get_channel (tp)) : "",
+               !contact ? "" : tp_touchpoint_is_online (tp) ? _("online") : _("offline"),
                score,
-               tp_touchpoint_get_moment_of_truth (tp) ? _("yes") : _("no"),
+               tp_touchpoint_is_moment (tp) ? _("yes") : _("no"),
                tp_touchpoint_get_department (tp),
                tp_touchpoint_get_role (tp),
                tp_touchpoint_get_quote (tp),
                tp_touchpoint_get_notes (tp),
+               evidence_text (tp_touchpoint_get_evidence (tp)),
+               respondents,
                NULL);
     }
 
@@ -207,7 +221,8 @@ tp_csv_write_employee_notes (TpJourney *journey)
 
   /* Translators: column headers of the employee notes spreadsheet export */
   csv_row (csv, _("ID"), _("Kind"), C_("journey element", "Touchpoint"), _("Stage"), _("Role"), _("Department"),
-           _("Severity"), _("Score"), _("Text"), NULL);
+           _("Caused by"), _("Severity"), _("Strength"), _("Score"), _("Evidence"), _("Respondents"),
+           _("Text"), NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
@@ -218,8 +233,14 @@ tp_csv_write_employee_notes (TpJourney *journey)
       /* A note on a touchpoint belongs to that touchpoint's stage. */
       const char *stage_id = tp != NULL ? tp_touchpoint_get_stage_id (tp)
                                         : tp_employee_note_get_stage_id (note);
-      g_autofree char *severity = g_strdup_printf ("%d", tp_employee_note_get_severity (note));
+      gboolean blocker = tp_employee_note_get_kind (note) == TP_NOTE_KIND_BLOCKER;
+      /* Severity is a blocker's, strength an enabler's (empty when not set). */
+      g_autofree char *severity = blocker ? g_strdup_printf ("%d", tp_employee_note_get_severity (note))
+                                          : g_strdup ("");
+      g_autofree char *strength = blocker ? g_strdup ("") : score_text (tp_employee_note_get_strength (note));
       g_autofree char *score = score_text (tp_employee_note_get_score (note));
+      g_autofree char *respondents = score_text (tp_employee_note_get_respondents (note));
+      g_autofree char *caused_by = tp_department_display_name (tp_employee_note_get_causing_department (note));
 
       csv_row (csv,
                tp_element_get_id (TP_ELEMENT (note)),
@@ -228,8 +249,12 @@ tp_csv_write_employee_notes (TpJourney *journey)
                stage_name (journey, stage_id),
                tp_employee_note_get_role (note),
                tp_employee_note_get_department (note),
+               caused_by != NULL ? caused_by : "",
                severity,
+               strength,
                score,
+               evidence_text (tp_employee_note_get_evidence (note)),
+               respondents,
                tp_employee_note_get_text (note),
                NULL);
     }
@@ -249,7 +274,8 @@ tp_csv_write_opportunities (TpJourney *journey)
   csv = csv_start ();
 
   /* Translators: column headers of the opportunities spreadsheet export */
-  csv_row (csv, _("ID"), _("Opportunity"), _("Owner"), C_("journey element", "Touchpoint"), _("Stage"), NULL);
+  csv_row (csv, _("ID"), _("Opportunity"), _("Owner"), C_("journey element", "Touchpoint"), _("Stage"),
+           _("Department"), _("Status"), _("Impact"), _("Effort"), _("Priority"), _("Due date"), NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (opportunities); i++)
     {
@@ -257,13 +283,26 @@ tp_csv_write_opportunities (TpJourney *journey)
       const char *touchpoint_id = tp_opportunity_get_touchpoint_id (opportunity);
       TpTouchpoint *tp = *touchpoint_id != '\0'
                          ? tp_journey_lookup_touchpoint (journey, touchpoint_id) : NULL;
+      /* On a touchpoint: that touchpoint's stage; else its own, if any. */
+      const char *stage_id = tp != NULL ? tp_touchpoint_get_stage_id (tp)
+                                        : tp_opportunity_get_stage_id (opportunity);
+      const char *department = tp_journey_get_opportunity_department (journey, opportunity);
+      g_autofree char *impact = score_text (tp_opportunity_get_impact (opportunity));
+      g_autofree char *effort = score_text (tp_opportunity_get_effort (opportunity));
+      g_autofree char *priority = score_text (tp_opportunity_get_priority (opportunity));
 
       csv_row (csv,
                tp_element_get_id (TP_ELEMENT (opportunity)),
                tp_opportunity_get_text (opportunity),
                tp_opportunity_get_owner (opportunity),
                tp != NULL ? tp_touchpoint_get_title (tp) : "",
-               tp != NULL ? stage_name (journey, tp_touchpoint_get_stage_id (tp)) : "",
+               stage_name (journey, stage_id),
+               department != NULL ? department : "",
+               tp_opportunity_status_get_display_name (tp_opportunity_get_status (opportunity)),
+               impact,
+               effort,
+               priority,
+               tp_opportunity_get_due (opportunity),
                NULL);
     }
 

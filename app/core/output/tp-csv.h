@@ -33,14 +33,20 @@ void        tp_csv_append_field      (GString    *row,
                                       gboolean    first,
                                       const char *value);
 
-/* Touchpoints in journey order: id, stage, lane, order, title,
- * description, channel, online/offline, score, moment of truth,
- * department, role, quote, notes. */
+/* Cards of the customer lanes (touchpoints, actions, thoughts) in journey
+ * order: id, stage, lane, kind, order, title, description, channel,
+ * online/offline (both empty for actions and thoughts), score, moment of
+ * truth, department, role, quote, notes, evidence, respondents. */
 GBytes     *tp_csv_write_touchpoints    (TpJourney *journey);
 /* Employee notes in list order: id, kind, touchpoint, stage, role,
- * department, severity, score, text. */
+ * department (felt by), caused by (the causing department, its own when
+ * no other is named), severity (blockers), strength (enablers, empty when
+ * not set), score, evidence, respondents, text. */
 GBytes     *tp_csv_write_employee_notes (TpJourney *journey);
-/* Opportunities in list order: id, text, owner, touchpoint, stage. */
+/* Opportunities in list order: id, text, owner, touchpoint, stage (its
+ * touchpoint's or its own), department (tp_journey_get_opportunity_department()),
+ * status, impact, effort, priority (impact × (6 − effort)), due date;
+ * numbers empty when not set. */
 GBytes     *tp_csv_write_opportunities  (TpJourney *journey);
 
 GBytes     *tp_csv_write                (TpJourney *journey,

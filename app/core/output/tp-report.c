@@ -8,7 +8,7 @@
 
 #include "tp-analysis.h"
 #include "tp-department.h"
-#include "tp-report.h"
+#include "tp-report-private.h"
 
 /* ---- options ---- */
 
@@ -99,7 +99,7 @@ tp_report_section_get_title (TpReportSections section)
     case TP_REPORT_SECTION_CHANNELS: return _("Channel mix");
     case TP_REPORT_SECTION_OPPORTUNITIES: return _("Opportunities");
     case TP_REPORT_SECTION_FINDINGS: return _("Findings");
-    case TP_REPORT_SECTION_APPENDIX: return _("Appendix: all touchpoints");
+    case TP_REPORT_SECTION_APPENDIX: return _("Appendix: all cards");
     default: return "";
     }
 }
@@ -226,16 +226,9 @@ tp_report_table_get_cell (const TpReportBlock *table,
 
 /* ---- building ---- */
 
-typedef struct {
-  TpReport   *report;
-  TpJourney  *journey;
-  GPtrArray  *ordered;   /* touchpoints in journey order */
-  GPtrArray  *findings;
-  int         good_enough;
-  int         target;
-} Builder;
+typedef TpReportBuilder Builder;
 
-static TpReportBlock *
+TpReportBlock *
 add_block (Builder           *b,
            TpReportBlockKind  kind)
 {
@@ -247,7 +240,7 @@ add_block (Builder           *b,
   return block;
 }
 
-static void
+void
 add_heading (Builder          *b,
              int               level,
              TpReportSections  section,
@@ -263,7 +256,7 @@ add_heading (Builder          *b,
   block->keep_together = TRUE;
 }
 
-static void
+void
 add_section (Builder          *b,
              TpReportSections  section)
 {
@@ -271,7 +264,7 @@ add_section (Builder          *b,
                tp_report_section_to_nick (section));
 }
 
-static void
+void
 add_text (Builder           *b,
           TpReportTextStyle  style,
           const char        *text)
@@ -285,7 +278,7 @@ add_text (Builder           *b,
   block->text = g_strdup (text);
 }
 
-static void G_GNUC_PRINTF (3, 4)
+void
 add_textf (Builder           *b,
            TpReportTextStyle  style,
            const char        *format,
@@ -301,7 +294,7 @@ add_textf (Builder           *b,
 }
 
 /* A table; @columns is "header", width, "header", width, ..., NULL. */
-static TpReportBlock *
+TpReportBlock *
 add_table (Builder    *b,
            const char *first_header,
            ...)
@@ -328,7 +321,7 @@ add_table (Builder    *b,
   return block;
 }
 
-static TpReportItem *
+TpReportItem *
 cell (TpReportBlock *table,
       const char    *text)
 {
@@ -338,7 +331,7 @@ cell (TpReportBlock *table,
   return item;
 }
 
-static TpReportItem *
+TpReportItem *
 cell_take (TpReportBlock *table,
            char          *text)
 {
@@ -371,7 +364,7 @@ add_chart (Builder           *b,
   return block;
 }
 
-static void
+void
 add_figure (TpReportBlock *figures,
             char          *value,
             const char    *label,
@@ -383,7 +376,7 @@ add_figure (TpReportBlock *figures,
   g_ptr_array_add (figures->items, item);
 }
 
-static const char *
+const char *
 stage_name (Builder    *b,
             const char *stage_id)
 {
@@ -400,6 +393,19 @@ score_or_unset (int score)
 }
 
 /* ---- sections ---- */
+
+/* A card's title, with its kind when it is no touchpoint: "Did he even
+ * read my referral? (Thought or feeling)". */
+static char *
+card_title (TpTouchpoint *card)
+{
+  if (tp_touchpoint_is_contact (card))
+    return g_strdup (tp_touchpoint_get_title (card));
+  /* Translators: a card's title and its kind ("Customer action", "Thought
+   * or feeling") */
+  return g_strdup_printf (C_("card title", "%s (%s)"), tp_touchpoint_get_title (card),
+                          tp_card_kind_get_display_name (tp_touchpoint_get_kind (card)));
+}
 
 static int
 compare_by_score (gconstpointer a,
@@ -429,9 +435,11 @@ build_summary (Builder *b)
       TpTouchpoint *tp = g_ptr_array_index (b->ordered, i);
       int score = tp_touchpoint_get_score (tp);
 
+      /* Every scored card is a point of the curve; moments of truth are
+       * touchpoints proper. */
       if (score != TP_SCORE_UNSET)
         g_ptr_array_add (scored, tp);
-      if (!tp_touchpoint_get_moment_of_truth (tp))
+      if (!tp_touchpoint_is_moment (tp))
         continue;
       n_moments++;
       if (score >= b->target)
@@ -460,11 +468,13 @@ build_summary (Builder *b)
   add_figure (figures, g_strdup_printf ("%u", n_stages), _("stages"), TP_SCORE_UNSET);
   {
     /* Translators: a key figure, "25 touchpoints, 18 scored" */
-    g_autofree char *label = g_strdup_printf (_("touchpoints, %u scored"), stats.n_scored);
+    g_autofree char *label = g_strdup_printf (_("touchpoints, %u scored"), stats.n_touchpoints_scored);
 
     add_figure (figures, g_strdup_printf ("%u", stats.n_touchpoints), label, TP_SCORE_UNSET);
   }
-  add_figure (figures, tp_report_format_score (stats.average), _("average score"), stats.average);
+  /* The curve's average: thoughts scored count as the map draws them. */
+  add_figure (figures, tp_report_format_score (stats.average), _("average on the emotion curve"),
+              stats.average);
   /* Figures about targets are coloured as a score would be: green when
    * all is well, red when not. */
   add_figure (figures, g_strdup_printf ("%u / %u", n_on_target, n_moments),
@@ -496,7 +506,7 @@ build_summary (Builder *b)
         if (tp_touchpoint_get_score (tp) == TP_SCORE_UNSET)
           continue;
         item = item_new (tp_touchpoint_get_title (tp), tp_touchpoint_get_score (tp));
-        item->highlight = tp_touchpoint_get_moment_of_truth (tp);
+        item->highlight = tp_touchpoint_is_moment (tp);
         tp_journey_get_position (b->journey,
                                  TP_ELEMENT (tp_journey_lookup_stage (b->journey, tp_touchpoint_get_stage_id (tp))),
                                  &position);
@@ -509,35 +519,38 @@ build_summary (Builder *b)
   if (tp_journey_steepest_drop (b->journey, &drop))
     /* Translators: %s are touchpoint titles, %d scores and the size of the fall */
     add_textf (b, TP_REPORT_TEXT_BODY, ngettext ("From “%s” (%d) to “%s” (%d): the experience falls %d point "
-                                                 "between two consecutive touchpoints.",
+                                                 "between two consecutive points of the emotion curve.",
                                                  "From “%s” (%d) to “%s” (%d): the experience falls %d points "
-                                                 "between two consecutive touchpoints.",
+                                                 "between two consecutive points of the emotion curve.",
                                                  (unsigned long) -drop.delta),
                tp_touchpoint_get_title (drop.from), tp_touchpoint_get_score (drop.from),
                tp_touchpoint_get_title (drop.to), tp_touchpoint_get_score (drop.to), -drop.delta);
   else
-    add_text (b, TP_REPORT_TEXT_MUTED, _("The scores never fall from one touchpoint to the next."));
+    add_text (b, TP_REPORT_TEXT_MUTED, _("The emotion curve never falls from one point to the next."));
 
   add_heading (b, 2, TP_REPORT_SECTION_SUMMARY, _("The lowest points"), NULL);
   if (scored->len == 0)
-    add_text (b, TP_REPORT_TEXT_MUTED, _("No touchpoint has a score yet."));
+    add_text (b, TP_REPORT_TEXT_MUTED, _("Nothing on the map has a score yet."));
   else
     {
-      /* Stable: equal scores stay in journey order. */
+      /* Stable: equal scores stay in journey order. Thoughts count: the
+       * curve is the customer's experience, contact or not. */
       g_ptr_array_sort (scored, compare_by_score);
-      table = add_table (b, C_("journey element", "Touchpoint"), 5.8, _("Stage"), 2.0, _("Department"), 3.0,
+      table = add_table (b, _("On the emotion curve"), 5.8, _("Stage"), 2.0, _("Department"), 3.0,
                          _("Score"), 1.4, NULL);
       table->score_columns = 1 << 3;
       for (guint i = 0; i < MIN (3, scored->len); i++)
         {
           TpTouchpoint *tp = g_ptr_array_index (scored, i);
 
-          cell (table, tp_touchpoint_get_title (tp))->highlight = tp_touchpoint_get_moment_of_truth (tp);
+          cell_take (table, card_title (tp))->highlight = tp_touchpoint_is_moment (tp);
           cell (table, stage_name (b, tp_touchpoint_get_stage_id (tp)));
           cell (table, tp_touchpoint_get_department (tp));
           cell_score (table, tp_touchpoint_get_score (tp));
         }
     }
+
+  tp_report_build_evidence (b);
 
   /* The cover shows the description already. */
   if (*tp_journey_get_description (b->journey) != '\0'
@@ -603,12 +616,15 @@ build_stages (Builder *b)
       add_heading (b, 2, TP_REPORT_SECTION_STAGES, tp_stage_get_name (stage), anchor);
       add_text (b, TP_REPORT_TEXT_BODY, tp_stage_get_description (stage));
       if (st->scores.n_scored > 0)
-        /* Translators: a stage's figures in the report */
-        add_textf (b, TP_REPORT_TEXT_MUTED, _("Touchpoints: %u, scored: %u · average %s · lowest %d · highest %d"),
+        /* Translators: a stage's figures in the report: its touchpoints
+         * (contact moments), then its scored cards of any kind (touchpoints
+         * and thoughts) and their scores */
+        add_textf (b, TP_REPORT_TEXT_MUTED, _("Touchpoints: %u · points on the emotion curve: %u · "
+                                              "average %s · lowest %d · highest %d"),
                    st->scores.n_touchpoints, st->scores.n_scored, avg, st->scores.min, st->scores.max);
       else
-        /* Translators: a stage's figures when none of its touchpoints has a score */
-        add_textf (b, TP_REPORT_TEXT_MUTED, _("Touchpoints: %u, none scored"), st->scores.n_touchpoints);
+        /* Translators: a stage's figures when nothing in it has a score */
+        add_textf (b, TP_REPORT_TEXT_MUTED, _("Touchpoints: %u · nothing scored"), st->scores.n_touchpoints);
 
       if (tps->len == 0)
         continue;
@@ -624,19 +640,21 @@ build_stages (Builder *b)
               if (tp_touchpoint_get_score (tp) == TP_SCORE_UNSET)
                 continue;
               item = item_new (tp_touchpoint_get_title (tp), tp_touchpoint_get_score (tp));
-              item->highlight = tp_touchpoint_get_moment_of_truth (tp);
+              item->highlight = tp_touchpoint_is_moment (tp);
               g_ptr_array_add (bars->items, item);
             }
         }
 
-      table = add_table (b, C_("journey element", "Touchpoint"), 5.0, _("Channel"), 2.2, _("Department"), 2.8,
+      /* Every card of the stage: actions and thoughts show their kind
+       * where a touchpoint shows its channel. */
+      table = add_table (b, _("Card"), 5.0, _("Channel or kind"), 2.2, _("Department"), 2.8,
                          _("Score"), 1.3, NULL);
       table->score_columns = 1 << 3;
       for (guint i = 0; i < tps->len; i++)
         {
           TpTouchpoint *tp = g_ptr_array_index (tps, i);
 
-          if (tp_touchpoint_get_moment_of_truth (tp))
+          if (tp_touchpoint_is_moment (tp))
             {
               /* Translators: after a touchpoint's title in a table */
               cell_take (table, g_strdup_printf (_("%s (moment of truth)"),
@@ -644,40 +662,14 @@ build_stages (Builder *b)
             }
           else
             cell (table, tp_touchpoint_get_title (tp));
-          cell (table, tp_channel_get_display_name (tp_touchpoint_get_channel (tp)));
+          if (tp_touchpoint_is_contact (tp))
+            cell (table, tp_channel_get_display_name (tp_touchpoint_get_channel (tp)));
+          else
+            cell (table, tp_card_kind_get_display_name (tp_touchpoint_get_kind (tp)));
           cell (table, tp_touchpoint_get_department (tp));
           cell_score (table, score_or_unset (tp_touchpoint_get_score (tp)));
         }
     }
-}
-
-/* Blockers on a moment of truth, or on its stage from its department. */
-static GPtrArray *
-related_blockers (Builder      *b,
-                  TpTouchpoint *tp)
-{
-  GListModel *notes = tp_journey_get_employee_notes (b->journey);
-  g_autofree char *key = tp_department_key (tp_touchpoint_get_department (tp));
-  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
-    {
-      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
-      g_autofree char *note_key = NULL;
-
-      if (tp_employee_note_get_kind (note) != TP_NOTE_KIND_BLOCKER)
-        continue;
-      if (g_str_equal (tp_employee_note_get_touchpoint_id (note), tp_element_get_id (TP_ELEMENT (tp))))
-        {
-          g_ptr_array_add (result, g_steal_pointer (&note));
-          continue;
-        }
-      note_key = tp_department_key (tp_employee_note_get_department (note));
-      if (key != NULL && g_strcmp0 (key, note_key) == 0
-          && g_str_equal (tp_employee_note_get_stage_id (note), tp_touchpoint_get_stage_id (tp)))
-        g_ptr_array_add (result, g_steal_pointer (&note));
-    }
-  return result;
 }
 
 static void
@@ -696,10 +688,12 @@ build_moments (Builder *b)
       TpTouchpoint *tp = g_ptr_array_index (b->ordered, i);
       g_autoptr(GPtrArray) blockers = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *key = NULL;
       int score = tp_touchpoint_get_score (tp);
 
-      if (!tp_touchpoint_get_moment_of_truth (tp))
+      if (!tp_touchpoint_is_moment (tp))
         continue;
+      key = tp_department_key (tp_touchpoint_get_department (tp));
 
       if (table == NULL)
         {
@@ -722,12 +716,24 @@ build_moments (Builder *b)
                                                      b->target - score), b->target - score));
       cell (table, tp_touchpoint_get_department (tp));
 
-      blockers = related_blockers (b, tp);
+      /* Whichever department causes them, as the analysis relates them. */
+      blockers = tp_journey_get_related_blockers (b->journey, tp);
       for (guint n = 0; n < blockers->len; n++)
         {
+          TpEmployeeNote *note = g_ptr_array_index (blockers, n);
+          g_autofree char *felt = tp_department_key (tp_employee_note_get_department (note));
+          g_autofree char *caused = tp_department_key (tp_employee_note_get_causing_department (note));
+          g_autofree char *departments = NULL;
+
+          /* Departments named only where they are not the moment's own. */
+          if (g_strcmp0 (felt, key) != 0 || g_strcmp0 (caused, key) != 0)
+            departments = tp_report_note_departments (note);
+
           if (n > 0)
             g_string_append_c (text, '\n');
-          g_string_append_printf (text, "• %s", tp_employee_note_get_text (g_ptr_array_index (blockers, n)));
+          g_string_append_printf (text, "• %s", tp_employee_note_get_text (note));
+          if (departments != NULL)
+            g_string_append_printf (text, " (%s)", departments);
         }
       cell (table, blockers->len > 0 ? text->str : _("None recorded"));
     }
@@ -737,16 +743,70 @@ build_moments (Builder *b)
 }
 
 typedef struct {
+  char      *key;   /* "" for the notes without a department */
   char      *name;  /* NULL for the notes without a department */
-  GPtrArray *notes; /* TpEmployeeNote */
+  GPtrArray *notes; /* TpEmployeeNote it feels, then those it causes for others */
+  guint      n_felt;
 } Department;
 
 static void
 department_free (Department *d)
 {
+  g_free (d->key);
   g_free (d->name);
   g_ptr_array_unref (d->notes);
   g_free (d);
+}
+
+static Department *
+department_for (GPtrArray  *departments,
+                GHashTable *by_key,
+                const char *department)
+{
+  g_autofree char *key = tp_department_key (department);
+  Department *d;
+
+  /* Notes without a department make one group, under "" (no key). */
+  if (key == NULL)
+    key = g_strdup ("");
+  d = g_hash_table_lookup (by_key, key);
+  if (d == NULL)
+    {
+      d = g_new0 (Department, 1);
+      d->name = tp_department_display_name (department);
+      d->notes = g_ptr_array_new_with_free_func (g_object_unref);
+      d->key = g_strdup (key);
+      g_ptr_array_add (departments, d);
+      g_hash_table_insert (by_key, d->key, d);
+    }
+  return d;
+}
+
+/* "2 of 3" for a blocker's severity or an enabler's strength; "" for an
+ * enabler without one. */
+static char *
+note_weight (TpEmployeeNote *note)
+{
+  int value = tp_employee_note_get_kind (note) == TP_NOTE_KIND_BLOCKER
+              ? tp_employee_note_get_severity (note) : tp_employee_note_get_strength (note);
+
+  if (value == 0)
+    return g_strdup ("");
+  /* Translators: a blocker's severity or an enabler's strength, "2 of 3" */
+  return g_strdup_printf (_("%d of %d"), value, TP_SEVERITY_MAX);
+}
+
+/* Who feels a note: "Specialist, Cardiology", whichever of the two is
+ * given. */
+static char *
+note_felt_by (TpEmployeeNote *note)
+{
+  g_autofree char *department = tp_department_display_name (tp_employee_note_get_department (note));
+  const char *role = tp_employee_note_get_role (note);
+
+  if (department != NULL && *role != '\0')
+    return g_strdup_printf ("%s, %s", role, department);
+  return g_strdup (department != NULL ? department : role);
 }
 
 static char *
@@ -769,7 +829,8 @@ build_employees (Builder *b)
 {
   GListModel *notes = tp_journey_get_employee_notes (b->journey);
   g_autoptr(GPtrArray) departments = g_ptr_array_new_with_free_func ((GDestroyNotify) department_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Keys are owned by the departments. */
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean any_not_involved = FALSE;
   TpReportBlock *table;
 
@@ -780,24 +841,27 @@ build_employees (Builder *b)
               "blockers and strengthening enablers is how the organisation puts the customer "
               "first."));
 
+  /* Each note under the department that feels it... */
   for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
     {
       g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
-      g_autofree char *key = tp_department_key (tp_employee_note_get_department (note));
+      Department *d = department_for (departments, by_key, tp_employee_note_get_department (note));
+
+      g_ptr_array_add (d->notes, g_steal_pointer (&note));
+      d->n_felt++;
+    }
+  /* ...and under the one that causes it, when that is another: a rule from
+   * Finance is Finance's to change. */
+  for (guint i = 0; i < g_list_model_get_n_items (notes); i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
+      g_autofree char *felt = tp_department_key (tp_employee_note_get_department (note));
+      g_autofree char *caused = tp_department_key (tp_employee_note_get_causing_department (note));
       Department *d;
 
-      /* Notes without a department make one group, under "" (no key). */
-      if (key == NULL)
-        key = g_strdup ("");
-      d = g_hash_table_lookup (by_key, key);
-      if (d == NULL)
-        {
-          d = g_new0 (Department, 1);
-          d->name = tp_department_display_name (tp_employee_note_get_department (note));
-          d->notes = g_ptr_array_new_with_free_func (g_object_unref);
-          g_ptr_array_add (departments, d);
-          g_hash_table_insert (by_key, g_steal_pointer (&key), d);
-        }
+      if (caused == NULL || g_strcmp0 (felt, caused) == 0)
+        continue;
+      d = department_for (departments, by_key, tp_employee_note_get_causing_department (note));
       g_ptr_array_add (d->notes, g_steal_pointer (&note));
     }
 
@@ -808,8 +872,9 @@ build_employees (Builder *b)
     {
       Department *d = g_ptr_array_index (departments, i);
       guint n_blockers = 0;
+      guint n_caused = d->notes->len - d->n_felt;
 
-      for (guint n = 0; n < d->notes->len; n++)
+      for (guint n = 0; n < d->n_felt; n++)
         if (tp_employee_note_get_kind (g_ptr_array_index (d->notes, n)) == TP_NOTE_KIND_BLOCKER)
           n_blockers++;
 
@@ -821,30 +886,51 @@ build_employees (Builder *b)
                                                      n_blockers);
         /* Translators: the second half of "2 blockers, 1 enabler" */
         g_autofree char *enablers = g_strdup_printf (ngettext ("%u enabler", "%u enablers",
-                                                               d->notes->len - n_blockers),
-                                                     d->notes->len - n_blockers);
+                                                               d->n_felt - n_blockers),
+                                                     d->n_felt - n_blockers);
 
-        add_textf (b, TP_REPORT_TEXT_MUTED, "%s, %s", blockers, enablers);
+        if (n_caused > 0 && d->n_felt == 0)
+          add_textf (b, TP_REPORT_TEXT_MUTED,
+                     /* Translators: a department that only causes notes that
+                      * other departments feel */
+                     ngettext ("Causes %u blocker or enabler felt by other departments",
+                               "Causes %u blockers or enablers felt by other departments", n_caused),
+                     n_caused);
+        else if (n_caused > 0)
+          add_textf (b, TP_REPORT_TEXT_MUTED,
+                     /* Translators: "2 blockers, 1 enabler; causes 1 felt by other
+                      * departments" */
+                     ngettext ("%s, %s; causes %u felt by other departments",
+                               "%s, %s; causes %u felt by other departments", n_caused),
+                     blockers, enablers, n_caused);
+        else
+          add_textf (b, TP_REPORT_TEXT_MUTED, "%s, %s", blockers, enablers);
       }
 
-      table = add_table (b, _("Kind"), 2.0, _("Note"), 3.8, _("Affects"), 2.6, _("Role"), 2.0,
-                         _("Severity"), 1.6, NULL);
-      table->number_columns = 1 << 4;
+      /* Severity is a blocker's, strength an enabler's. */
+      /* Room for Dutch words that do not break ("Blokkade", "Veroorzaakt"). */
+      table = add_table (b, _("Kind"), 1.8, _("Note"), 3.0, _("Affects"), 2.2, _("Felt by"), 2.0,
+                         _("Caused by"), 2.4, _("Severity or strength"), 1.9, NULL);
+      table->number_columns = 1 << 5;
       /* Blockers first: they are what management has to act on. */
       for (int kind = TP_NOTE_KIND_BLOCKER; kind <= TP_NOTE_KIND_ENABLER; kind++)
         for (guint n = 0; n < d->notes->len; n++)
           {
             TpEmployeeNote *note = g_ptr_array_index (d->notes, n);
+            g_autofree char *felt = tp_department_key (tp_employee_note_get_department (note));
+            g_autofree char *caused = tp_department_key (tp_employee_note_get_causing_department (note));
 
             if ((int) tp_employee_note_get_kind (note) != kind)
               continue;
             cell (table, tp_note_kind_get_display_name (kind))->highlight = kind == TP_NOTE_KIND_BLOCKER;
             cell (table, tp_employee_note_get_text (note));
             cell_take (table, note_target (b, note));
-            cell (table, tp_employee_note_get_role (note));
-            /* Translators: an employee note's severity, "2 of 3" */
-            cell_take (table, g_strdup_printf (_("%d of %d"), tp_employee_note_get_severity (note),
-                                               TP_SEVERITY_MAX));
+            cell_take (table, note_felt_by (note));
+            /* Named only when another department causes it. */
+            cell_take (table, caused != NULL && g_strcmp0 (felt, caused) != 0
+                              ? tp_department_display_name (tp_employee_note_get_causing_department (note))
+                              : g_strdup (""));
+            cell_take (table, note_weight (note));
           }
     }
 
@@ -901,6 +987,9 @@ build_channels (Builder *b)
       TpScoreStats *st = &per_channel[tp_touchpoint_get_channel (tp)];
       int score = tp_touchpoint_get_score (tp);
 
+      /* Channels are the touchpoints': actions and thoughts have none. */
+      if (!tp_touchpoint_is_contact (tp))
+        continue;
       st->n_touchpoints++;
       if (score == TP_SCORE_UNSET)
         continue;
@@ -956,43 +1045,6 @@ build_channels (Builder *b)
       cell_take (table, st->n_scored > 0 ? g_strdup_printf ("%d", st->max) : g_strdup ("–"));
     }
   chart->height = 16 + 18.0 * chart->items->len;
-}
-
-static void
-build_opportunities (Builder *b)
-{
-  GListModel *opportunities = tp_journey_get_opportunities (b->journey);
-  guint n = g_list_model_get_n_items (opportunities);
-  TpReportBlock *table;
-
-  add_section (b, TP_REPORT_SECTION_OPPORTUNITIES);
-  if (n == 0)
-    {
-      add_text (b, TP_REPORT_TEXT_MUTED, _("No opportunities have been recorded yet."));
-      return;
-    }
-  add_text (b, TP_REPORT_TEXT_LEAD, _("What to change, and who owns the change."));
-
-  table = add_table (b, _("No."), 0.7, _("Opportunity"), 5.6, _("Owner"), 2.6,
-                     C_("journey element", "Touchpoint"), 3.0, NULL);
-  table->number_columns = 1 << 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TpOpportunity) opportunity = g_list_model_get_item (opportunities, i);
-      const char *touchpoint_id = tp_opportunity_get_touchpoint_id (opportunity);
-      TpTouchpoint *tp = *touchpoint_id != '\0'
-                         ? tp_journey_lookup_touchpoint (b->journey, touchpoint_id) : NULL;
-      const char *owner = tp_opportunity_get_owner (opportunity);
-
-      cell_take (table, g_strdup_printf ("%u", i + 1));
-      cell (table, tp_opportunity_get_text (opportunity));
-      cell (table, *owner != '\0' ? owner : _("No owner yet"));
-      if (tp != NULL)
-        cell_take (table, g_strdup_printf ("%s (%s)", tp_touchpoint_get_title (tp),
-                                           stage_name (b, tp_touchpoint_get_stage_id (tp))));
-      else
-        cell (table, _("The whole journey"));
-    }
 }
 
 static void
@@ -1059,7 +1111,8 @@ build_appendix (Builder *b)
 
   add_section (b, TP_REPORT_SECTION_APPENDIX);
   add_text (b, TP_REPORT_TEXT_MUTED,
-            _("Every touchpoint of the journey in journey order, with everything recorded about it."));
+            _("Every card of the journey (touchpoints, customer actions, thoughts and feelings) in "
+              "journey order, with everything recorded about it."));
 
   for (guint s = 0; s < g_list_model_get_n_items (stages); s++)
     {
@@ -1080,17 +1133,33 @@ build_appendix (Builder *b)
 
           if (lane != NULL)
             g_string_append (facts, tp_lane_get_name (lane));
-          g_string_append_printf (facts, " · %s (%s)",
-                                  tp_channel_get_display_name (tp_touchpoint_get_channel (tp)),
-                                  tp_touchpoint_is_online (tp) ? _("online") : _("offline"));
+          if (tp_touchpoint_is_contact (tp))
+            g_string_append_printf (facts, " · %s (%s)",
+                                    tp_channel_get_display_name (tp_touchpoint_get_channel (tp)),
+                                    tp_touchpoint_is_online (tp) ? _("online") : _("offline"));
+          else
+            g_string_append_printf (facts, " · %s",
+                                    tp_card_kind_get_display_name (tp_touchpoint_get_kind (tp)));
           if (score != TP_SCORE_UNSET)
             {
               g_string_append (facts, " · ");
               /* Translators: a touchpoint's emotion score in the appendix */
               g_string_append_printf (facts, _("score %d"), score);
             }
-          if (tp_touchpoint_get_moment_of_truth (tp))
+          if (tp_touchpoint_is_moment (tp))
             g_string_append_printf (facts, " · %s", _("moment of truth"));
+          if (tp_touchpoint_get_evidence (tp) == TP_EVIDENCE_REPORTED
+              && tp_touchpoint_get_respondents (tp) > 0)
+            {
+              g_string_append (facts, " · ");
+              /* Translators: where a card's content comes from */
+              g_string_append_printf (facts, ngettext ("reported by %d customer", "reported by %d customers",
+                                                       tp_touchpoint_get_respondents (tp)),
+                                      tp_touchpoint_get_respondents (tp));
+            }
+          else if (tp_touchpoint_get_evidence (tp) != TP_EVIDENCE_NONE)
+            g_string_append_printf (facts, " · %s",
+                                    tp_evidence_get_display_name (tp_touchpoint_get_evidence (tp)));
           if (*tp_touchpoint_get_department (tp) != '\0' || *tp_touchpoint_get_role (tp) != '\0')
             g_string_append_printf (facts, " · %s%s%s", tp_touchpoint_get_department (tp),
                                     *tp_touchpoint_get_department (tp) != '\0'
@@ -1184,7 +1253,7 @@ tp_report_build (TpJourney             *journey,
   if (options->sections & TP_REPORT_SECTION_CHANNELS)
     build_channels (&b);
   if (options->sections & TP_REPORT_SECTION_OPPORTUNITIES)
-    build_opportunities (&b);
+    tp_report_build_opportunities (&b);
   if (options->sections & TP_REPORT_SECTION_FINDINGS)
     build_findings (&b);
   if (options->sections & TP_REPORT_SECTION_APPENDIX)
