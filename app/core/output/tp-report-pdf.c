@@ -10,47 +10,9 @@
 #include "tp-pdf.h"
 #include "tp-render-backend.h"
 #include "tp-renderer.h"
-#include "tp-report-band.h"
-#include "tp-report-pdf.h"
+#include "tp-report-pdf-private.h"
 
-/* Page geometry in points. Generous margins: a management report is read
- * on paper, with a pen. */
-#define MARGIN_SIDE 58.0
-#define MARGIN_TOP 74.0
-#define MARGIN_BOTTOM 70.0
-/* Header and footer sit this far from the paper's edge. */
-#define FURNITURE_INSET 36.0
-
-#define CELL_PAD_X 5.0
-#define CELL_PAD_Y 4.0
-#define BADGE_WIDTH 24.0
-#define BADGE_HEIGHT 12.5
-
-typedef enum {
-  FONT_H1,
-  FONT_H2,
-  FONT_H3,
-  FONT_BODY,
-  FONT_LEAD,
-  FONT_MUTED,
-  FONT_QUOTE,
-  FONT_LABEL,
-  FONT_CELL,
-  FONT_CELL_BOLD,
-  FONT_HEADER_CELL,
-  FONT_FURNITURE,
-  FONT_FIGURE,
-  FONT_COVER_TITLE,
-  FONT_COVER_SUBTITLE,
-  N_FONTS,
-} Font;
-
-static const struct {
-  double size;
-  PangoWeight weight;
-  PangoStyle style;
-  guint32 color;
-} fonts[N_FONTS] = {
+const TpReportFontSpec tp_report_pdf_fonts[N_FONTS] = {
   [FONT_H1] = { 21, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_ACCENT },
   [FONT_H2] = { 13, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
   [FONT_H3] = { 10.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, TP_REPORT_TEXT },
@@ -68,52 +30,10 @@ static const struct {
   [FONT_COVER_SUBTITLE] = { 13, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0xffffff },
 };
 
-typedef struct {
-  TpReport        *report;
-  /* Where the pages go: our writer (its pages own their cairo_t), else
-   * cairo's PDF surface, else images. */
-  TpPdf           *writer;
-  cairo_surface_t *surface;
-  cairo_t         *cr;
-  PangoContext    *context;
-  gboolean         context_for_pdf_surface; /* what it was made for */
-  PangoFontDescription *fonts[N_FONTS];
-  /* Layouts as measured in the first pass, drawn again in the second:
-   * LayoutKey → PangoLayout, never changed after make_shared_layout().
-   * Kept with the context, which both passes share when they draw to the
-   * same kind of target (the same font options). */
-  GHashTable      *layouts;
-
-  double           page_width;   /* portrait paper */
-  double           page_height;
-  double           width;        /* the current page */
-  double           height;
-  double           x0, x1, y0, y1; /* its text area */
-  double           y;
-
-  guint            page;         /* 1-based; 0 before the first */
-  guint            n_pages;      /* known in the second pass; 0 in the first */
-  gboolean         page_has_furniture;
-  gboolean         page_empty;   /* nothing below the header yet */
-  const char      *section;      /* for the running header */
-  int              outline_parent;
-
-  /* Page of each section, filled in the first pass, used by the contents
-   * page in the second (which has the same pagination). */
-  GArray          *section_pages;
-  guint            section_index;
-
-  /* Drawing pages as images (tp_report_render_pages()) rather than into
-   * the PDF: the same code, a new image surface per page. NULL for PDF. */
-  GPtrArray       *images;
-  guint            max_images;
-  double           image_scale;
-  GCancellable    *cancellable;
-} Pdf;
 
 /* ---- text ---- */
 
-static void
+void
 set_color (cairo_t *cr,
            guint32  hex)
 {
@@ -152,7 +72,7 @@ cap_text (const char *text)
   return g_strdup_printf ("%.*s…\n%s", (int) cut, text, more);
 }
 
-static PangoLayout *
+PangoLayout *
 make_layout (Pdf        *pdf,
              Font        font,
              const char *text,
@@ -215,7 +135,7 @@ layout_key_free (gpointer data)
 /* make_layout() with @alignment, shared: the same layout (a new reference)
  * for the same arguments, in this pass and the next. Callers must not
  * change it. */
-static PangoLayout *
+PangoLayout *
 make_shared_layout (Pdf            *pdf,
                     Font            font,
                     const char     *text,
@@ -240,7 +160,7 @@ make_shared_layout (Pdf            *pdf,
   return layout;
 }
 
-static double
+double
 layout_height (PangoLayout *layout)
 {
   int w, h;
@@ -249,7 +169,7 @@ layout_height (PangoLayout *layout)
   return (double) h / PANGO_SCALE;
 }
 
-static double
+double
 layout_width (PangoLayout *layout)
 {
   int w, h;
@@ -258,7 +178,7 @@ layout_width (PangoLayout *layout)
   return (double) w / PANGO_SCALE;
 }
 
-static void
+void
 show_layout (Pdf         *pdf,
              PangoLayout *layout,
              Font         font,
@@ -299,7 +219,26 @@ begin_image_page (Pdf *pdf)
     cairo_surface_destroy (surface);
 }
 
+/* The probe's view of the page that ends (tests). */
 static void
+record_page (Pdf *pdf)
+{
+  TpReportProbePage page = { 0 };
+
+  if (pdf->page > 0 && pdf->probe != NULL && pdf->final_pass)
+    {
+      page.landscape = pdf->width > pdf->height;
+      page.map = pdf->page_smallest_text > 0;
+      page.smallest_text = pdf->page_smallest_text;
+      page.section_ends = pdf->closing_section || !pdf->page_has_furniture;
+      page.fill = CLAMP ((pdf->y - pdf->y0) / (pdf->y1 - pdf->y0), 0, 1);
+      g_array_append_val (pdf->probe->pages, page);
+    }
+  pdf->closing_section = FALSE;
+  pdf->page_smallest_text = 0;
+}
+
+void
 begin_page (Pdf      *pdf,
             gboolean  landscape,
             gboolean  furniture)
@@ -310,6 +249,7 @@ begin_page (Pdf      *pdf,
     g_clear_pointer (&pdf->cr, cairo_destroy); /* the context's scratch */
   else if (pdf->page > 0 && pdf->images == NULL)
     cairo_show_page (pdf->cr);
+  record_page (pdf);
   pdf->page++;
 
   pdf->width = landscape ? pdf->page_height : pdf->page_width;
@@ -332,14 +272,14 @@ begin_page (Pdf      *pdf,
     draw_furniture (pdf);
 }
 
-static void
+void
 new_page (Pdf *pdf)
 {
   begin_page (pdf, FALSE, TRUE);
 }
 
 /* Moves to a new page unless @needed points are left on this one. */
-static void
+void
 ensure_space (Pdf    *pdf,
               double  needed)
 {
@@ -393,7 +333,7 @@ draw_furniture (Pdf *pdf)
   show_layout (pdf, number, FONT_FURNITURE, pdf->x1 - half, bottom - 10);
 }
 
-static int
+int
 add_outline (Pdf        *pdf,
              int         parent,
              const char *name,
@@ -466,6 +406,7 @@ draw_heading (Pdf                 *pdf,
     {
       /* Every section opens a page, with its name in the running header. */
       pdf->section = block->text;
+      pdf->closing_section = TRUE;
       new_page (pdf);
 
       if (pdf->n_pages == 0)
@@ -563,50 +504,6 @@ draw_paragraph (Pdf                 *pdf,
 }
 
 static void
-draw_figures (Pdf                 *pdf,
-              const TpReportBlock *block)
-{
-  guint n = block->items->len;
-  guint per_row = n <= 4 ? MAX (n, 1) : 3;
-  double gap = 10;
-  double box_width = (pdf->x1 - pdf->x0 - gap * (per_row - 1)) / per_row;
-  double box_height = 54;
-
-  for (guint i = 0; i < n; i += per_row)
-    {
-      ensure_space (pdf, box_height + gap);
-      for (guint j = i; j < MIN (i + per_row, n); j++)
-        {
-          TpReportItem *item = g_ptr_array_index (block->items, j);
-          double x = pdf->x0 + (j - i) * (box_width + gap);
-          g_autoptr(PangoLayout) value = make_layout (pdf, FONT_FIGURE, item->text, box_width - 20);
-          g_autoptr(PangoLayout) label = make_layout (pdf, FONT_MUTED, item->detail, box_width - 20);
-          gboolean scored = item->score >= TP_SCORE_MIN;
-          guint32 color = scored ? tp_score_hex (item->score) : TP_REPORT_ACCENT;
-
-          pango_layout_set_ellipsize (value, PANGO_ELLIPSIZE_END);
-          pango_layout_set_height (label, -2);
-          pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-
-          set_color (pdf->cr, TP_REPORT_ZEBRA);
-          cairo_rectangle (pdf->cr, x, pdf->y, box_width, box_height);
-          tp_gfx_fill (pdf->cr);
-          set_color (pdf->cr, color);
-          cairo_rectangle (pdf->cr, x, pdf->y, 3, box_height);
-          tp_gfx_fill (pdf->cr);
-
-          set_color (pdf->cr, scored ? tp_score_text_hex (item->score) : TP_REPORT_TEXT);
-          cairo_move_to (pdf->cr, x + 12, pdf->y + 5);
-          tp_gfx_show_layout (pdf->cr, value);
-          show_layout (pdf, label, FONT_MUTED, x + 12, pdf->y + 33);
-        }
-      pdf->y += box_height + gap;
-      pdf->page_empty = FALSE;
-    }
-  pdf->y += 6;
-}
-
-static void
 draw_chart (Pdf                 *pdf,
             const TpReportBlock *block)
 {
@@ -634,210 +531,6 @@ draw_chart (Pdf                 *pdf,
   tp_gfx_restore (pdf->cr);
   pdf->y += block->height + 14;
   pdf->page_empty = FALSE;
-}
-
-typedef struct {
-  TpBandText  texts[32];
-  guint     n_texts;
-  double    height;
-} Row;
-
-static void
-row_clear (Row *row)
-{
-  for (guint i = 0; i < row->n_texts; i++)
-    tp_band_text_clear (&row->texts[i]);
-  row->n_texts = 0;
-}
-
-static void
-table_columns (Pdf                 *pdf,
-               const TpReportBlock *block,
-               double              *xs,
-               double              *ws)
-{
-  double total = 0, x = pdf->x0;
-
-  for (guint c = 0; c < block->n_columns; c++)
-    total += block->widths[c];
-  for (guint c = 0; c < block->n_columns; c++)
-    {
-      xs[c] = x;
-      ws[c] = (pdf->x1 - pdf->x0) * block->widths[c] / total;
-      x += ws[c];
-    }
-}
-
-static void
-make_row (Pdf                 *pdf,
-          const TpReportBlock *block,
-          const double        *xs,
-          const double        *ws,
-          guint                row_index, /* G_MAXUINT: the header */
-          Row                 *row)
-{
-  row->n_texts = 0;
-  row->height = 0;
-  for (guint c = 0; c < block->n_columns && c < G_N_ELEMENTS (row->texts); c++)
-    {
-      TpBandText *text = &row->texts[row->n_texts++];
-      gboolean header = row_index == G_MAXUINT;
-      TpReportItem *item = header ? NULL : tp_report_table_get_cell (block, row_index, c);
-      gboolean badge = !header && (block->score_columns & (1u << c));
-      Font font = header ? FONT_HEADER_CELL : item->highlight ? FONT_CELL_BOLD : FONT_CELL;
-      g_autofree char *upper = header ? g_utf8_strup (block->headers[c], -1) : NULL;
-      double height;
-
-      text->font = font;
-      text->color = fonts[font].color;
-      text->dy = CELL_PAD_Y;
-      text->x = xs[c] + CELL_PAD_X;
-      if (!badge || item->score < TP_SCORE_MIN)
-        text->layout = make_shared_layout (pdf, font, header ? upper : item->text, ws[c] - 2 * CELL_PAD_X,
-                                           badge || (block->number_columns & (1u << c))
-                                           ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      else
-        {
-          text->layout = make_layout (pdf, font, item->text, ws[c] - 2 * CELL_PAD_X);
-          /* White or dark on the score's colour, as on the map; the badge
-           * is drawn under it. */
-          pango_layout_set_width (text->layout, (int) (BADGE_WIDTH * PANGO_SCALE));
-          pango_layout_set_alignment (text->layout, PANGO_ALIGN_CENTER);
-          text->x = xs[c] + ws[c] - CELL_PAD_X - BADGE_WIDTH;
-          text->color = tp_score_hex_wants_dark_text (item->score) ? TP_REPORT_TEXT : 0xffffff;
-          text->dy = CELL_PAD_Y + (BADGE_HEIGHT - layout_height (text->layout)) / 2;
-        }
-      height = MAX (layout_height (text->layout), badge ? BADGE_HEIGHT : 0);
-      row->height = MAX (row->height, height + 2 * CELL_PAD_Y);
-    }
-}
-
-static void
-draw_badges (Pdf                 *pdf,
-             const TpReportBlock *block,
-             const double        *xs,
-             const double        *ws,
-             guint                row_index,
-             double               y)
-{
-  for (guint c = 0; c < block->n_columns; c++)
-    {
-      TpReportItem *item = tp_report_table_get_cell (block, row_index, c);
-      double x = xs[c] + ws[c] - CELL_PAD_X - BADGE_WIDTH;
-      double r = BADGE_HEIGHT / 2;
-
-      if (!(block->score_columns & (1u << c)) || item->score < TP_SCORE_MIN)
-        continue;
-      set_color (pdf->cr, tp_score_hex (item->score));
-      cairo_new_sub_path (pdf->cr);
-      cairo_arc (pdf->cr, x + r, y + CELL_PAD_Y + r, r, G_PI / 2, 3 * G_PI / 2);
-      cairo_arc (pdf->cr, x + BADGE_WIDTH - r, y + CELL_PAD_Y + r, r, -G_PI / 2, G_PI / 2);
-      cairo_close_path (pdf->cr);
-      tp_gfx_fill (pdf->cr);
-    }
-}
-
-static void
-draw_header_row (Pdf *pdf,
-                 Row *header)
-{
-  set_color (pdf->cr, 0xe8f0fb);
-  cairo_rectangle (pdf->cr, pdf->x0, pdf->y, pdf->x1 - pdf->x0, header->height);
-  tp_gfx_fill (pdf->cr);
-  tp_band_draw (pdf->cr, header->texts, header->n_texts, 0, header->height, pdf->y);
-  pdf->y += header->height;
-  pdf->page_empty = FALSE;
-}
-
-static void
-draw_table (Pdf                 *pdf,
-            const TpReportBlock *block)
-{
-  double xs[32], ws[32];
-  Row header = { 0 };
-  guint n_rows = tp_report_table_get_n_rows (block);
-  guint rows_on_page = 0;
-
-  g_return_if_fail (block->n_columns <= G_N_ELEMENTS (xs));
-
-  table_columns (pdf, block, xs, ws);
-  make_row (pdf, block, xs, ws, G_MAXUINT, &header);
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      Row row = { 0 };
-      double from = 0;
-
-      make_row (pdf, block, xs, ws, r, &row);
-      if (r == 0)
-        {
-          ensure_space (pdf, header.height + MIN (row.height, 40));
-          draw_header_row (pdf, &header);
-          rows_on_page = 0;
-        }
-      else if (r + 2 == n_rows && rows_on_page >= 3 && row.height <= pdf->y1 - pdf->y)
-        {
-          /* No last row alone on a page: take the one before along. */
-          Row last = { 0 };
-
-          make_row (pdf, block, xs, ws, r + 1, &last);
-          if (row.height + last.height > pdf->y1 - pdf->y
-              && row.height + last.height <= pdf->y1 - pdf->y0 - header.height)
-            {
-              new_page (pdf);
-              draw_header_row (pdf, &header);
-              rows_on_page = 0;
-            }
-          row_clear (&last);
-        }
-
-      while (from < row.height - 0.01)
-        {
-          double available = pdf->y1 - pdf->y;
-          double to;
-
-          if (row.height - from <= available)
-            to = row.height;
-          else if (from == 0 && row.height <= pdf->y1 - pdf->y0 - header.height)
-            to = from; /* fits on a fresh page: do not split it */
-          else
-            to = tp_band_cut (row.texts, row.n_texts, from + available);
-
-          if (to > from + 0.01)
-            {
-              if (r % 2 == 1)
-                {
-                  set_color (pdf->cr, TP_REPORT_ZEBRA);
-                  cairo_rectangle (pdf->cr, pdf->x0, pdf->y, pdf->x1 - pdf->x0, to - from);
-                  tp_gfx_fill (pdf->cr);
-                }
-              if (from == 0)
-                draw_badges (pdf, block, xs, ws, r, pdf->y);
-              tp_band_draw (pdf->cr, row.texts, row.n_texts, from, to, pdf->y);
-              pdf->y += to - from;
-              pdf->page_empty = FALSE;
-              from = to;
-            }
-          if (from < row.height - 0.01)
-            {
-              new_page (pdf);
-              draw_header_row (pdf, &header);
-              rows_on_page = 0;
-            }
-        }
-      rows_on_page++;
-
-      /* A hairline under each row. */
-      set_color (pdf->cr, TP_REPORT_RULE);
-      cairo_set_line_width (pdf->cr, 0.5);
-      cairo_move_to (pdf->cr, pdf->x0, pdf->y);
-      cairo_line_to (pdf->cr, pdf->x1, pdf->y);
-      tp_gfx_stroke (pdf->cr);
-      row_clear (&row);
-    }
-
-  row_clear (&header);
-  pdf->y += 12;
 }
 
 /* The height of a heading and what belongs to it, up to the next heading
@@ -870,34 +563,13 @@ measure_block (Pdf                 *pdf,
       }
 
     case TP_REPORT_BLOCK_FIGURES:
-      {
-        guint n = block->items->len;
-        guint per_row = n <= 4 ? MAX (n, 1) : 3;
-
-        return (n + per_row - 1) / per_row * 64.0 + 6;
-      }
+      return measure_figures (pdf, block);
 
     case TP_REPORT_BLOCK_CHART:
       return block->height + 14 + (block->text != NULL ? 16 : 0);
 
     case TP_REPORT_BLOCK_TABLE:
-      {
-        double xs[32], ws[32];
-        double height = 12;
-        Row row = { 0 };
-
-        table_columns (pdf, block, xs, ws);
-        make_row (pdf, block, xs, ws, G_MAXUINT, &row);
-        height += row.height;
-        row_clear (&row);
-        for (guint r = 0; r < tp_report_table_get_n_rows (block); r++)
-          {
-            make_row (pdf, block, xs, ws, r, &row);
-            height += row.height;
-            row_clear (&row);
-          }
-        return height;
-      }
+      return measure_table (pdf, block);
 
     case TP_REPORT_BLOCK_DIAGRAM:
     default:
@@ -926,55 +598,6 @@ measure_group (Pdf   *pdf,
         break;
     }
   return height;
-}
-
-/* The map is wide: its section gets a landscape page of its own, the
- * map scaled down to fit (it stays vector, so it can be zoomed). */
-static void
-draw_diagram (Pdf                 *pdf,
-              const TpReportBlock *heading,
-              const TpReportBlock *block)
-{
-  g_autoptr(TpLayout) layout = tp_layout_new (pdf->report->journey, NULL);
-  g_autoptr(PangoLayout) title = NULL;
-  TpRenderOptions options;
-  double width, height, scale, area_width, area_height;
-
-  pdf->section = heading->text;
-  begin_page (pdf, TRUE, TRUE);
-  if (pdf->n_pages == 0)
-    g_array_append_val (pdf->section_pages, pdf->page);
-  pdf->section_index++;
-  add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, heading->text, pdf->y);
-
-  title = make_shared_layout (pdf, FONT_H2, heading->text, pdf->x1 - pdf->x0, PANGO_ALIGN_LEFT);
-  set_color (pdf->cr, TP_REPORT_ACCENT);
-  cairo_move_to (pdf->cr, pdf->x0, pdf->y - 8);
-  tp_gfx_show_layout (pdf->cr, title);
-  pdf->y += layout_height (title) + 2;
-  pdf->page_empty = FALSE;
-
-  tp_layout_get_size (layout, &width, &height);
-  area_width = pdf->x1 - pdf->x0;
-  area_height = pdf->y1 - pdf->y;
-  if (width <= 0 || height <= 0)
-    return;
-  scale = MIN (MIN (area_width / width, area_height / height), 1.0);
-
-  tp_render_options_init (&options);
-  options.palette = TP_PALETTE_PRINT;
-  options.visible = TP_RECT_INIT (0, 0, width, height);
-  /* Keep every text, however small: the reader can zoom in. */
-  options.zoom = 1.0;
-
-  tp_gfx_save (pdf->cr);
-  cairo_translate (pdf->cr, pdf->x0 + (area_width - width * scale) / 2, pdf->y);
-  cairo_scale (pdf->cr, scale, scale);
-  cairo_rectangle (pdf->cr, 0, 0, width, height);
-  tp_gfx_clip (pdf->cr);
-  tp_render_journey (pdf->cr, layout, &options);
-  tp_gfx_restore (pdf->cr);
-  pdf->y = pdf->y1;
 }
 
 static void
@@ -1059,6 +682,7 @@ draw_contents (Pdf *pdf)
   guint index = 0;
 
   pdf->section = title.text;
+  pdf->closing_section = TRUE;
   new_page (pdf);
   {
     g_autoptr(PangoLayout) layout = make_shared_layout (pdf, FONT_H1, title.text, pdf->x1 - pdf->x0,
@@ -1174,8 +798,11 @@ run_pass (Pdf         *pdf,
   if (pdf->context != NULL && pdf->context_for_pdf_surface != (pdf->surface != NULL))
     {
       g_clear_pointer (&pdf->layouts, g_hash_table_unref);
+      g_clear_pointer (&pdf->column_widths, g_hash_table_unref);
       g_clear_object (&pdf->context);
     }
+  if (pdf->column_widths == NULL)
+    pdf->column_widths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   if (pdf->context == NULL)
     {
       pdf->context = pango_cairo_create_context (pdf->cr);
@@ -1258,6 +885,8 @@ run_pass (Pdf         *pdf,
     }
   if (pdf->page == 0)
     new_page (pdf);
+  pdf->closing_section = TRUE;
+  record_page (pdf);
 
   for (int f = 0; f < N_FONTS; f++)
     g_clear_pointer (&pdf->fonts[f], pango_font_description_free);
@@ -1300,6 +929,7 @@ run_pass (Pdf         *pdf,
 static void
 pdf_clear_layouts (Pdf *pdf)
 {
+  g_clear_pointer (&pdf->column_widths, g_hash_table_unref);
   g_clear_pointer (&pdf->layouts, g_hash_table_unref);
   g_clear_object (&pdf->context);
 }
@@ -1325,7 +955,9 @@ write_with_writer (Pdf     *pdf,
 
   pdf->n_pages = pdf->page;
   pdf->writer = writer;
+  pdf->final_pass = TRUE;
   ok = run_pass (pdf, NULL, error);
+  pdf->final_pass = FALSE;
   pdf->writer = NULL;
   if (!ok)
     return NULL;
@@ -1344,6 +976,42 @@ tp_report_pdf_write (TpReport  *report,
                      guint     *n_pages,
                      GError   **error)
 {
+  return tp_report_pdf_write_probed (report, NULL, n_pages, error);
+}
+
+static void
+probe_item_free (TpReportProbeItem *item)
+{
+  g_clear_object (&item->layout);
+  g_free (item);
+}
+
+TpReportProbe *
+tp_report_probe_new (void)
+{
+  TpReportProbe *probe = g_new0 (TpReportProbe, 1);
+
+  probe->items = g_ptr_array_new_with_free_func ((GDestroyNotify) probe_item_free);
+  probe->pages = g_array_new (FALSE, TRUE, sizeof (TpReportProbePage));
+  return probe;
+}
+
+void
+tp_report_probe_free (TpReportProbe *probe)
+{
+  if (probe == NULL)
+    return;
+  g_ptr_array_unref (probe->items);
+  g_array_unref (probe->pages);
+  g_free (probe);
+}
+
+GBytes *
+tp_report_pdf_write_probed (TpReport       *report,
+                            TpReportProbe  *probe,
+                            guint          *n_pages,
+                            GError        **error)
+{
   Pdf pdf = { 0 };
   g_autoptr(GByteArray) output = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
@@ -1353,6 +1021,7 @@ tp_report_pdf_write (TpReport  *report,
   g_return_val_if_fail (report != NULL, NULL);
 
   pdf.report = report;
+  pdf.probe = probe;
   pdf.section_pages = g_array_new (FALSE, FALSE, sizeof (guint));
 
   /* The options may ask for cairo's writer, as for maps. */
@@ -1372,6 +1041,11 @@ tp_report_pdf_write (TpReport  *report,
     {
       /* From scratch: cairo's pages may break differently. */
       g_array_set_size (pdf.section_pages, 0);
+      if (probe != NULL)
+        {
+          g_ptr_array_set_size (probe->items, 0);
+          g_array_set_size (probe->pages, 0);
+        }
       pdf.n_pages = 0;
 
       /* Count first, so every footer can say "of N" and the contents page
@@ -1380,6 +1054,7 @@ tp_report_pdf_write (TpReport  *report,
       if (ok)
         {
           pdf.n_pages = pdf.page;
+          pdf.final_pass = TRUE;
           ok = run_pass (&pdf, output, error);
           g_warn_if_fail (pdf.page == pdf.n_pages);
         }
