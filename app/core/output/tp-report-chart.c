@@ -7,6 +7,7 @@
 
 #include "tp-colors.h"
 #include "tp-render-backend.h"
+#include "tp-report-probe.h"
 #include "tp-report.h"
 
 /* The report's charts, drawn with cairo so they are vectors in the PDF
@@ -14,6 +15,19 @@
 
 #define LABEL_SIZE 7.0
 #define AXIS_WIDTH 20.0
+/* The names of the guides, in a margin right of the plot, where no bar,
+ * whisker or curve runs through them. */
+#define GUIDE_LABEL_WIDTH 78.0
+
+/* Where labels go besides the page, for the one chart being drawn on this
+ * thread: their rectangles (tests), or SVG <text> elements instead of
+ * glyphs (the HTML, whose charts keep real text). */
+typedef struct {
+  GArray  *rects;
+  GString *svg_text;
+} Hooks;
+
+static GPrivate current_hooks;
 
 static void
 set_color (cairo_t *cr,
@@ -52,6 +66,80 @@ label_layout (PangoContext *context,
   return layout;
 }
 
+static void
+append_svg_line (GString    *svg,
+                 cairo_t    *cr,
+                 const char *text,
+                 gssize      length,
+                 double      x,
+                 double      baseline,
+                 double      size,
+                 gboolean    bold)
+{
+  double r = 0, g = 0, b = 0, a = 1;
+  g_autofree char *escaped = g_markup_escape_text (text, length);
+
+  cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
+  cairo_user_to_device (cr, &x, &baseline);
+  g_string_append_printf (svg, "<text x=\"%.2f\" y=\"%.2f\" font-family=\"Cantarell, sans-serif\" "
+                          "font-size=\"%.1f\"%s fill=\"#%02x%02x%02x\">%s</text>\n",
+                          x, baseline, size, bold ? " font-weight=\"bold\"" : "",
+                          (int) round (r * 255), (int) round (g * 255), (int) round (b * 255), escaped);
+}
+
+/* Shows @layout with its top left at (@x, @y), as glyphs or as SVG text,
+ * and notes its rectangle. */
+static void
+show_label (cairo_t     *cr,
+            PangoLayout *layout,
+            double       x,
+            double       y,
+            double       size,
+            gboolean     bold)
+{
+  Hooks *hooks = g_private_get (&current_hooks);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (hooks != NULL && hooks->rects != NULL)
+    {
+      double rect[4] = { x + (double) logical.x / PANGO_SCALE, y + (double) logical.y / PANGO_SCALE,
+                         (double) logical.width / PANGO_SCALE, (double) logical.height / PANGO_SCALE };
+
+      g_array_append_vals (hooks->rects, rect, 4);
+    }
+  if (hooks == NULL || hooks->svg_text == NULL)
+    {
+      cairo_move_to (cr, x, y);
+      tp_gfx_show_layout (cr, layout);
+      return;
+    }
+
+  {
+    PangoLayoutIter *iter = pango_layout_get_iter (layout);
+    const char *text = pango_layout_get_text (layout);
+
+    do
+      {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+        PangoRectangle line_rect;
+        double baseline = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+        g_autofree char *shown = NULL;
+
+        pango_layout_iter_get_line_extents (iter, NULL, &line_rect);
+        /* An ellipsized last line: its text up to where it fits, then "…". */
+        if (pango_layout_is_ellipsized (layout) && pango_layout_iter_at_last_line (iter))
+          shown = g_strdup_printf ("%.*s…", MIN (line->length, 1 + (int) g_utf8_strlen (text + line->start_index, line->length) / 2 * 2),
+                                   text + line->start_index);
+        append_svg_line (hooks->svg_text, cr, shown != NULL ? shown : text + line->start_index,
+                         shown != NULL ? -1 : line->length,
+                         x + (double) line_rect.x / PANGO_SCALE, baseline, size, bold);
+      }
+    while (pango_layout_iter_next_line (iter));
+    pango_layout_iter_free (iter);
+  }
+}
+
 /* Draws @text with its reference point given by @xalign/@yalign (0 left
  * or top, 0.5 centre, 1 right or bottom). */
 static void
@@ -74,8 +162,171 @@ draw_label (cairo_t      *cr,
     pango_layout_set_alignment (layout, xalign < 0.25 ? PANGO_ALIGN_LEFT
                                         : xalign > 0.75 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_CENTER);
   pango_layout_get_pixel_extents (layout, &ink, &logical);
-  cairo_move_to (cr, x - (width > 0 ? width : logical.width) * xalign, y - logical.height * yalign);
-  tp_gfx_show_layout (cr, layout);
+  show_label (cr, layout, x - (width > 0 ? width : logical.width) * xalign, y - logical.height * yalign,
+              size, bold);
+}
+
+/* ---- the stage axis ---- */
+
+/* Where each stage's name goes under a chart: the centre and width of its
+ * slot and the stage's number (0-based). */
+typedef struct {
+  double   x;
+  double   width;
+  guint    stage;
+  const char *name;
+} AxisSlot;
+
+#define KEY_GAP 6.0
+
+static GArray *
+axis_slots (const TpReportBlock *chart,
+            double               width)
+{
+  GArray *slots = g_array_new (FALSE, FALSE, sizeof (AxisSlot));
+  GPtrArray *items = chart->items;
+  double left = AXIS_WIDTH, right = width - GUIDE_LABEL_WIDTH;
+  double slot;
+
+  if (items->len == 0)
+    return slots;
+  slot = (right - left) / items->len;
+  if (chart->chart == TP_REPORT_CHART_STAGE_BARS)
+    {
+      for (guint i = 0; i < items->len; i++)
+        {
+          AxisSlot s = { left + slot * (i + 0.5), slot - 4, i,
+                         ((TpReportItem *) g_ptr_array_index (items, i))->text };
+          g_array_append_val (slots, s);
+        }
+      return slots;
+    }
+  /* The curve: a band per run of points in one stage. */
+  for (guint i = 1, start = 0; i <= items->len; i++)
+    {
+      TpReportItem *first = g_ptr_array_index (items, start);
+
+      if (i < items->len && ((TpReportItem *) g_ptr_array_index (items, i))->count == first->count)
+        continue;
+      if (first->count < chart->n_columns)
+        {
+          AxisSlot s = { left + slot * (start + i) / 2.0, slot * (i - start) - 2, first->count,
+                         chart->headers[first->count] };
+          g_array_append_val (slots, s);
+        }
+      start = i;
+    }
+  return slots;
+}
+
+/* Whether every name fits its slot in two lines without breaking or
+ * shortening a word. */
+static gboolean
+names_fit (PangoContext *context,
+           GArray       *slots)
+{
+  for (guint i = 0; i < slots->len; i++)
+    {
+      AxisSlot *s = &g_array_index (slots, AxisSlot, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
+
+      if (s->width < 8)
+        return FALSE;
+      layout = label_layout (context, s->name, LABEL_SIZE, FALSE, s->width, 2);
+      pango_layout_get_extents (layout, NULL, &logical);
+      if (pango_layout_is_ellipsized (layout) || logical.width > s->width * PANGO_SCALE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The key under a chart whose stages are numbered: "1 Arrival  2 …". */
+static PangoLayout *
+key_layout (PangoContext *context,
+            GArray       *slots,
+            double        width)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  PangoLayout *layout;
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      AxisSlot *s = &g_array_index (slots, AxisSlot, i);
+
+      /* No-break spaces keep each number with its name. */
+      g_string_append_printf (text, "%s%u\302\240%s", i > 0 ? "   " : "", s->stage + 1, s->name);
+    }
+  layout = label_layout (context, text->str, LABEL_SIZE, FALSE, width, 0);
+  pango_layout_set_height (layout, -1000);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  return layout;
+}
+
+double
+tp_report_chart_get_height (PangoContext        *context,
+                            const TpReportBlock *chart,
+                            double               width)
+{
+  g_autoptr(GArray) slots = NULL;
+  g_autoptr(PangoLayout) key = NULL;
+  PangoRectangle logical;
+
+  if (chart->chart != TP_REPORT_CHART_CURVE && chart->chart != TP_REPORT_CHART_STAGE_BARS)
+    return chart->height;
+  slots = axis_slots (chart, width);
+  if (slots->len == 0 || names_fit (context, slots))
+    return chart->height;
+  key = key_layout (context, slots, width - AXIS_WIDTH);
+  pango_layout_get_extents (key, NULL, &logical);
+  return chart->height + KEY_GAP + (double) logical.height / PANGO_SCALE;
+}
+
+/* The stages' names under the plot, from @y down; or, when one does not
+ * fit, their numbers and a key under the chart. Numbers that would touch
+ * the one before are left out (the key still names them). */
+static void
+draw_stage_axis (cairo_t             *cr,
+                 PangoContext        *context,
+                 const TpReportBlock *chart,
+                 double               width,
+                 double               y)
+{
+  g_autoptr(GArray) slots = axis_slots (chart, width);
+  double last_right = -G_MAXDOUBLE;
+
+  set_color (cr, TP_REPORT_MUTED);
+  if (names_fit (context, slots))
+    {
+      for (guint i = 0; i < slots->len; i++)
+        {
+          AxisSlot *s = &g_array_index (slots, AxisSlot, i);
+
+          draw_label (cr, context, s->name, s->x, y, 0.5, 0, LABEL_SIZE, FALSE, s->width, 2);
+        }
+      return;
+    }
+
+  for (guint i = 0; i < slots->len; i++)
+    {
+      AxisSlot *s = &g_array_index (slots, AxisSlot, i);
+      g_autofree char *number = g_strdup_printf ("%u", s->stage + 1);
+      g_autoptr(PangoLayout) layout = label_layout (context, number, LABEL_SIZE, TRUE, 0, 0);
+      PangoRectangle logical;
+      double left;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      left = s->x - (double) logical.width / PANGO_SCALE / 2;
+      if (left < last_right + 2)
+        continue;
+      show_label (cr, layout, left, y, LABEL_SIZE, TRUE);
+      last_right = left + (double) logical.width / PANGO_SCALE;
+    }
+  {
+    g_autoptr(PangoLayout) key = key_layout (context, slots, width - AXIS_WIDTH);
+
+    show_label (cr, key, AXIS_WIDTH, chart->height + KEY_GAP, LABEL_SIZE, FALSE);
+  }
 }
 
 static double
@@ -143,9 +394,6 @@ draw_guides (cairo_t             *cr,
   tp_gfx_restore (cr);
 }
 
-/* The names of the guides, in a margin right of the plot, where no bar,
- * whisker or curve runs through them. */
-#define GUIDE_LABEL_WIDTH 78.0
 
 static void
 draw_guide_labels (cairo_t             *cr,
@@ -214,7 +462,7 @@ draw_curve (cairo_t             *cr,
             double               height)
 {
   GPtrArray *items = chart->items;
-  double left = AXIS_WIDTH, right = width - GUIDE_LABEL_WIDTH, top = 6, bottom = height - 24;
+  double left = AXIS_WIDTH, right = width - GUIDE_LABEL_WIDTH, top = 6, bottom = chart->height - 24;
   double slot, radius;
   guint start;
 
@@ -241,14 +489,9 @@ draw_curve (cairo_t             *cr,
           cairo_rectangle (cr, left + slot * start, top, slot * (i - start), bottom - top);
           tp_gfx_fill (cr);
         }
-      if (first->count < chart->n_columns)
-        {
-          set_color (cr, TP_REPORT_MUTED);
-          draw_label (cr, context, chart->headers[first->count], left + slot * (start + i) / 2.0,
-                      bottom + 4, 0.5, 0, LABEL_SIZE, FALSE, MAX (slot * (i - start) - 2, 8), 2);
-        }
       start = i;
     }
+  draw_stage_axis (cr, context, chart, width, bottom + 4);
 
   draw_guides (cr, context, chart, left, right, top, bottom, TP_SCORE_MIN, TRUE);
 
@@ -284,7 +527,7 @@ draw_stage_bars (cairo_t             *cr,
                  double               height)
 {
   GPtrArray *items = chart->items;
-  double left = AXIS_WIDTH, right = width - GUIDE_LABEL_WIDTH, top = 16, bottom = height - 26;
+  double left = AXIS_WIDTH, right = width - GUIDE_LABEL_WIDTH, top = 16, bottom = chart->height - 26;
   double slot, bar;
 
   if (items->len == 0)
@@ -330,10 +573,8 @@ draw_stage_bars (cairo_t             *cr,
 
       set_color (cr, TP_REPORT_TEXT);
       draw_label (cr, context, value, cx, label_y - 2, 0.5, 1, LABEL_SIZE + 0.5, TRUE, 0, 0);
-      set_color (cr, TP_REPORT_MUTED);
-      draw_label (cr, context, item->text, cx, bottom + 4, 0.5, 0, LABEL_SIZE, FALSE,
-                  MAX (slot - 4, 8), 2);
     }
+  draw_stage_axis (cr, context, chart, width, bottom + 4);
 
   /* The base line. */
   set_color (cr, TP_REPORT_MUTED);
@@ -417,6 +658,36 @@ draw_channel_bars (cairo_t             *cr,
       set_color (cr, TP_REPORT_MUTED);
       draw_label (cr, context, text, left + length + 5, y + 6.5, 0, 0.5, LABEL_SIZE + 0.5, FALSE, 0, 0);
     }
+}
+
+void
+tp_report_draw_chart_probed (cairo_t             *cr,
+                             PangoContext        *context,
+                             const TpReportBlock *chart,
+                             double               width,
+                             double               height,
+                             GArray              *rects)
+{
+  Hooks hooks = { rects, NULL };
+
+  g_private_set (&current_hooks, &hooks);
+  tp_report_draw_chart (cr, context, chart, width, height);
+  g_private_set (&current_hooks, NULL);
+}
+
+void
+tp_report_draw_chart_svg (cairo_t             *cr,
+                          PangoContext        *context,
+                          const TpReportBlock *chart,
+                          double               width,
+                          double               height,
+                          GString             *svg_text)
+{
+  Hooks hooks = { NULL, svg_text };
+
+  g_private_set (&current_hooks, &hooks);
+  tp_report_draw_chart (cr, context, chart, width, height);
+  g_private_set (&current_hooks, NULL);
 }
 
 void

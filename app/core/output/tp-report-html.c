@@ -214,15 +214,27 @@ append_chart (GString             *html,
 {
   const double width = 680;
   g_autoptr(GString) svg = g_string_new (NULL);
-  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width, block->height);
+  g_autoptr(GString) text = g_string_new (NULL);
+  cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *measure = cairo_create (scratch);
+  PangoContext *context = pango_cairo_create_context (measure);
+  double height = tp_report_chart_get_height (context, block, width);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_to_string, svg, width, height);
   cairo_t *cr = cairo_create (surface);
-  PangoContext *context = pango_cairo_create_context (cr);
+  char *end;
 
-  tp_report_draw_chart (cr, context, block, width, block->height);
+  /* Real text in the SVG, not glyph outlines: it can be found, copied
+   * and read out, and it scales with the page. */
+  tp_report_draw_chart_svg (cr, context, block, width, height, text);
   g_object_unref (context);
+  cairo_destroy (measure);
+  cairo_surface_destroy (scratch);
   cairo_destroy (cr);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
+  end = g_strrstr (svg->str, "</svg>");
+  if (end != NULL)
+    g_string_insert (svg, end - svg->str, text->str);
 
   g_string_append (html, "<div class=\"chart\">\n");
   if (block->text != NULL)

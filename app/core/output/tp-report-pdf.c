@@ -510,6 +510,7 @@ draw_chart (Pdf                 *pdf,
   double width = pdf->x1 - pdf->x0;
   g_autoptr(PangoLayout) title = NULL;
   double title_height = 0;
+  double height = tp_report_chart_get_height (pdf->context, block, width);
 
   if (block->text != NULL)
     {
@@ -519,7 +520,7 @@ draw_chart (Pdf                 *pdf,
       title_height = layout_height (title) + 6;
     }
 
-  ensure_space (pdf, title_height + block->height + 10);
+  ensure_space (pdf, title_height + height + 10);
   if (title != NULL)
     {
       show_layout (pdf, title, FONT_LABEL, pdf->x0, pdf->y);
@@ -527,9 +528,32 @@ draw_chart (Pdf                 *pdf,
     }
   tp_gfx_save (pdf->cr);
   cairo_translate (pdf->cr, pdf->x0, pdf->y);
-  tp_report_draw_chart (pdf->cr, pdf->context, block, width, block->height);
+  if (pdf->probe != NULL && pdf->final_pass)
+    {
+      g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (double));
+
+      tp_report_draw_chart_probed (pdf->cr, pdf->context, block, width, height, rects);
+      pdf->probe->n_charts++;
+      for (guint r = 0; r + 3 < rects->len; r += 4)
+        {
+          TpReportProbeItem *item = g_new0 (TpReportProbeItem, 1);
+
+          item->kind = TP_REPORT_PROBE_CHART_LABEL;
+          item->page = pdf->page;
+          item->chart = pdf->probe->n_charts;
+          item->width = width;
+          item->height = height;
+          item->text_x = g_array_index (rects, double, r);
+          item->text_y = g_array_index (rects, double, r + 1);
+          item->text_width = g_array_index (rects, double, r + 2);
+          item->text_height = g_array_index (rects, double, r + 3);
+          g_ptr_array_add (pdf->probe->items, item);
+        }
+    }
+  else
+    tp_report_draw_chart (pdf->cr, pdf->context, block, width, height);
   tp_gfx_restore (pdf->cr);
-  pdf->y += block->height + 14;
+  pdf->y += height + 14;
   pdf->page_empty = FALSE;
 }
 
@@ -566,7 +590,7 @@ measure_block (Pdf                 *pdf,
       return measure_figures (pdf, block);
 
     case TP_REPORT_BLOCK_CHART:
-      return block->height + 14 + (block->text != NULL ? 16 : 0);
+      return tp_report_chart_get_height (pdf->context, block, width) + 14 + (block->text != NULL ? 16 : 0);
 
     case TP_REPORT_BLOCK_TABLE:
       return measure_table (pdf, block);

@@ -176,6 +176,20 @@ void        tp_report_draw_chart             (cairo_t               *cr,
                                               double                 width,
                                               double                 height);
 
+/* The height a chart block takes at @width: its own, and under a chart
+ * whose stage names do not fit the axis, the key to their numbers. */
+double      tp_report_chart_get_height       (PangoContext          *context,
+                                              const TpReportBlock   *chart,
+                                              double                 width);
+/* tp_report_draw_chart() with its texts appended to @svg_text as SVG
+ * <text> elements (in @cr's device space) instead of drawn as glyphs. */
+void        tp_report_draw_chart_svg         (cairo_t               *cr,
+                                              PangoContext          *context,
+                                              const TpReportBlock   *chart,
+                                              double                 width,
+                                              double                 height,
+                                              GString               *svg_text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TpReport, tp_report_free)
 
 G_END_DECLS
