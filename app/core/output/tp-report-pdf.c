@@ -736,11 +736,11 @@ draw_contents (Pdf *pdf)
                     ? g_strdup_printf ("%u", g_array_index (pdf->section_pages, guint, index))
                     : g_strdup ("00");
       index++;
-      number = make_shared_layout (pdf, FONT_H2, number_text, -1, PANGO_ALIGN_LEFT);
+      number = make_shared_layout (pdf, FONT_H3, number_text, -1, PANGO_ALIGN_LEFT);
       number_width = layout_width (number);
       /* Room for three digits in both passes, so names wrap the same way
        * when the numbers are known. */
-      name = make_shared_layout (pdf, FONT_H2, block->text, pdf->x1 - pdf->x0 - 3 * 12 - 24, PANGO_ALIGN_LEFT);
+      name = make_shared_layout (pdf, FONT_H3, block->text, pdf->x1 - pdf->x0 - 3 * 12 - 24, PANGO_ALIGN_LEFT);
       name_height = layout_height (name);
       ensure_space (pdf, name_height + 14);
 
@@ -755,19 +755,20 @@ draw_contents (Pdf *pdf)
                                                    g_array_index (pdf->section_pages, guint, index - 1));
           cairo_tag_begin (pdf->cr, CAIRO_TAG_LINK, link);
         }
-      show_layout (pdf, name, FONT_H2, pdf->x0, pdf->y);
+      show_layout (pdf, name, FONT_H3, pdf->x0, pdf->y);
       set_color (pdf->cr, TP_REPORT_ACCENT);
       cairo_move_to (pdf->cr, pdf->x1 - number_width, pdf->y);
       tp_gfx_show_layout (pdf->cr, number);
       if (pdf->n_pages > 0 && index <= pdf->section_pages->len && pdf->writer == NULL && pdf->images == NULL)
         cairo_tag_end (pdf->cr, CAIRO_TAG_LINK);
-      pdf->y += name_height + 6;
+      pdf->y += name_height + 4;
       set_color (pdf->cr, TP_REPORT_RULE);
       cairo_set_line_width (pdf->cr, 0.5);
       cairo_move_to (pdf->cr, pdf->x0, pdf->y);
       cairo_line_to (pdf->cr, pdf->x1, pdf->y);
       tp_gfx_stroke (pdf->cr);
-      pdf->y += 8;
+      /* Compact: the executive summary follows on this page. */
+      pdf->y += 5;
       pdf->page_empty = FALSE;
     }
 }

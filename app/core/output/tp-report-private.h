@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tp-analysis.h"
 #include "tp-report.h"
 
 G_BEGIN_DECLS
@@ -70,5 +71,14 @@ G_GNUC_INTERNAL void           tp_report_build_evidence      (TpReportBuilder *b
 G_GNUC_INTERNAL void           tp_report_build_opportunities (TpReportBuilder *b);
 /* "felt by X, caused by Y", "X", or NULL when the note names neither. */
 G_GNUC_INTERNAL char          *tp_report_note_departments    (TpEmployeeNote  *note);
+
+/* tp-report-analytics.c */
+/* The three most important actions, from findings and opportunities. */
+G_GNUC_INTERNAL void           tp_report_build_executive     (TpReportBuilder *b);
+G_GNUC_INTERNAL void           tp_report_build_persona       (TpReportBuilder *b);
+G_GNUC_INTERNAL void           tp_report_build_analytics     (TpReportBuilder *b);
+/* The department a finding is about: its own, else its touchpoint's; "". */
+G_GNUC_INTERNAL const char    *tp_report_finding_department  (TpReportBuilder *b,
+                                                              TpFinding       *finding);
 
 G_END_DECLS

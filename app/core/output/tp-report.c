@@ -1054,7 +1054,7 @@ build_findings (Builder *b)
     TpSeverity severity;
     const char *title;
   } groups[] = {
-    { TP_SEVERITY_CRITICAL, N_("Critical") },
+    { TP_SEVERITY_CRITICAL, N_("Critical findings") },
     { TP_SEVERITY_WARNING, N_("Warnings") },
     { TP_SEVERITY_INFO, N_("For information") },
   };
@@ -1083,7 +1083,7 @@ build_findings (Builder *b)
       for (guint i = 0; i < b->findings->len; i++)
         {
           TpFinding *finding = g_ptr_array_index (b->findings, i);
-          const char *department = tp_finding_get_department (finding);
+          const char *department = tp_report_finding_department (b, finding);
 
           if (tp_finding_get_severity (finding) != groups[g].severity)
             continue;
@@ -1093,13 +1093,24 @@ build_findings (Builder *b)
                                                         counts[groups[g].severity]);
 
               add_heading (b, 2, TP_REPORT_SECTION_FINDINGS, title, NULL);
-              table = add_table (b, _("No."), 0.7, _("Finding"), 7.8, _("Department"), 2.6, NULL);
+              table = add_table (b, _("No."), 0.7, _("Finding"), 6.0, _("Stage"), 2.0,
+                                 _("Touchpoint"), 2.4, _("Department"), 2.4, NULL);
               table->number_columns = 1 << 0;
             }
           cell_take (table, g_strdup_printf ("%u", ++number));
           cell (table, tp_finding_get_message (finding))->highlight =
             groups[g].severity == TP_SEVERITY_CRITICAL;
-          cell (table, department != NULL ? department : "");
+          /* Where to act and who: the stage, the touchpoint, its owner. */
+          {
+            const char * const *ids = tp_finding_get_ids (finding);
+            TpTouchpoint *tp = ids[0] != NULL ? tp_journey_lookup_touchpoint (b->journey, ids[0]) : NULL;
+            TpStage *stage = ids[0] != NULL ? tp_journey_lookup_stage (b->journey, ids[0]) : NULL;
+
+            cell (table, tp != NULL ? stage_name (b, tp_touchpoint_get_stage_id (tp))
+                         : stage != NULL ? tp_stage_get_name (stage) : "");
+            cell (table, tp != NULL ? tp_touchpoint_get_title (tp) : "");
+          }
+          cell (table, department);
         }
     }
 }
@@ -1234,8 +1245,15 @@ tp_report_build (TpJourney             *journey,
   b.good_enough = tp_journey_get_good_enough (journey);
   b.target = tp_journey_get_moment_target (journey);
 
+  /* On the contents page, right after the cover: what to do first. */
+  if (options->sections & (TP_REPORT_SECTION_COVER | TP_REPORT_SECTION_SUMMARY))
+    tp_report_build_executive (&b);
   if (options->sections & TP_REPORT_SECTION_SUMMARY)
-    build_summary (&b);
+    {
+      build_summary (&b);
+      tp_report_build_persona (&b);
+      tp_report_build_analytics (&b);
+    }
   if (options->sections & TP_REPORT_SECTION_DIAGRAM)
     {
       TpReportBlock *diagram;
