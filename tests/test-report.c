@@ -517,8 +517,10 @@ test_pdf_large (void)
           g_autofree char *word = g_match_info_fetch (match, 5);
           double left = g_ascii_strtod (x0, NULL), top = g_ascii_strtod (y0, NULL);
           double right = g_ascii_strtod (x1, NULL), bottom = g_ascii_strtod (y1, NULL);
+          /* Map pages (landscape) use narrower side margins, for one more stage. */
+          double side = width > height ? 36 : 58;
 
-          if (left < 58 - 1 || right > width - 58 + 1 || top < 36 - 4 || bottom > height - 36 + 4)
+          if (left < side - 1 || right > width - side + 1 || top < 36 - 4 || bottom > height - 36 + 4)
             g_error ("page %u: “%s” at %.1f,%.1f–%.1f,%.1f is outside the margins of %.0f × %.0f",
                      p, word, left, top, right, bottom, width, height);
           n_words++;
@@ -578,10 +580,11 @@ test_render_pages (void)
 
   pdf = tp_report_pdf_write (report, &n_pdf_pages, &error);
   g_assert_no_error (error);
-  images = tp_report_render_pages (report, 5, 0.5, &n_pages, NULL, &error);
+  /* Far enough to reach the map, after the summary, persona and analytics. */
+  images = tp_report_render_pages (report, 8, 0.5, &n_pages, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_pages, ==, n_pdf_pages);
-  g_assert_cmpuint (images->len, ==, 5);
+  g_assert_cmpuint (images->len, ==, 8);
 
   tp_report_paper_get_size (TP_REPORT_PAPER_A4, &width, &height);
   for (guint i = 0; i < images->len; i++)
@@ -596,7 +599,7 @@ test_render_pages (void)
       else
         g_assert_cmpint (cairo_image_surface_get_width (image), ==, (int) ceil (width * 0.5));
     }
-  g_assert_cmpuint (n_landscape, ==, 1);
+  g_assert_cmpuint (n_landscape, >=, 1);
 
   /* Fewer pages than asked for: all of them. */
   g_clear_pointer (&report, tp_report_free);
@@ -681,7 +684,7 @@ assert_xmllint_clean (const char *path)
   g_auto(GStrv) lines = NULL;
   g_autoptr(GRegex) svg_tag = g_regex_new ("HTML parser error : Tag (svg|g|path|use|defs|symbol|rect|"
                                            "clipPath|image|mask|linearGradient|radialGradient|stop|"
-                                           "pattern|filter) invalid$", 0, 0, NULL);
+                                           "pattern|filter|text) invalid$", 0, 0, NULL);
 
   run_argv (&run, argv, NULL);
   g_assert_cmpint (run.exit_code, ==, 0);
@@ -1141,8 +1144,9 @@ test_pdf_bounded_texts (void)
   g_object_set (tp_journey_lookup_touchpoint (journey, "t2"), "title", word, NULL);
 
   pdf = write_pdf (journey, "bounded.pdf", &n_pages);
-  /* The sample's report is under 20 pages; each capped text adds a few. */
-  g_assert_cmpuint (n_pages, <, 60);
+  /* The sample's report is about 30 pages (the map takes 8); each capped
+   * text adds a few. */
+  g_assert_cmpuint (n_pages, <, 80);
   text = pdf_text (pdf);
   assert_contains (text, "line 398");
   g_assert_null (strstr (text, "line401"));

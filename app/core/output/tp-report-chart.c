@@ -593,7 +593,7 @@ draw_score_bars (cairo_t             *cr,
                  double               height)
 {
   GPtrArray *items = chart->items;
-  double left = AXIS_WIDTH, right = width - 2, top = 6, bottom = height - 2;
+  double left = AXIS_WIDTH, right = width - 2, top = 6, bottom = height - 6;
   double slot, bar;
 
   if (items->len == 0)

@@ -24,7 +24,7 @@
 #define MIN_TEXT 7.0
 /* Beyond this many pages the map is no reading matter but a poster: the
  * report shows it whole on one page and says how to print the poster. */
-#define MAX_MAP_PAGES 24
+#define MAX_MAP_PAGES 30
 #define MAP_MARGIN 36.0
 
 typedef struct {
@@ -254,17 +254,34 @@ draw_diagram (Pdf                 *pdf,
       ys[l] = rect.y;
       ys[l + 1] = rect.y + rect.height;
     }
-  /* Too large to read in a report: whole on one page, and the poster. */
-  if (ceil (width * scale / area_width) * ceil (height * scale / area_height) > MAX_MAP_PAGES)
+  /* Pages across and down; a map that would take more than a reader's
+   * share of the report (or clearly would, before cutting it) is a
+   * poster instead. */
+  n_map_pages = G_MAXUINT;
+  if (ceil (width * scale / area_width) * ceil (height * scale / area_height) <= 4 * MAX_MAP_PAGES)
     {
-      g_autofree char *detail = NULL;
+      across = make_ranges (xs, n_stages, area_width / scale - header_width);
+      /* Rows per range of stages: only their cards decide where to cut. */
+      downs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      n_map_pages = 0;
+      for (guint a = 0; a < across->len; a++)
+        {
+          GArray *down = make_rows (layout, &g_array_index (across, Range, a), ys, n_lanes,
+                                    area_height / scale - header_height);
 
-      scale = MIN (MIN (area_width / width, area_height / height), 1.0);
+          g_ptr_array_add (downs, down);
+          n_map_pages += down->len;
+        }
+    }
+  if (n_map_pages > MAX_MAP_PAGES)
+    {
       /* Translators: under the map when it is too large for the report's
        * pages; the menu path is the app's, the option the command line's */
-      detail = g_strdup (_("The map is too large to read on these pages. Export it as a poster "
-                           "(Export… › Poster, or touchpoint --export map.pdf --poster a0) and "
-                           "zoom into this page on screen."));
+      const char *detail = _("The map is too large to read on these pages. Export it as a poster "
+                             "(Export… › Poster, or touchpoint --export map.pdf --poster a0) and "
+                             "zoom into this page on screen.");
+
+      scale = MIN (MIN (area_width / width, area_height / height), 1.0);
       map_title (pdf, heading->text, detail);
       tp_render_options_init (&options);
       options.palette = TP_PALETTE_PRINT;
@@ -273,20 +290,8 @@ draw_diagram (Pdf                 *pdf,
                    pdf->x0 + (area_width - width * scale) / 2, pdf->y, scale);
       pdf->y += height * scale;
       pdf->page_smallest_text = scale * smallest;
+      pdf->page_map_overview = TRUE;
       return;
-    }
-
-  across = make_ranges (xs, n_stages, area_width / scale - header_width);
-  /* Rows per range of stages: only their cards decide where to cut. */
-  downs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  n_map_pages = 0;
-  for (guint a = 0; a < across->len; a++)
-    {
-      GArray *down = make_rows (layout, &g_array_index (across, Range, a), ys, n_lanes,
-                                area_height / scale - header_height);
-
-      g_ptr_array_add (downs, down);
-      n_map_pages += down->len;
     }
 
   tp_render_options_init (&options);

@@ -105,6 +105,7 @@ typedef struct {
   gboolean         closing_section;
   /* Map pages: the smallest text drawn, in points; 0 on other pages. */
   double           page_smallest_text;
+  gboolean         page_map_overview; /* the whole map, too small: with the poster's note */
 } Pdf;
 
 

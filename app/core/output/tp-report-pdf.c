@@ -230,12 +230,14 @@ record_page (Pdf *pdf)
       page.landscape = pdf->width > pdf->height;
       page.map = pdf->page_smallest_text > 0;
       page.smallest_text = pdf->page_smallest_text;
+      page.map_overview = pdf->page_map_overview;
       page.section_ends = pdf->closing_section || !pdf->page_has_furniture;
       page.fill = CLAMP ((pdf->y - pdf->y0) / (pdf->y1 - pdf->y0), 0, 1);
       g_array_append_val (pdf->probe->pages, page);
     }
   pdf->closing_section = FALSE;
   pdf->page_smallest_text = 0;
+  pdf->page_map_overview = FALSE;
 }
 
 void

@@ -35,6 +35,9 @@ typedef struct {
   double   fill;          /* 0…1: how much of the text area is used */
   /* Map pages: the smallest text on the page in points; else 0. */
   double   smallest_text;
+  /* The map too large for pages: shown whole, saying how to print the
+   * poster. */
+  gboolean map_overview;
 } TpReportProbePage;
 
 typedef struct {
