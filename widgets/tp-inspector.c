@@ -592,7 +592,9 @@ _tp_inspector_field_apply (Field *field)
     }
   else
     {
-      gtk_widget_remove_css_class (field->row, "error");
+      /* A date field marks half-typed dates itself. */
+      if (field->kind != FIELD_DATE)
+        gtk_widget_remove_css_class (field->row, "error");
       /* Show the result of an edit that the model did not take as it was. */
       if (field->kind != FIELD_ENTRY && field->kind != FIELD_TEXT && field->kind != FIELD_DATE)
         _tp_inspector_field_refresh (field);
@@ -1132,6 +1134,9 @@ on_element_changed (TpJourney   *journey,
                     TpInspector *self)
 {
   refresh_property (self, element, pspec->name);
+  /* A touchpoint's score hint depends on its kind. */
+  if (g_str_equal (pspec->name, "kind"))
+    refresh_property (self, element, "score");
   _tp_inspector_update_visibility (self);
 }
 
