@@ -116,25 +116,18 @@ add_department_entry (TpInspector *self,
   return field;
 }
 
-/* An entry row has no placeholder in libadwaita 1.2: a dim suffix says what
- * an empty field means. */
-static void
-on_placeholder_entry_changed (GtkEditable *editable,
-                              GtkWidget   *label)
-{
-  gtk_widget_set_visible (label, *gtk_editable_get_text (editable) == '\0');
-}
-
+/* AdwEntryRow has no placeholder property in libadwaita 1.2: its text
+ * widget takes one, shown once the row has the focus and the title has
+ * moved up out of the way. */
 static void
 add_placeholder (Field      *field,
                  const char *text)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (field->row));
 
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), label);
-  g_signal_connect_object (field->row, "changed", G_CALLBACK (on_placeholder_entry_changed), label, 0);
-  on_placeholder_entry_changed (GTK_EDITABLE (field->row), label);
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_placeholder_text (GTK_TEXT (delegate), text);
+  gtk_widget_set_tooltip_text (field->row, text);
 }
 
 /* ---- when rows apply */
