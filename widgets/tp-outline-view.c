@@ -704,8 +704,7 @@ make_stage_item (TpOutlineView *self,
                  GHashTable    *old_items,
                  guint          number,
                  TpStage       *stage,
-                 guint          n,
-                 guint          n_others)
+                 guint          n)
 {
   const char *id = tp_element_get_id (TP_ELEMENT (stage));
   TpOutlineItem *item = g_hash_table_lookup (old_items, id);
@@ -721,16 +720,6 @@ make_stage_item (TpOutlineView *self,
   /* Translators: a stage heading: its number in the journey and its name */
   item->title = g_strdup_printf (_("%u. %s"), number, tp_stage_get_name (stage));
   item->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u touchpoint", "%u touchpoints", n), n);
-  /* Actions and thoughts are listed too, but are no touchpoints. */
-  if (n_others > 0)
-    {
-      g_autofree char *others =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other card", "%u other cards", n_others), n_others);
-      char *both = g_strdup_printf (_("%s, %s"), item->subtitle, others);
-
-      g_free (item->subtitle);
-      item->subtitle = both;
-    }
   return item;
 }
 
@@ -879,8 +868,9 @@ tp_outline_view_rebuild (TpOutlineView *self)
           for (guint j = 0; j < n; j++)
             if (tp_touchpoint_is_contact (g_ptr_array_index (list, j)))
               n_stage_contacts++;
-          g_ptr_array_add (items, make_stage_item (self, old_stage_items, i + 1, stage,
-                                                   n_stage_contacts, n - n_stage_contacts));
+          /* Actions and thoughts are listed too, with their kind, but
+           * only touchpoints are counted. */
+          g_ptr_array_add (items, make_stage_item (self, old_stage_items, i + 1, stage, n_stage_contacts));
           if (n == 0)
             {
               TpOutlineItem *placeholder = tp_outline_item_new (ITEM_PLACEHOLDER);
