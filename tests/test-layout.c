@@ -859,6 +859,114 @@ test_column_fits_stage_name (Fixture       *f,
 
 /* Many new texts are measured on two threads, each with its own font
  * map: the geometry must be what one thread measures. */
+/* Every part of every card is inside the card, and the evidence mark
+ * overlaps nothing else drawn on it. */
+static guint
+check_card_parts (TpLayout *layout)
+{
+  guint n_marks = 0;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (layout, i);
+      TpRect inner = TP_RECT_INIT (item->rect.x + 1, item->rect.y + 1, item->rect.width - 2, item->rect.height - 2);
+      TpRect parts[6];
+      guint n_parts = 0;
+      TpRect evidence, badge;
+
+      tp_layout_item_get_text_rect (item, &parts[n_parts]);
+      g_assert_true (rect_inside (&parts[n_parts++], &inner));
+      if (tp_layout_item_get_header_label_rect (item, &parts[n_parts]))
+        g_assert_true (rect_inside (&parts[n_parts++], &inner));
+      for (guint line = 0; line < 2; line++)
+        if (tp_layout_item_get_caption_rect (item, line, &parts[n_parts]))
+          g_assert_true (rect_inside (&parts[n_parts++], &inner));
+      if (tp_layout_item_get_badge_rect (item, &badge))
+        parts[n_parts++] = badge;
+      if (tp_layout_item_get_due_rect (item, &parts[n_parts]))
+        g_assert_true (rect_inside (&parts[n_parts++], &inner));
+
+      if (!tp_layout_item_get_evidence_rect (item, &evidence))
+        continue;
+      n_marks++;
+      g_assert_true (rect_inside (&evidence, &inner));
+      for (guint p = 0; p < n_parts; p++)
+        g_assert_false (tp_rect_intersects (&evidence, &parts[p]));
+      /* The title is measured narrower, not drawn under the mark. */
+      if (item->style == TP_CARD_ACTION || item->style == TP_CARD_THOUGHT)
+        g_assert_cmpfloat (item->rect.x + TP_CARD_PADDING + item->text->width / (double) PANGO_SCALE
+                           + (item->style == TP_CARD_ACTION ? TP_CARD_ACTION_BAR : 0), <=, evidence.x);
+    }
+  return n_marks;
+}
+
+/* Evidence marks: in the sample, and on cards whose titles fill every
+ * line and whose respondents make a wide number. */
+static void
+test_evidence_marks (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *long_title = "Waiting and waiting and waiting for the doctor who never seems to come "
+                                  "while the delay screen says nothing at all about it";
+  TpRect card, mark;
+  guint n;
+
+  n = check_card_parts (f->layout);
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_true (tp_layout_get_evidence_rect (f->layout, lookup (f, "t19"), &mark));
+  g_assert_true (tp_layout_get_card_rect (f->layout, lookup (f, "t19"), &card));
+  g_assert_true (rect_inside (&mark, &card));
+  g_assert_false (tp_layout_get_evidence_rect (f->layout, lookup (f, "t1"), NULL));
+  g_assert_false (tp_layout_get_evidence_rect (f->layout, lookup (f, "o1"), NULL));
+
+  /* Every kind and every evidence, with long titles. */
+  for (guint i = 0; i < g_list_model_get_n_items (tp_journey_get_touchpoints (f->journey)); i++)
+    {
+      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (tp_journey_get_touchpoints (f->journey), i);
+
+      g_object_set (tp, "title", long_title, "evidence", 1 + i % 3, "respondents", 123456,
+                    "kind", i % 3, "moment-of-truth", i % 2 == 0, "score", i % 4 == 0 ? 0 : 5, NULL);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tp_journey_get_employee_notes (f->journey)); i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (tp_journey_get_employee_notes (f->journey), i);
+
+      g_object_set (note, "evidence", 1 + i % 3, "respondents", 99999, "caused-by", "Planning and scheduling",
+                    NULL);
+    }
+  tp_layout_update (f->layout);
+  n = check_card_parts (f->layout);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (tp_journey_get_touchpoints (f->journey))
+                           + g_list_model_get_n_items (tp_journey_get_employee_notes (f->journey)));
+}
+
+/* Blockers have severity bars; enablers strength dots, and none when
+ * their strength is not set: the kind label then starts at the edge. */
+static void
+test_note_meters (Fixture       *f,
+                  gconstpointer  data)
+{
+  TpElement *enabler = lookup (f, "e4");
+  TpLayoutItem *item;
+  TpRect label;
+
+  item = tp_layout_item (f->layout, GPOINTER_TO_UINT (g_hash_table_lookup (f->layout->item_index, enabler)) - 1);
+  g_assert_cmpint (tp_layout_item_get_meter (item), ==, 3);
+  g_assert_true (tp_layout_item_get_header_label_rect (item, &label));
+  g_assert_cmpfloat (label.x, >, item->rect.x + TP_CARD_PADDING);
+
+  g_object_set (enabler, "strength", 0, "severity", 3, NULL);
+  tp_layout_update (f->layout);
+  item = tp_layout_item (f->layout, GPOINTER_TO_UINT (g_hash_table_lookup (f->layout->item_index, enabler)) - 1);
+  g_assert_cmpint (tp_layout_item_get_meter (item), ==, 0);
+  g_assert_true (tp_layout_item_get_header_label_rect (item, &label));
+  g_assert_cmpfloat (label.x, ==, item->rect.x + TP_CARD_PADDING);
+
+  item = tp_layout_item (f->layout, GPOINTER_TO_UINT (g_hash_table_lookup (f->layout->item_index,
+                                                                           lookup (f, "e1"))) - 1);
+  g_assert_cmpint (tp_layout_item_get_meter (item), ==, 3);
+}
+
 static void
 test_parallel_measuring (void)
 {
@@ -923,6 +1031,8 @@ main (int   argc,
   ADD ("/layout/items-in-rect", test_items_in_rect);
   ADD ("/layout/update", test_update);
   ADD ("/layout/column-fits-stage-name", test_column_fits_stage_name);
+  ADD ("/layout/sample/evidence-marks", test_evidence_marks);
+  ADD ("/layout/sample/note-meters", test_note_meters);
 #undef ADD
   g_test_add_func ("/layout/empty-journey", test_empty_journey);
   g_test_add_func ("/layout/generated", test_generated);

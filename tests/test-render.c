@@ -764,6 +764,92 @@ test_finding_marks (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* Pixels of @rect (document units at @scale) that are not @rgb. */
+static guint
+count_other_than (cairo_surface_t *surface,
+                  const TpRect    *rect,
+                  double           scale,
+                  const double     rgb[3])
+{
+  guint n = 0;
+
+  for (int y = (int) ceil (rect->y * scale); y < (int) floor ((rect->y + rect->height) * scale); y++)
+    for (int x = (int) ceil (rect->x * scale); x < (int) floor ((rect->x + rect->width) * scale); x++)
+      {
+        Pixel p = pixel_at (surface, x, y);
+
+        if (fabs (p.r - rgb[0]) > 0.05 || fabs (p.g - rgb[1]) > 0.05 || fabs (p.b - rgb[2]) > 0.05)
+          n++;
+      }
+  return n;
+}
+
+/* The evidence mark is drawn in its place on the card, on screen and on
+ * paper alike, and nothing is drawn there without evidence. */
+static void
+test_evidence_mark (Fixture       *f,
+                    gconstpointer  data)
+{
+  const double white[3] = { 1, 1, 1 };
+  TpElement *consult = lookup (f, "t19");
+  TpRenderOptions options;
+  TpRect mark;
+  cairo_surface_t *surface;
+
+  tp_render_options_init (&options);
+  for (int palette = 0; palette < 2; palette++)
+    {
+      options.palette = palette == 0 ? TP_PALETTE_LIGHT : TP_PALETTE_PRINT;
+      g_assert_true (tp_layout_get_evidence_rect (f->layout, consult, &mark));
+      surface = render (f->layout, 2, &options, NULL);
+      g_assert_cmpuint (count_other_than (surface, &mark, 2, white), >, 40);
+      cairo_surface_destroy (surface);
+    }
+
+  tp_render_options_init (&options);
+  g_object_set (consult, "evidence", TP_EVIDENCE_NONE, NULL);
+  tp_layout_update (f->layout);
+  g_assert_false (tp_layout_get_evidence_rect (f->layout, consult, NULL));
+  surface = render (f->layout, 2, &options, NULL);
+  g_assert_cmpuint (count_other_than (surface, &mark, 2, white), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* An enabler shows its strength as dots, and none when it has no
+ * strength (its severity, a blocker's, is not drawn). */
+static void
+test_enabler_strength (Fixture       *f,
+                       gconstpointer  data)
+{
+  const double accent[3] = { 0x1e / 255.0, 0x85 / 255.0, 0x53 / 255.0 };
+  const double fill[3] = { 0xe8 / 255.0, 0xf6 / 255.0, 0xed / 255.0 };
+  TpElement *enabler = lookup (f, "e4");
+  TpRenderOptions options;
+  TpRect card, row, below;
+  cairo_surface_t *surface;
+  guint with_dots, without;
+
+  tp_render_options_init (&options);
+  g_assert_true (tp_layout_get_card_rect (f->layout, enabler, &card));
+  /* The header row, and the strip under its label where severity bars reached. */
+  row = TP_RECT_INIT (card.x + 10, card.y + 10, 120, 18);
+  below = TP_RECT_INIT (card.x + 10, card.y + 10 + 14.5, 14, 1.5);
+
+  surface = render (f->layout, 4, &options, NULL);
+  with_dots = count_color (surface, &TP_RECT_INIT (row.x * 4, row.y * 4, row.width * 4, row.height * 4), accent);
+  cairo_surface_destroy (surface);
+
+  g_object_set (enabler, "strength", 0, "severity", 3, NULL);
+  tp_layout_update (f->layout);
+  surface = render (f->layout, 4, &options, NULL);
+  without = count_color (surface, &TP_RECT_INIT (row.x * 4, row.y * 4, row.width * 4, row.height * 4), accent);
+  g_assert_cmpuint (count_other_than (surface, &below, 4, fill), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* Three dots of about 2 units' radius, at 4 pixels a unit. */
+  g_assert_cmpuint (with_dots, >, without + 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +870,8 @@ main (int   argc,
   ADD ("/render/department-legend", test_department_legend);
   ADD ("/render/finding-marks", test_finding_marks);
   ADD ("/render/marker-department-ring", test_marker_department_ring);
+  ADD ("/render/evidence-mark", test_evidence_mark);
+  ADD ("/render/enabler-strength", test_enabler_strength);
 #undef ADD
 
   return g_test_run ();

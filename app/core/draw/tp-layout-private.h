@@ -29,6 +29,13 @@ G_BEGIN_DECLS
 #define TP_CARD_NOTE_HEADER   18.0
 #define TP_CARD_NOTE_GAP       4.0
 #define TP_CARD_CAPTION       14.0
+/* The evidence mark: a glyph (an eye, a speech bubble, a question mark)
+ * and, for reported evidence, the number of respondents beside it. */
+#define TP_CARD_EVIDENCE_GLYPH 11.0
+#define TP_CARD_EVIDENCE_GAP    4.0
+/* The severity bars of a blocker and the strength dots of an enabler. */
+#define TP_CARD_METER_WIDTH    14.0
+#define TP_CARD_METER_GAP       4.0
 /* Score badges. */
 #define TP_BADGE_WIDTH        28.0
 #define TP_BADGE_HEIGHT       18.0
@@ -81,6 +88,10 @@ typedef struct {
   TpRect        rect;
   TpLayoutText *text;     /* title, or the note's or opportunity's text */
   TpLayoutText *caption;  /* role and department, owner; or NULL */
+  TpLayoutText *caption2; /* the causing department; status, priority and due date; or NULL */
+  TpLayoutText *evidence; /* the number of respondents, or NULL */
+  TpLayoutText *due;      /* an opportunity's due date, in its header row; or NULL */
+  guint8        evidence_kind; /* TpEvidence; always none on opportunities */
   /* Employee notes on this touchpoint, for the overlay. */
   guint16       n_blockers;
   guint16       n_enablers;
@@ -213,6 +224,29 @@ void          tp_layout_place_curves     (TpLayout    *self,
 /* The badge rect of an item; see tp_layout_get_badge_rect(). */
 gboolean      tp_layout_item_get_badge_rect (TpLayoutItem *item,
                                              TpRect       *rect);
+/* Where the parts of a card go (tp-layout-card.c): the renderer draws
+ * there and the layout measured them so, so nothing overlaps. */
+/* The evidence mark; FALSE when the card states none. */
+gboolean      tp_layout_item_get_evidence_rect (TpLayoutItem *item,
+                                                TpRect       *rect);
+/* Its width: the glyph, and the count beside it. 0 when none. */
+double        tp_layout_item_get_evidence_width (const TpLayoutItem *item);
+/* An opportunity's due date, at the right of its header row. */
+gboolean      tp_layout_item_get_due_rect   (TpLayoutItem *item,
+                                             TpRect       *rect);
+/* The label in a header row: a touchpoint's channel name, a note's kind;
+ * FALSE for cards without one. */
+gboolean      tp_layout_item_get_header_label_rect (TpLayoutItem *item,
+                                                    TpRect       *rect);
+/* The title, or a note's or opportunity's text, as measured. */
+void          tp_layout_item_get_text_rect  (TpLayoutItem *item,
+                                             TpRect       *rect);
+/* The caption lines at the bottom; FALSE when absent. */
+gboolean      tp_layout_item_get_caption_rect (TpLayoutItem *item,
+                                               guint         line,
+                                               TpRect       *rect);
+/* A blocker's severity bars or an enabler's strength dots (0: none). */
+int           tp_layout_item_get_meter      (const TpLayoutItem *item);
 
 /* A short label in @style, measured once and kept for the life of the
  * layout (badge numbers, channel names, guide labels). @width <= 0: no

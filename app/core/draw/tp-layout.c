@@ -439,25 +439,6 @@ tp_layout_lookup_index (GHashTable *ids,
   return GPOINTER_TO_UINT (value);
 }
 
-static TpCardStyle
-card_style_for_lane (TpLaneKind kind)
-{
-  switch (kind)
-    {
-    case TP_LANE_KIND_CUSTOMER_ACTIONS:
-      return TP_CARD_ACTION;
-    case TP_LANE_KIND_THOUGHTS_FEELINGS:
-      return TP_CARD_THOUGHT;
-    case TP_LANE_KIND_TOUCHPOINTS:
-    case TP_LANE_KIND_EMOTION_CURVE:
-    case TP_LANE_KIND_EMPLOYEE:
-    case TP_LANE_KIND_OPPORTUNITIES:
-    case TP_LANE_KIND_NOTES:
-    default:
-      return TP_CARD_TOUCHPOINT;
-    }
-}
-
 static char *
 join_caption (const char *a,
               const char *b)
@@ -472,6 +453,77 @@ join_caption (const char *a,
   return NULL;
 }
 
+/* A card's kind decides how it looks, wherever it is placed. */
+static TpCardStyle
+card_style_for_kind (TpCardKind kind)
+{
+  switch (kind)
+    {
+    case TP_CARD_KIND_ACTION:
+      return TP_CARD_ACTION;
+    case TP_CARD_KIND_THOUGHT:
+      return TP_CARD_THOUGHT;
+    case TP_CARD_KIND_TOUCHPOINT:
+    default:
+      return TP_CARD_TOUCHPOINT;
+    }
+}
+
+/* The evidence a card states, with the number of respondents measured
+ * at once: the title's width depends on it, also while other texts wait
+ * to be measured together. */
+static void
+measure_evidence (TpLayout     *self,
+                  TpLayoutItem *item)
+{
+  TpEvidence evidence = TP_EVIDENCE_NONE;
+  int respondents = 0;
+  GPtrArray *deferred = self->deferred;
+
+  if (TP_IS_TOUCHPOINT (item->element))
+    {
+      evidence = tp_touchpoint_get_evidence (TP_TOUCHPOINT (item->element));
+      respondents = tp_touchpoint_get_respondents (TP_TOUCHPOINT (item->element));
+    }
+  else if (TP_IS_EMPLOYEE_NOTE (item->element))
+    {
+      evidence = tp_employee_note_get_evidence (TP_EMPLOYEE_NOTE (item->element));
+      respondents = tp_employee_note_get_respondents (TP_EMPLOYEE_NOTE (item->element));
+    }
+
+  item->evidence_kind = evidence;
+  item->evidence = NULL;
+  if (evidence == TP_EVIDENCE_REPORTED && respondents > 0)
+    {
+      char count[16];
+
+      g_snprintf (count, sizeof count, "%d", respondents);
+      self->deferred = NULL;
+      item->evidence = tp_layout_get_label (self, TP_TEXT_CAPTION, -1, count);
+      self->deferred = deferred;
+    }
+}
+
+/* The second caption line of an opportunity: "Planned · Priority: High";
+ * NULL when it is a bare idea. */
+static char *
+opportunity_status_line (TpOpportunity *opportunity)
+{
+  TpOpportunityStatus status = tp_opportunity_get_status (opportunity);
+  int priority = tp_opportunity_get_priority (opportunity);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (status != TP_OPPORTUNITY_STATUS_IDEA)
+    g_ptr_array_add (parts, g_strdup (tp_opportunity_status_get_display_name (status)));
+  if (priority > 0)
+    /* Translators: on an opportunity card; %s is High, Medium or Low */
+    g_ptr_array_add (parts, g_strdup_printf (_("Priority: %s"), tp_priority_get_display_name (priority)));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 /* Measures the card's text and returns its height. */
 static double
 measure_card (TpLayout     *self,
@@ -479,8 +531,12 @@ measure_card (TpLayout     *self,
 {
   double inner = TP_LAYOUT_CARD_WIDTH - 2 * TP_CARD_PADDING;
   g_autofree char *caption = NULL;
+  g_autofree char *caption2 = NULL;
 
   item->caption = NULL;
+  item->caption2 = NULL;
+  item->due = NULL;
+  measure_evidence (self, item);
 
   switch (item->style)
     {
@@ -503,13 +559,15 @@ measure_card (TpLayout     *self,
         double width = inner;
         double height;
 
-        /* The badge and star sit beside the title, not above it. */
+        /* The badge, star and evidence mark sit beside the title, not above it. */
         if (tp_touchpoint_get_score (tp) > 0)
           width -= TP_CARD_BADGE_RESERVE;
-        if (tp_touchpoint_get_moment_of_truth (tp))
+        if (tp_touchpoint_is_moment (tp))
           width -= TP_CARD_STAR_RESERVE;
         if (item->style == TP_CARD_ACTION)
           width -= TP_CARD_ACTION_BAR;
+        if (item->evidence_kind != TP_EVIDENCE_NONE)
+          width -= tp_layout_item_get_evidence_width (item) + TP_CARD_EVIDENCE_GAP;
 
         item->text = measure_text (self,
                                    item->style == TP_CARD_THOUGHT ? TP_TEXT_TITLE_ITALIC : TP_TEXT_TITLE,
@@ -525,8 +583,14 @@ measure_card (TpLayout     *self,
       {
         TpEmployeeNote *note = TP_EMPLOYEE_NOTE (item->element);
 
+        const char *caused_by = tp_employee_note_get_caused_by (note);
+
         item->text = measure_text (self, TP_TEXT_BODY, inner, tp_employee_note_get_text (note), FALSE);
         caption = join_caption (tp_employee_note_get_role (note), tp_employee_note_get_department (note));
+        /* A line of its own, so that a long department never hides it. */
+        if (*caused_by != '\0')
+          /* Translators: on a blocker or enabler card; %s is the department its cause comes from */
+          caption2 = g_strdup_printf (_("Caused by %s"), caused_by);
       }
       break;
 
@@ -539,6 +603,20 @@ measure_card (TpLayout     *self,
         if (*owner != '\0')
           /* Translators: who is responsible for an opportunity */
           caption = g_strdup_printf (_("Owner: %s"), owner);
+        const char *due = tp_opportunity_get_due (opportunity);
+
+        caption2 = opportunity_status_line (opportunity);
+        if (*due != '\0')
+          {
+            /* Translators: on an opportunity card; %s is a date written YYYY-MM-DD */
+            g_autofree char *text = g_strdup_printf (_("Due %s"), due);
+            GPtrArray *deferred = self->deferred;
+
+            /* Measured now: the header label's width depends on it. */
+            self->deferred = NULL;
+            item->due = measure_text (self, TP_TEXT_CAPTION, -1, text, FALSE);
+            self->deferred = deferred;
+          }
       }
       break;
 
@@ -548,9 +626,12 @@ measure_card (TpLayout     *self,
 
   if (caption != NULL)
     item->caption = measure_text (self, TP_TEXT_CAPTION, inner, caption, FALSE);
+  if (caption2 != NULL)
+    item->caption2 = measure_text (self, TP_TEXT_CAPTION, inner, caption2, FALSE);
 
   return TP_CARD_PADDING + TP_CARD_NOTE_HEADER + TP_CARD_NOTE_GAP + item->text->height
          + (item->caption != NULL ? TP_CARD_NOTE_GAP + TP_CARD_CAPTION : 0)
+         + (item->caption2 != NULL ? TP_CARD_NOTE_GAP + TP_CARD_CAPTION : 0)
          + TP_CARD_PADDING;
 }
 
@@ -592,7 +673,7 @@ place_cards (TpLayout   *self,
       /* The model keeps references valid; skip rather than crash if not. */
       if (p.stage == G_MAXUINT || p.lane == G_MAXUINT)
         continue;
-      p.style = card_style_for_lane (tp_layout_row (self, p.lane)->kind);
+      p.style = card_style_for_kind (tp_touchpoint_get_kind (tp));
       g_array_append_val (placements, p);
     }
 

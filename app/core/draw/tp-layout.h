@@ -160,6 +160,13 @@ gboolean    tp_layout_get_card_rect       (TpLayout     *self,
 gboolean    tp_layout_get_badge_rect      (TpLayout     *self,
                                            TpElement    *element,
                                            TpRect       *rect);
+/* The evidence mark on a card (an eye for observed, a speech bubble with
+ * the number of respondents for reported, a question mark for assumed);
+ * FALSE when the card states no evidence. It sits in the card's header
+ * row, clear of its text. */
+gboolean    tp_layout_get_evidence_rect   (TpLayout     *self,
+                                           TpElement    *element,
+                                           TpRect       *rect);
 /* The cards of one cell, in order (borrowed elements). */
 guint       tp_layout_get_cell_n_cards    (TpLayout     *self,
                                            guint         stage_index,
