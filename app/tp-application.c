@@ -192,6 +192,20 @@ on_recover (TpRecoveryDialog *dialog,
 }
 
 static void
+show_recovery_dialog (TpApplication *self,
+                      GPtrArray     *drafts)
+{
+  GtkWindow *parent = get_document_window (self);
+  TpRecoveryDialog *dialog = tp_recovery_dialog_new (parent, drafts);
+
+  g_signal_connect_object (dialog, "recover", G_CALLBACK (on_recover), self, 0);
+  /* Without a window to belong to, it keeps the application running. */
+  if (parent == NULL)
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_drafts_found (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -199,25 +213,13 @@ on_drafts_found (GObject      *source,
   g_autoptr(TpApplication) self = user_data;
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWindow *parent;
-  TpRecoveryDialog *dialog;
 
   drafts = tp_recovery_find_drafts_finish (result, &error);
   if (drafts == NULL)
-    {
-      g_warning ("Could not look for unsaved journeys: %s", error->message);
-      return;
-    }
-  if (drafts->len == 0)
-    return;
-
-  parent = get_document_window (self);
-  dialog = tp_recovery_dialog_new (parent, drafts);
-  g_signal_connect_object (dialog, "recover", G_CALLBACK (on_recover), self, 0);
-  /* Without a window to belong to, it keeps the application running. */
-  if (parent == NULL)
-    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+    g_warning ("Could not look for unsaved journeys: %s", error->message);
+  else if (drafts->len > 0)
+    show_recovery_dialog (self, drafts);
+  g_application_release (G_APPLICATION (self));
 }
 
 /* Once per run, after the first window: offers what a crash left. */
@@ -230,6 +232,8 @@ start_recovery (TpApplication *self)
   if (self->recovery_started)
     return;
   self->recovery_started = TRUE;
+  /* Runs until the search is done, so that its result always arrives. */
+  g_application_hold (G_APPLICATION (self));
   tp_recovery_find_drafts_async (self->drafts_folder, self->draft_owner,
                                  adw_style_manager_get_dark (style),
                                  window != NULL ? gtk_widget_get_scale_factor (GTK_WIDGET (window)) : 1,
