@@ -8,9 +8,10 @@
 #include "tp-layout.h"
 #include "tp-recovery.h"
 #include "tp-renderer.h"
+#include "tp-window.h"
 
-#define THUMBNAIL_WIDTH 160
-#define THUMBNAIL_MAX_HEIGHT 100
+#define THUMBNAIL_WIDTH 128
+#define THUMBNAIL_MAX_HEIGHT 80
 
 void
 tp_recovered_draft_free (TpRecoveredDraft *recovered)
@@ -210,12 +211,12 @@ dup_subtitle (TpRecoveredDraft *recovered)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (recovered->draft->original_uri);
 
-      where = g_file_get_parse_name (file);
+      where = tp_window_dup_folder_text (file);
     }
   else
     where = g_strdup (_("Never saved"));
-  /* Translators: a draft's time and file, e.g. "Today at 14:05 · ~/x.journey" */
-  return g_strdup_printf (_("%s · %s"), time, where);
+  /* The file's name is the title: its folder, on a line of its own. */
+  return g_strconcat (time, "\n", where, NULL);
 }
 
 static void
@@ -332,6 +333,7 @@ make_row (TpRecoveredDraft *recovered,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  *title != '\0' ? title : _("Untitled journey"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
   if (recovered->thumbnail != NULL)
@@ -352,12 +354,21 @@ make_row (TpRecoveredDraft *recovered,
 
   if (with_buttons)
     {
+      /* Icons, so that the title keeps its room; named for tooltips and
+       * screen readers. */
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *discard = gtk_button_new_with_mnemonic (_("_Discard"));
-      GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));
+      GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      GtkWidget *recover = gtk_button_new_from_icon_name ("document-revert-symbolic");
 
       gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (discard, "destructive-action");
+      gtk_widget_set_tooltip_text (discard, _("Discard"));
+      gtk_widget_set_tooltip_text (recover, _("Recover"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Discard"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (recover), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recover"), -1);
+      gtk_widget_add_css_class (discard, "flat");
+      gtk_widget_add_css_class (recover, "flat");
+      gtk_widget_add_css_class (discard, "circular");
+      gtk_widget_add_css_class (recover, "circular");
       gtk_box_append (GTK_BOX (box), discard);
       gtk_box_append (GTK_BOX (box), recover);
       g_signal_connect_object (discard, "clicked", G_CALLBACK (on_row_discard), row, 0);

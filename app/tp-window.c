@@ -80,9 +80,8 @@ static void save_to (TpWindow *self,
 
 /* ------------------------------------------------------------ title, actions */
 
-/* The folder of @file for the subtitle, with the home folder as "~". */
-static char *
-dup_folder_text (GFile *file)
+char *
+tp_window_dup_folder_text (GFile *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
@@ -114,7 +113,7 @@ tp_window_update_title (TpWindow *self)
     title = g_strdup (name);
 
   if (file != NULL)
-    subtitle = dup_folder_text (file);
+    subtitle = tp_window_dup_folder_text (file);
   else
     subtitle = g_strdup (_("Not saved"));
 

@@ -39,6 +39,9 @@ TpAutosave *tp_window_get_autosave (TpWindow      *self);
 void        tp_window_add_open_progress (TpWindow       *self,
                                          TpOpenProgress *progress);
 
+/* The folder of @file as window subtitles show it, the home folder as "~". */
+char       *tp_window_dup_folder_text   (GFile          *file);
+
 /* The window's parts, for tests. */
 TpCanvas      *tp_window_get_canvas   (TpWindow      *self);
 /* What Copy as Image puts on the clipboard for @mime_type ("image/png" or
