@@ -16,24 +16,6 @@
  * display (xvfb-run); TOUCHPOINT_TEST_EDIT makes it edit the journey as a
  * user would and write what it then shows to a file for comparison. */
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* Reads lines from the app until @line (or end of output: fails). */
 static void
 wait_for_line (GDataInputStream *out,
@@ -150,7 +132,7 @@ test_kill_after_edits (void)
   g_assert_true (g_file_get_contents (journey_path, &contents, &length, NULL));
   g_assert_true (length == sample_length && memcmp (contents, sample_contents, length) == 0);
 
-  remove_tree (top);
+  tp_test_remove_tree (top);
 }
 
 int

@@ -24,26 +24,6 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -63,7 +43,7 @@ fixture_tear_down (Fixture       *f,
   g_autofree char *drafts = g_path_get_dirname (f->dir);
   g_autofree char *top = g_path_get_dirname (drafts);
 
-  remove_tree (top);
+  tp_test_remove_tree (top);
   g_free (f->dir);
   g_free (f->owner);
 }

@@ -232,24 +232,6 @@ fixture_run (Fixture *f)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 remove_all (const char *dir)
 {
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
@@ -665,6 +647,6 @@ main (int   argc,
   g_test_add_func ("/open/cancel-and-open", test_open_cancel);
 
   status = g_test_run ();
-  remove_tree (home);
+  tp_test_remove_tree (home);
   return status;
 }
