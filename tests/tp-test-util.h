@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 char      *tp_test_sample_path       (void);
 /* Path of the Dutch translation of the bundled sample in the source tree. */
 char      *tp_test_sample_nl_path    (void);
+/* Removes @path and everything under it (symbolic links, not what they
+ * point at). */
+void       tp_test_remove_tree       (const char *path);
 /* Loads a journey or fails the test. */
 TpJourney *tp_test_load_journey      (const char *path);
 /* Serialises a journey to a newly allocated string. */
