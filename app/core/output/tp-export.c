@@ -730,10 +730,10 @@ poster_info (Export                *ex,
   if (report->warning != NULL)
     g_string_append_printf (info, "\n⚠ %s", report->warning);
   g_string_append_c (info, '\n');
-  g_string_append (info, _("Start with A1. Cut every other sheet along its left and top cut "
-                           "marks, at the edge of the print, lay it over its neighbours so that "
-                           "the cut edge meets the start of their grey glue strips, and glue it "
-                           "there."));
+  g_string_append (info, _("Start with A1. Cut each of the other sheets along its left and top "
+                           "cut marks, at the edge of the print, lay it over its neighbours so "
+                           "that the cut edge meets the start of their grey glue strips, and glue "
+                           "it there."));
   return g_string_free (info, FALSE);
 }
 
