@@ -424,12 +424,12 @@ test_svg (Fixture       *f,
   cairo_surface_destroy (image);
 }
 
-/* The PNG is the layout's size times the scale. */
+/* The PNG is the paper layout's size times the scale. */
 static void
 test_png_scale (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(TpLayout) layout = tp_layout_new (f->journey, NULL);
+  g_autoptr(TpLayout) layout = tp_layout_new_for_paper (f->journey, NULL, NULL);
   double width, height;
 
   tp_layout_get_size (layout, &width, &height);
@@ -473,7 +473,7 @@ static void
 test_png_strips (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(TpLayout) layout = tp_layout_new (f->journey, NULL);
+  g_autoptr(TpLayout) layout = tp_layout_new_for_paper (f->journey, NULL, NULL);
   g_autofree char *path = NULL;
   cairo_surface_t *exported, *whole;
   TpRenderOptions render;
@@ -549,7 +549,7 @@ static void
 test_png_background (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(TpLayout) layout = tp_layout_new (f->journey, NULL);
+  g_autoptr(TpLayout) layout = tp_layout_new_for_paper (f->journey, NULL, NULL);
   g_autofree char *opaque = NULL;
   g_autofree char *clear = NULL;
   cairo_surface_t *image;

@@ -1009,6 +1009,110 @@ test_parallel_measuring (void)
   g_assert_cmpuint (g_hash_table_size (contexts), <=, 2);
 }
 
+/* On paper nothing is elided: every card holds its whole text and
+ * captions, the legend its whole department names, and all of it inside
+ * the card. On screen the same journey keeps compact, elided cards. */
+static void
+test_paper_whole_text (void)
+{
+  g_autofree char *path = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (path);
+  g_autoptr(TpLayout) paper = NULL;
+  g_autoptr(TpLayout) screen = NULL;
+  TpEmployeeNote *e1 = TP_EMPLOYEE_NOTE (tp_journey_lookup (journey, "e1"));
+  TpOpportunity *o1 = TP_OPPORTUNITY (tp_journey_lookup (journey, "o1"));
+  guint screen_elided = 0;
+
+  g_object_set (e1, "text", "Het spreekuur is overboekt met plekken van drie minuten; er is geen ruimte "
+                "voor vragen of uitleg, en de Klantcontactmomentenregistratiesysteembeheerder kan "
+                "daar niets aan veranderen omdat het rooster maanden vooruit vastligt.",
+                "department", "Polikliniek Cardiologie en Vaatchirurgie, Academisch Centrum", NULL);
+  g_object_set (o1, "owner", "Afdelingshoofd Cardiologie en Hoofd Zorgadministratie samen", NULL);
+  paper = tp_layout_new_for_paper (journey, NULL, NULL);
+  screen = tp_layout_new (journey, NULL);
+
+  for (guint i = 0; i < paper->items->len; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (paper, i);
+      TpLayoutText *texts[] = { item->text, item->caption, item->caption2 };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          TpRect rect;
+
+          if (texts[t] == NULL)
+            continue;
+          g_assert_false (pango_layout_is_ellipsized (texts[t]->layout));
+          if (t > 0)
+            {
+              g_assert_true (tp_layout_item_get_caption_rect (item, t - 1, &rect));
+              g_assert_cmpfloat (rect.y + texts[t]->height, <=, item->rect.y + item->rect.height + 1e-6);
+              g_assert_cmpfloat (rect.height, >=, texts[t]->height - 1e-6);
+            }
+        }
+    }
+  {
+    g_autoptr(GPtrArray) departments = tp_layout_list_departments (paper);
+
+    for (guint i = 0; i < departments->len; i++)
+      g_assert_false (pango_layout_is_ellipsized (
+        tp_layout_get_legend_label (paper, g_ptr_array_index (departments, i))->layout));
+  }
+
+  /* The screen's cards do elide these texts: the check above can fail. */
+  for (guint i = 0; i < screen->items->len; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (screen, i);
+
+      if (pango_layout_is_ellipsized (item->text->layout)
+          || (item->caption != NULL && pango_layout_is_ellipsized (item->caption->layout)))
+        screen_elided++;
+    }
+  g_assert_cmpuint (screen_elided, >=, 2);
+}
+
+/* The employee lane holds its whole legend, however few cards it has. */
+static void
+test_legend_fits_lane (void)
+{
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (12, 12, 5);
+  g_autoptr(TpLayout) layout = NULL;
+  /* One note per stage: the lane is one card tall, the legend twelve lines. */
+  const char *departments[] = { "Sales", "Service", "Finance", "Legal", "Planning", "Facilities",
+                                "IT", "Marketing", "Logistics", "Purchasing", "Quality", "Security" };
+  GListModel *touchpoints = tp_journey_get_touchpoints (journey);
+
+  for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("x%u", i);
+      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
+      g_autoptr(TpEmployeeNote) note = tp_employee_note_new (id, TP_NOTE_KIND_BLOCKER, "Slow");
+
+      g_object_set (note, "touchpoint-id", tp_element_get_id (TP_ELEMENT (tp)),
+                    "department", departments[i], NULL);
+      g_assert_true (tp_journey_insert (journey, TP_ELEMENT (note), G_MAXUINT, NULL));
+    }
+  layout = tp_layout_new_for_paper (journey, NULL, NULL);
+
+  for (guint l = 0; l < tp_layout_get_n_lanes (layout); l++)
+    {
+      TpLayoutRow *row = tp_layout_row (layout, l);
+      g_autoptr(GPtrArray) names = NULL;
+      double bottom;
+
+      if (row->kind != TP_LANE_KIND_EMPLOYEE)
+        continue;
+      names = tp_layout_list_departments (layout);
+      g_assert_cmpuint (names->len, >=, G_N_ELEMENTS (departments));
+      bottom = row->y + TP_LAYOUT_LEGEND_TOP + row->name->height + TP_LAYOUT_LEGEND_GAP
+               + tp_layout_legend_step (tp_layout_get_legend_label (layout, "Blocker"))
+               + tp_layout_legend_step (tp_layout_get_legend_label (layout, "Enabler"));
+      for (guint i = 0; i < names->len; i++)
+        bottom += tp_layout_legend_step (tp_layout_get_legend_label (layout, g_ptr_array_index (names, i)));
+      g_assert_cmpfloat (bottom, <=, row->y + row->height);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1035,6 +1139,8 @@ main (int   argc,
   ADD ("/layout/sample/note-meters", test_note_meters);
 #undef ADD
   g_test_add_func ("/layout/empty-journey", test_empty_journey);
+  g_test_add_func ("/layout/paper-whole-text", test_paper_whole_text);
+  g_test_add_func ("/layout/legend-fits-lane", test_legend_fits_lane);
   g_test_add_func ("/layout/generated", test_generated);
   g_test_add_func ("/layout/parallel-measuring", test_parallel_measuring);
 

@@ -161,6 +161,13 @@ tp_layout_item_get_text_rect (TpLayoutItem *item,
   *rect = TP_RECT_INIT (x, y, item->text->text_width, item->text->height);
 }
 
+double
+tp_layout_caption_height (const TpLayoutText *caption)
+{
+  /* One line keeps the card's fixed rhythm; more (paper) take their room. */
+  return MAX (TP_CARD_CAPTION, caption->height);
+}
+
 gboolean
 tp_layout_item_get_caption_rect (TpLayoutItem *item,
                                  guint         line,
@@ -172,13 +179,15 @@ tp_layout_item_get_caption_rect (TpLayoutItem *item,
 
   if (text == NULL || line > 1)
     return FALSE;
-  /* The second line is the last; the first sits above it when both are there. */
+  /* The second caption is the last; the first sits above it when both are there. */
   if (line == 0 && item->caption2 != NULL)
-    y = bottom - 2 * TP_CARD_CAPTION - TP_CARD_NOTE_GAP;
+    y = bottom - tp_layout_caption_height (item->caption2) - TP_CARD_NOTE_GAP
+        - tp_layout_caption_height (text);
   else
-    y = bottom - TP_CARD_CAPTION;
+    y = bottom - tp_layout_caption_height (text);
   if (rect != NULL)
-    *rect = TP_RECT_INIT (item->rect.x + TP_CARD_PADDING, y, text->text_width, TP_CARD_CAPTION);
+    *rect = TP_RECT_INIT (item->rect.x + TP_CARD_PADDING, y, text->text_width,
+                          tp_layout_caption_height (text));
   return TRUE;
 }
 

@@ -29,6 +29,15 @@ G_BEGIN_DECLS
 #define TP_CARD_NOTE_HEADER   18.0
 #define TP_CARD_NOTE_GAP       4.0
 #define TP_CARD_CAPTION       14.0
+/* The employee lane's legend: margins around it, a line per entry at
+ * least, labels wrapped at this width. */
+#define TP_LAYOUT_LEGEND_TOP 12.0
+#define TP_LAYOUT_LEGEND_GAP 10.0
+#define TP_LAYOUT_LEGEND_BOTTOM 6.0
+#define TP_LAYOUT_LEGEND_LINE 17.0
+#define TP_LAYOUT_LEGEND_LABEL_WIDTH (TP_LAYOUT_LANE_HEADER_WIDTH - 14 - 22 - 8)
+/* Where whole card texts stop: no page holds a card taller than this. */
+#define TP_LAYOUT_MAX_WHOLE_LINES 60
 /* The evidence mark: a glyph (an eye, a speech bubble, a question mark)
  * and, for reported evidence, the number of respondents beside it. */
 #define TP_CARD_EVIDENCE_GLYPH 11.0
@@ -64,6 +73,7 @@ typedef struct {
   TpTextStyle  style;
   int          width;       /* Pango units; -1: no wrapping */
   char        *text;
+  gboolean     whole;       /* every line, none elided (cards on paper) */
   /* measurement */
   PangoLayout *layout;
   double       text_width;
@@ -136,6 +146,8 @@ struct _TpLayout
   PangoFontMap         *font_map;
   PangoContext         *context;
   PangoFontDescription *fonts[TP_N_TEXT_STYLES];
+  /* Cards hold their whole text (paper), not a few lines (screen). */
+  gboolean              full_text;
 
   /* TpLayoutText -> itself */
   GHashTable           *texts;
@@ -242,6 +254,12 @@ gboolean      tp_layout_item_get_header_label_rect (TpLayoutItem *item,
 void          tp_layout_item_get_text_rect  (TpLayoutItem *item,
                                              TpRect       *rect);
 /* The caption lines at the bottom; FALSE when absent. */
+/* A legend entry's label (whole on paper) and the room its line takes. */
+TpLayoutText *tp_layout_get_legend_label (TpLayout           *self,
+                                          const char         *text);
+double        tp_layout_legend_step      (const TpLayoutText *label);
+/* A caption's height on its card: a line at least, all its lines on paper. */
+double        tp_layout_caption_height  (const TpLayoutText *caption);
 gboolean      tp_layout_item_get_caption_rect (TpLayoutItem *item,
                                                guint         line,
                                                TpRect       *rect);

@@ -19,6 +19,7 @@ enum {
   PROP_JOURNEY,
   PROP_FONT_MAP,
   PROP_HIDDEN_LANES,
+  PROP_FULL_TEXT,
   N_PROPS
 };
 
@@ -48,7 +49,7 @@ text_hash (gconstpointer key)
 {
   const TpLayoutText *t = key;
 
-  return g_str_hash (t->text) ^ ((guint) t->style * 2654435761u) ^ (guint) t->width;
+  return g_str_hash (t->text) ^ ((guint) t->style * 2654435761u) ^ (guint) t->width ^ (guint) t->whole;
 }
 
 static gboolean
@@ -58,7 +59,8 @@ text_equal (gconstpointer a,
   const TpLayoutText *ta = a;
   const TpLayoutText *tb = b;
 
-  return ta->style == tb->style && ta->width == tb->width && strcmp (ta->text, tb->text) == 0;
+  return ta->style == tb->style && ta->width == tb->width && ta->whole == tb->whole
+         && strcmp (ta->text, tb->text) == 0;
 }
 
 static void
@@ -86,8 +88,10 @@ measure_layout (TpLayoutText               *t,
       pango_layout_set_width (t->layout, t->width);
       pango_layout_set_wrap (t->layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
-      /* Negative: a number of lines, not a height. */
-      pango_layout_set_height (t->layout, -text_styles[t->style].max_lines);
+      /* Negative: a number of lines, not a height. Whole texts stop only
+       * at what no card on any page could hold (hostile files). */
+      pango_layout_set_height (t->layout, t->whole ? -TP_LAYOUT_MAX_WHOLE_LINES
+                                                   : -text_styles[t->style].max_lines);
     }
 
   /* Cards are not the place for paragraphs: a line break in a title
@@ -112,13 +116,14 @@ measure_layout (TpLayoutText               *t,
 }
 
 static TpLayoutText *
-measure_text (TpLayout    *self,
-              TpTextStyle  style,
-              double       width,
-              const char  *text,
-              gboolean     keep)
+measure_text_full (TpLayout    *self,
+                   TpTextStyle  style,
+                   double       width,
+                   const char  *text,
+                   gboolean     keep,
+                   gboolean     whole)
 {
-  TpLayoutText key = { style, width > 0 ? pango_units_from_double (width) : -1, (char *) text };
+  TpLayoutText key = { style, width > 0 ? pango_units_from_double (width) : -1, (char *) text, whole };
   TpLayoutText *t = g_hash_table_lookup (self->texts, &key);
 
   if (t == NULL)
@@ -127,6 +132,7 @@ measure_text (TpLayout    *self,
       t->style = style;
       t->width = key.width;
       t->text = g_strdup (text);
+      t->whole = whole;
 
       /* Collecting texts to measure on two threads: later. */
       if (self->deferred != NULL)
@@ -143,6 +149,58 @@ measure_text (TpLayout    *self,
     t->generation = self->generation;
 
   return t;
+}
+
+static TpLayoutText *
+measure_text (TpLayout    *self,
+              TpTextStyle  style,
+              double       width,
+              const char  *text,
+              gboolean     keep)
+{
+  return measure_text_full (self, style, width, text, keep, FALSE);
+}
+
+/* A card's text: whole on paper, a few lines on screen. */
+static TpLayoutText *
+measure_card_text (TpLayout    *self,
+                   TpTextStyle  style,
+                   double       width,
+                   const char  *text)
+{
+  return measure_text_full (self, style, width, text, FALSE, self->full_text);
+}
+
+TpLayoutText *
+tp_layout_get_legend_label (TpLayout   *self,
+                            const char *text)
+{
+  return measure_text_full (self, TP_TEXT_CAPTION, TP_LAYOUT_LEGEND_LABEL_WIDTH, text, TRUE,
+                            self->full_text);
+}
+
+double
+tp_layout_legend_step (const TpLayoutText *label)
+{
+  return MAX (TP_LAYOUT_LEGEND_LINE, label->height + 4);
+}
+
+/* Under the employee lane's name: the blocker and enabler markers, then a
+ * swatch per department (tp-renderer-headers.c draws it). */
+static double
+legend_height (TpLayout    *self,
+               TpLayoutRow *row)
+{
+  g_autoptr(GPtrArray) departments = tp_layout_list_departments (self);
+  double height = TP_LAYOUT_LEGEND_TOP + row->name->height + TP_LAYOUT_LEGEND_GAP
+                  + tp_layout_legend_step (tp_layout_get_legend_label (self, _("Blocker")))
+                  + tp_layout_legend_step (tp_layout_get_legend_label (self, _("Enabler")));
+
+  if (departments->len == 0)
+    return 0;
+  for (guint i = 0; i < departments->len; i++)
+    height += tp_layout_legend_step (tp_layout_get_legend_label (self, g_ptr_array_index (departments, i)));
+  return height + TP_LAYOUT_LEGEND_BOTTOM;
 }
 
 TpLayoutText *
@@ -297,6 +355,9 @@ tp_layout_set_property (GObject      *object,
           }
       }
       break;
+    case PROP_FULL_TEXT:
+      self->full_text = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -362,6 +423,9 @@ tp_layout_class_init (TpLayoutClass *klass)
   properties[PROP_HIDDEN_LANES] =
     g_param_spec_boxed ("hidden-lanes", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FULL_TEXT] =
+    g_param_spec_boolean ("full-text", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -401,6 +465,18 @@ tp_layout_new_full (TpJourney          *journey,
 
   return g_object_new (TP_TYPE_LAYOUT, "journey", journey, "font-map", font_map,
                        "hidden-lanes", hidden_lanes, NULL);
+}
+
+TpLayout *
+tp_layout_new_for_paper (TpJourney          *journey,
+                         PangoFontMap       *font_map,
+                         const char * const *hidden_lanes)
+{
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+  g_return_val_if_fail (font_map == NULL || PANGO_IS_FONT_MAP (font_map), NULL);
+
+  return g_object_new (TP_TYPE_LAYOUT, "journey", journey, "font-map", font_map,
+                       "hidden-lanes", hidden_lanes, "full-text", TRUE, NULL);
 }
 
 static gboolean
@@ -545,8 +621,8 @@ measure_card (TpLayout     *self,
         TpTouchpoint *tp = TP_TOUCHPOINT (item->element);
         const char *title = tp_touchpoint_get_title (tp);
 
-        item->text = measure_text (self, TP_TEXT_TITLE, inner,
-                                   *title != '\0' ? title : _("Untitled touchpoint"), FALSE);
+        item->text = measure_card_text (self, TP_TEXT_TITLE, inner,
+                                        *title != '\0' ? title : _("Untitled touchpoint"));
         return TP_CARD_PADDING + TP_CARD_HEADER_HEIGHT + TP_CARD_HEADER_GAP
                + item->text->height + TP_CARD_PADDING;
       }
@@ -569,10 +645,10 @@ measure_card (TpLayout     *self,
         if (item->evidence_kind != TP_EVIDENCE_NONE)
           width -= tp_layout_item_get_evidence_width (item) + TP_CARD_EVIDENCE_GAP;
 
-        item->text = measure_text (self,
-                                   item->style == TP_CARD_THOUGHT ? TP_TEXT_TITLE_ITALIC : TP_TEXT_TITLE,
-                                   width,
-                                   *title != '\0' ? title : _("Untitled touchpoint"), FALSE);
+        item->text = measure_card_text (self,
+                                        item->style == TP_CARD_THOUGHT ? TP_TEXT_TITLE_ITALIC : TP_TEXT_TITLE,
+                                        width,
+                                        *title != '\0' ? title : _("Untitled touchpoint"));
         height = TP_CARD_PADDING + MAX (item->text->height, TP_BADGE_HEIGHT) + TP_CARD_PADDING;
         if (item->style == TP_CARD_THOUGHT)
           height += TP_CARD_THOUGHT_TAIL;
@@ -585,7 +661,7 @@ measure_card (TpLayout     *self,
 
         const char *caused_by = tp_employee_note_get_caused_by (note);
 
-        item->text = measure_text (self, TP_TEXT_BODY, inner, tp_employee_note_get_text (note), FALSE);
+        item->text = measure_card_text (self, TP_TEXT_BODY, inner, tp_employee_note_get_text (note));
         caption = join_caption (tp_employee_note_get_role (note), tp_employee_note_get_department (note));
         /* A line of its own, so that a long department never hides it. */
         if (*caused_by != '\0')
@@ -599,7 +675,7 @@ measure_card (TpLayout     *self,
         TpOpportunity *opportunity = TP_OPPORTUNITY (item->element);
         const char *owner = tp_opportunity_get_owner (opportunity);
 
-        item->text = measure_text (self, TP_TEXT_BODY, inner, tp_opportunity_get_text (opportunity), FALSE);
+        item->text = measure_card_text (self, TP_TEXT_BODY, inner, tp_opportunity_get_text (opportunity));
         if (*owner != '\0')
           /* Translators: who is responsible for an opportunity */
           caption = g_strdup_printf (_("Owner: %s"), owner);
@@ -625,13 +701,13 @@ measure_card (TpLayout     *self,
     }
 
   if (caption != NULL)
-    item->caption = measure_text (self, TP_TEXT_CAPTION, inner, caption, FALSE);
+    item->caption = measure_card_text (self, TP_TEXT_CAPTION, inner, caption);
   if (caption2 != NULL)
-    item->caption2 = measure_text (self, TP_TEXT_CAPTION, inner, caption2, FALSE);
+    item->caption2 = measure_card_text (self, TP_TEXT_CAPTION, inner, caption2);
 
   return TP_CARD_PADDING + TP_CARD_NOTE_HEADER + TP_CARD_NOTE_GAP + item->text->height
-         + (item->caption != NULL ? TP_CARD_NOTE_GAP + TP_CARD_CAPTION : 0)
-         + (item->caption2 != NULL ? TP_CARD_NOTE_GAP + TP_CARD_CAPTION : 0)
+         + (item->caption != NULL ? TP_CARD_NOTE_GAP + tp_layout_caption_height (item->caption) : 0)
+         + (item->caption2 != NULL ? TP_CARD_NOTE_GAP + tp_layout_caption_height (item->caption2) : 0)
          + TP_CARD_PADDING;
 }
 
@@ -974,6 +1050,9 @@ tp_layout_update (TpLayout *self)
       else
         {
           row->height = MAX (stack, TP_LAYOUT_MIN_LANE_HEIGHT);
+          /* The employee lane's header holds the whole legend. */
+          if (row->kind == TP_LANE_KIND_EMPLOYEE)
+            row->height = MAX (row->height, legend_height (self, row));
         }
       y += row->height;
     }

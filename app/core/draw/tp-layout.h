@@ -112,6 +112,11 @@ TpLayout   *tp_layout_new                 (TpJourney    *journey,
 TpLayout   *tp_layout_new_full            (TpJourney          *journey,
                                            PangoFontMap       *font_map,
                                            const char * const *hidden_lanes);
+/* For paper (exports, printing): cards grow to hold their whole texts, so
+ * no word is elided; the screen's layout keeps compact cards. */
+TpLayout   *tp_layout_new_for_paper       (TpJourney          *journey,
+                                           PangoFontMap       *font_map,
+                                           const char * const *hidden_lanes);
 /* Recomputes the geometry after the journey changed. Text that did not
  * change keeps its measurement, so this is cheap after an edit. */
 void        tp_layout_update              (TpLayout     *self);

@@ -305,7 +305,7 @@ export_prepare (Export                *ex,
 
   ex->journey = g_object_ref (journey);
   /* Hidden lanes are the layout's to leave out, as deleting them would. */
-  ex->layout = tp_layout_new_full (journey, NULL, (const char * const *) options->hidden_lanes);
+  ex->layout = tp_layout_new_for_paper (journey, NULL, (const char * const *) options->hidden_lanes);
   tp_layout_get_size (ex->layout, &ex->map_width, &ex->map_height);
   ex->map_width = MAX (ex->map_width, 1);
   ex->map_height = MAX (ex->map_height, 1);
