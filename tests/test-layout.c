@@ -278,9 +278,10 @@ test_notes_and_opportunities (Fixture       *f,
   g_assert_false (tp_layout_get_badge_rect (f->layout, lookup (f, "o1"), NULL));
 }
 
-/* A hidden lane is left out as deleting it would: its touchpoints get no
- * card, nor do the notes on them, opportunities on them start the journey
- * like unlinked ones, and the lanes below move up. */
+/* A hidden lane leaves out its row and its cards, and the lanes below move
+ * up; what is noted about its cards stays in their stages' columns, and
+ * the curve, averages and employee line are those of the whole journey:
+ * layers hide cards, not data. */
 static void
 test_hidden_lane (Fixture       *f,
                   gconstpointer  data)
@@ -328,32 +329,52 @@ test_hidden_lane (Fixture       *f,
     }
   g_assert_cmpuint (n_hidden, >, 0);
 
-  /* Notes on its touchpoints go; the stage's note stays. */
-  g_assert_false (tp_layout_get_card_rect (layout, lookup (f, "e1"), NULL));
-  g_assert_false (tp_layout_get_card_rect (layout, lookup (f, "e3"), NULL));
-  g_assert_true (tp_layout_get_card_rect (layout, lookup (f, "e2"), NULL));
+  /* Notes on its touchpoints stay, in their touchpoints' stages. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *ids[] = { "e1", "e2", "e3" };
+      TpRect card, cell;
 
-  /* Opportunities about its touchpoints (t19 in s4, t23 in s5) move to
-   * the first stage. */
+      g_assert_true (tp_layout_get_card_rect (layout, lookup (f, ids[i]), &card));
+      g_assert_true (tp_layout_get_cell_rect (layout, 3, lane_kind_index (f->journey, TP_LANE_KIND_EMPLOYEE) - 1,
+                                              &cell));
+      g_assert_true (rect_inside (&card, &cell));
+    }
+
+  /* Opportunities about its touchpoints (t19 in s4, t23 in s5) stay there. */
   opportunities = lane_kind_index (f->journey, TP_LANE_KIND_OPPORTUNITIES) - 1;
   for (guint i = 0; i < 2; i++)
     {
       TpRect card, cell;
 
       g_assert_true (tp_layout_get_card_rect (layout, lookup (f, i == 0 ? "o1" : "o2"), &card));
-      g_assert_true (tp_layout_get_cell_rect (layout, 0, opportunities, &cell));
+      g_assert_true (tp_layout_get_cell_rect (layout, i == 0 ? 3 : 4, opportunities, &cell));
       g_assert_true (rect_inside (&card, &cell));
     }
 
-  /* The curve plots only the touchpoints shown; no scored note is left. */
-  curve = tp_layout_get_curve (layout, lane_kind_index (f->journey, TP_LANE_KIND_EMOTION_CURVE) - 1,
-                               &n_points);
-  g_assert_cmpuint (n_points, >, 0);
-  for (guint i = 0; i < n_points; i++)
-    g_assert_cmpstr (tp_touchpoint_get_lane_id (TP_TOUCHPOINT (curve[i].element)), !=, "l2");
-  tp_layout_get_employee_curve (layout, lane_kind_index (f->journey, TP_LANE_KIND_EMOTION_CURVE) - 1,
-                                &n_points);
-  g_assert_cmpuint (n_points, ==, 0);
+  /* The same curve, averages and employee line as with every lane. */
+  {
+    guint curve_lane = lane_kind_index (f->journey, TP_LANE_KIND_EMOTION_CURVE);
+    guint n_all, n_all_employee;
+    const TpCurvePoint *all = tp_layout_get_curve (f->layout, curve_lane, &n_all);
+    const TpCurvePoint *employee_all = tp_layout_get_employee_curve (f->layout, curve_lane, &n_all_employee);
+    const TpCurvePoint *employee;
+
+    curve = tp_layout_get_curve (layout, curve_lane - 1, &n_points);
+    g_assert_cmpuint (n_points, ==, n_all);
+    for (guint i = 0; i < n_points; i++)
+      {
+        g_assert_true (curve[i].element == all[i].element);
+        g_assert_cmpint (curve[i].score, ==, all[i].score);
+        g_assert_cmpfloat (curve[i].x, ==, all[i].x);
+      }
+    employee = tp_layout_get_employee_curve (layout, curve_lane - 1, &n_points);
+    g_assert_cmpuint (n_points, ==, n_all_employee);
+    for (guint i = 0; i < n_points; i++)
+      g_assert_true (employee[i].element == employee_all[i].element);
+    for (guint s = 0; s < tp_layout_get_n_stages (layout); s++)
+      g_assert_cmpfloat (tp_layout_column (layout, s)->average, ==, tp_layout_column (f->layout, s)->average);
+  }
 }
 
 static void

@@ -220,9 +220,8 @@ tp_layout_lookup_touchpoint (TpLayout   *self,
   return tp;
 }
 
-/* The departments of the employee notes shown (a hidden lane takes the
- * notes on its touchpoints along), as tp_journey_list_departments() lists
- * them: the legend's entries and the colours' order. */
+/* The departments of all employee notes, as tp_journey_list_departments()
+ * lists them: the legend's entries and the colours' order. */
 GPtrArray    *tp_layout_list_departments (TpLayout    *self);
 
 /* The index stored for @id in @ids (id -> index); G_MAXUINT when none. */

@@ -479,20 +479,11 @@ tp_layout_new_for_paper (TpJourney          *journey,
                        "hidden-lanes", hidden_lanes, "full-text", TRUE, NULL);
 }
 
-static gboolean
-note_is_shown (TpEmployeeNote *note,
-               gpointer        user_data)
-{
-  const char *tp_id = tp_employee_note_get_touchpoint_id (note);
-
-  return *tp_id == '\0' || tp_layout_lookup_touchpoint (user_data, tp_id) != NULL;
-}
-
 GPtrArray *
 tp_layout_list_departments (TpLayout *self)
 {
-  return tp_journey_list_departments_filtered (self->journey,
-                                               self->hidden_lanes != NULL ? note_is_shown : NULL, self);
+  /* Every note is on the map whatever lanes are hidden: all departments. */
+  return tp_journey_list_departments (self->journey);
 }
 
 /* Computing the layout */
@@ -760,10 +751,11 @@ place_cards (TpLayout   *self,
         const char *tp_id = tp_employee_note_get_touchpoint_id (note);
         Placement p = { TP_ELEMENT (note), TP_CARD_NOTE, G_MAXUINT, employee_lane };
 
-        /* In the column of the touchpoint the note is about, or of its stage. */
+        /* In the column of the touchpoint the note is about (shown or in a
+         * hidden lane: layers hide cards, not what was noted), or of its stage. */
         if (*tp_id != '\0')
           {
-            TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
+            TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
             if (tp != NULL)
               p.stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
           }
@@ -784,10 +776,10 @@ place_cards (TpLayout   *self,
         /* Ideas about the journey as a whole start it off, in the first stage. */
         Placement p = { TP_ELEMENT (opportunity), TP_CARD_OPPORTUNITY, 0, opportunity_lane };
 
-        /* One on a touchpoint left out is as if unlinked. */
+        /* In its touchpoint's column, whether that card is shown or not. */
         if (*tp_id != '\0')
           {
-            TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
+            TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
             if (tp != NULL)
               p.stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
             if (p.stage == G_MAXUINT)

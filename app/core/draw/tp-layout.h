@@ -104,11 +104,11 @@ G_DECLARE_FINAL_TYPE (TpLayout, tp_layout, TP, LAYOUT, GObject)
 TpLayout   *tp_layout_new                 (TpJourney    *journey,
                                            PangoFontMap *font_map);
 /* Like tp_layout_new(), leaving out the lanes whose ids are in
- * @hidden_lanes (NULL-terminated; NULL or empty: none) as deleting them
- * would: their rows, the touchpoints placed in them, the employee notes
- * on those touchpoints (cards, markers, employee line, departments), while
- * opportunities on those touchpoints are placed as unlinked ones. For
- * outputs (layers); the canvas shows every lane. */
+ * @hidden_lanes (NULL-terminated; NULL or empty: none): their rows and the
+ * cards placed in them. Layers hide cards, not data: the emotion curve,
+ * the stages' averages, the employee line and legend, and the notes and
+ * opportunities about a hidden card (in its stage's column) stay as with
+ * every lane shown. For outputs (layers); the canvas shows every lane. */
 TpLayout   *tp_layout_new_full            (TpJourney          *journey,
                                            PangoFontMap       *font_map,
                                            const char * const *hidden_lanes);
