@@ -850,6 +850,46 @@ test_enabler_strength (Fixture       *f,
   g_assert_cmpuint (with_dots, >, without + 200);
 }
 
+/* Grey print keeps what colour tells: a score below good enough has a
+ * square badge and a square dot (high ones are round), and a blocker's card
+ * a cut corner (an enabler's is round). Checked at the corners' pixels. */
+static void
+test_shapes_for_grey_print (Fixture       *f,
+                            gconstpointer  data)
+{
+  const double white[4] = { 1, 1, 1, 1 };
+  TpRenderOptions options;
+  cairo_surface_t *surface;
+  TpRect low, high, blocker, enabler;
+  Pixel p;
+  const double scale = 4;
+
+  tp_render_options_init (&options);
+  options.palette = TP_PALETTE_PRINT;
+  options.skip_background = TRUE;
+  /* t19 scores 3, t11 scores 9; e1 is a blocker, e4 an enabler. */
+  g_assert_true (tp_layout_get_badge_rect (f->layout, lookup (f, "t19"), &low));
+  g_assert_true (tp_layout_get_badge_rect (f->layout, lookup (f, "t11"), &high));
+  g_assert_true (tp_layout_get_card_rect (f->layout, lookup (f, "e1"), &blocker));
+  g_assert_true (tp_layout_get_card_rect (f->layout, lookup (f, "e4"), &enabler));
+  surface = render (f->layout, scale, &options, white);
+
+  /* Half a unit inside the badge's top left corner: the badge's colour
+   * for a square one, the card's white around a pill. */
+  p = pixel_at (surface, (int) ((low.x + 0.5) * scale), (int) ((low.y + 0.5) * scale));
+  g_assert_cmpfloat (p.r + p.g + p.b, <, 2.7);
+  p = pixel_at (surface, (int) ((high.x + 0.5) * scale), (int) ((high.y + 0.5) * scale));
+  g_assert_cmpfloat (p.r + p.g + p.b, >, 2.9);
+
+  /* Three units in from the card's top right corner: cut off for a
+   * blocker (the page shows), inside the rounded corner of an enabler. */
+  p = pixel_at (surface, (int) ((blocker.x + blocker.width - 3) * scale), (int) ((blocker.y + 3) * scale));
+  g_assert_cmpfloat (p.r + p.g + p.b, >, 2.95);
+  p = pixel_at (surface, (int) ((enabler.x + enabler.width - 3) * scale), (int) ((enabler.y + 3) * scale));
+  g_assert_cmpfloat (p.r + p.g + p.b, <, 2.95);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -872,6 +912,7 @@ main (int   argc,
   ADD ("/render/marker-department-ring", test_marker_department_ring);
   ADD ("/render/evidence-mark", test_evidence_mark);
   ADD ("/render/enabler-strength", test_enabler_strength);
+  ADD ("/render/shapes-for-grey-print", test_shapes_for_grey_print);
 #undef ADD
 
   return g_test_run ();

@@ -29,6 +29,8 @@ G_BEGIN_DECLS
 #define TP_CARD_NOTE_HEADER   18.0
 #define TP_CARD_NOTE_GAP       4.0
 #define TP_CARD_CAPTION       14.0
+/* The cut corner of a blocker's card. */
+#define TP_CARD_NOTCH          9.0
 /* The employee lane's legend: margins around it, a line per entry at
  * least, labels wrapped at this width. */
 #define TP_LAYOUT_LEGEND_TOP 12.0

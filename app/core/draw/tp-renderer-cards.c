@@ -31,17 +31,23 @@ item_badge_score (const TpLayoutItem *item,
   return -1;
 }
 
+/* Sprite parameters: the score, and whether it is below good enough. */
+#define BADGE_LOW 32
+
 static void
 badge_sprite (Ctx          *ctx,
               const TpRect *badge,
-              guint         score)
+              guint         params)
 {
   cairo_t *cr = ctx->cr;
+  guint score = params & (BADGE_LOW - 1);
   TpLayoutText *label = tp_layout_get_label (ctx->layout, TP_TEXT_BADGE, -1, score_label (score));
 
   if (!ctx->backs_drawn)
     {
-      tp_path_rounded_rect (cr, badge->x, badge->y, badge->width, badge->height, badge->height / 2);
+      /* Below good enough: square, so it differs in grey print too. */
+      tp_path_rounded_rect (cr, badge->x, badge->y, badge->width, badge->height,
+                            params & BADGE_LOW ? 0 : badge->height / 2);
       set_badge_source (ctx, score);
       tp_render_backend_fill (ctx->backend, cr);
     }
@@ -57,7 +63,9 @@ draw_badge (Ctx          *ctx,
             const TpRect *badge,
             int           score)
 {
-  tp_renderer_draw_sprite (ctx, SPRITE_BADGE, CLAMP (score, 0, TP_SCORE_MAX), badge, badge_sprite);
+  score = CLAMP (score, 0, TP_SCORE_MAX);
+  tp_renderer_draw_sprite (ctx, SPRITE_BADGE, score | (tp_renderer_score_is_low (ctx, score) ? BADGE_LOW : 0),
+                           badge, badge_sprite);
 }
 
 static void
@@ -229,6 +237,16 @@ card_colors (Ctx                *ctx,
     }
 }
 
+/* Blockers have a cut corner, so they differ from enablers by shape as
+ * well as colour (grey print). Drawn as paths, as thought bubbles are. */
+static gboolean
+has_own_shape (const TpLayoutItem *item)
+{
+  return item->style == TP_CARD_THOUGHT
+         || (item->style == TP_CARD_NOTE
+             && tp_employee_note_get_kind (TP_EMPLOYEE_NOTE (item->element)) == TP_NOTE_KIND_BLOCKER);
+}
+
 static void
 card_path (cairo_t            *cr,
            const TpLayoutItem *item,
@@ -238,6 +256,9 @@ card_path (cairo_t            *cr,
   if (item->style == TP_CARD_THOUGHT)
     tp_path_bubble (cr, r->x - grow, r->y - grow, r->width + 2 * grow, r->height + 2 * grow,
                     TP_CARD_RADIUS + grow, TP_CARD_THOUGHT_TAIL);
+  else if (has_own_shape (item))
+    tp_path_notched_rect (cr, r->x - grow, r->y - grow, r->width + 2 * grow, r->height + 2 * grow,
+                          TP_CARD_RADIUS + grow, TP_CARD_NOTCH + grow);
   else
     tp_path_rounded_rect (cr, r->x - grow, r->y - grow, r->width + 2 * grow, r->height + 2 * grow,
                           TP_CARD_RADIUS + grow);
@@ -252,6 +273,9 @@ card_outline_path (cairo_t            *cr,
 {
   if (item->style == TP_CARD_THOUGHT)
     tp_path_bubble (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 3.5, TP_CARD_RADIUS + 1, TP_CARD_THOUGHT_TAIL);
+  else if (has_own_shape (item))
+    tp_path_notched_rect (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2.5, TP_CARD_RADIUS + 1,
+                          TP_CARD_NOTCH + 1);
   else
     tp_path_rounded_rect (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2.5, TP_CARD_RADIUS + 1);
 }
@@ -599,7 +623,7 @@ tp_renderer_draw_card (Ctx                *ctx,
   /* Notes of departments filtered out fade into the background. */
   if (item->style == TP_CARD_NOTE && note_hidden (ctx, TP_EMPLOYEE_NOTE (item->element)))
     {
-      tp_path_rounded_rect (cr, r.x - 1, r.y - 1, r.width + 2, r.height + 2.5, TP_CARD_RADIUS + 1);
+      card_outline_path (cr, item, &r);
       cairo_set_source_rgba (cr, pal->background.r, pal->background.g, pal->background.b, 0.75);
       tp_render_backend_fill (ctx->backend, cr);
     }
@@ -779,7 +803,7 @@ draw_card_backs (Ctx    *ctx,
               card_colors (ctx, other, &other_fill, &other_border);
               if ((pass == 0 ? other_border : other_fill) != color)
                 continue;
-              if (other->style != TP_CARD_THOUGHT)
+              if (!has_own_shape (other))
                 {
                   any_rect = TRUE;
                   continue;
@@ -803,7 +827,7 @@ draw_card_backs (Ctx    *ctx,
               const Rgba *other_fill, *other_border;
 
               card_colors (ctx, other, &other_fill, &other_border);
-              if ((pass == 0 ? other_border : other_fill) != color || other->style == TP_CARD_THOUGHT)
+              if ((pass == 0 ? other_border : other_fill) != color || has_own_shape (other))
                 continue;
               if (pass == 0)
                 inner_rect_path (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2.5, TP_CARD_RADIUS + 1);
@@ -876,12 +900,14 @@ draw_card_backs (Ctx    *ctx,
         }
     }
 
-  /* ...and score badges, by score: pills are lines with round caps. */
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* ...and score badges, by score: pills are lines with round caps, the
+   * square badges of low scores lines with square ones. */
   for (int score = 0; score <= TP_SCORE_MAX; score++)
     {
       double height = 0;
 
+      cairo_set_line_cap (cr, tp_renderer_score_is_low (ctx, score) ? CAIRO_LINE_CAP_SQUARE
+                                                                   : CAIRO_LINE_CAP_ROUND);
       set_badge_source (ctx, score);
       for (guint i = 0; i < items->len; i++)
         {
