@@ -21,7 +21,7 @@
 #define HEADING_SIZE 34.0
 #define CARD_PAD 20.0
 #define BADGE 72.0
-#define CHART_HEIGHT 160.0
+#define CHART_HEIGHT 144.0
 #define GUIDE_LABEL_WIDTH 52.0
 #define DOT_RADIUS 11.0
 
@@ -522,7 +522,7 @@ draw_stage_header (TpSlideCanvas *canvas,
   g_autofree char *kicker = stage_kicker (canvas->deck, slide);
   const char *description = tp_stage_get_description (stage);
   double width = TP_SLIDES_WIDTH - 2 * SLIDE_MARGIN;
-  double y = 44;
+  double y = 40;
 
   y += put_text (canvas, kicker, TEXT_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, PANGO_ALIGN_LEFT,
                  colors->dim, SLIDE_MARGIN, y, width, 120);
@@ -539,7 +539,7 @@ draw_stage_header (TpSlideCanvas *canvas,
 static void
 band_rect (TpRect *band)
 {
-  *band = TP_RECT_INIT (SLIDE_MARGIN, TP_SLIDES_HEIGHT - 40 - SLIDE_BAND_HEIGHT,
+  *band = TP_RECT_INIT (SLIDE_MARGIN, TP_SLIDES_HEIGHT - 32 - SLIDE_BAND_HEIGHT,
                         TP_SLIDES_WIDTH - 2 * SLIDE_MARGIN, SLIDE_BAND_HEIGHT);
 }
 

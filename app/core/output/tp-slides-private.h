@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define SLIDE_MARGIN 64.0
 #define SLIDE_GAP 24.0
 /* The header of a stage slide ends here, the curve band starts there. */
-#define SLIDE_BAND_HEIGHT 250.0
+#define SLIDE_BAND_HEIGHT 226.0
 
 typedef struct {
   TpSlideKind kind;

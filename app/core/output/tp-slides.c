@@ -206,6 +206,13 @@ add_stage_slides (TpSlides  *self,
       slide->title_size = probe->title_size;
       if (p < card_chunks->len)
         copy_into (slide->cards, g_ptr_array_index (card_chunks, p));
+      /* Each part's cards as large as they fit there. */
+      for (guint t = 0; t < G_N_ELEMENTS (title_sizes); t++)
+        if (tp_slides_measure_cards (self, slide->cards, title_sizes[t], cards_area.width) <= cards_area.height)
+          {
+            slide->title_size = title_sizes[t];
+            break;
+          }
       if (p < side_chunks->len)
         copy_into (slide->side, g_ptr_array_index (side_chunks, p));
       g_ptr_array_add (self->slides, slide);
