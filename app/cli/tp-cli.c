@@ -15,7 +15,8 @@
 #include "tp-release.h"
 
 /* --help too: the full help lists these options, which GApplication does not know. */
-static const char *headless_options[] = { "--version", "--check", "--export", "--report", "--slides", "--help-export",
+static const char *headless_options[] = { "--version", "--check", "--export", "--report", "--help-export",
+                                          "--slides", "--dark", "--no-employee",
                                           "--help", "--help-all", "-h", "-?", NULL };
 
 gboolean
