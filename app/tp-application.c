@@ -570,6 +570,7 @@ static const struct {
   { "win.copy-image", { "<Control><Shift>c", NULL } },
   { "win.show-employee-overlay", { "<Control>e", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.present", { "F5", NULL } },
 };
 
 /* ---------------------------------------------------------------- GApplication */

@@ -20,6 +20,7 @@
 #include "tp-print.h"
 #include "tp-renderer.h"
 #include "tp-report-dialog.h"
+#include "tp-presentation.h"
 #include "tp-window.h"
 
 struct _TpWindow
@@ -961,6 +962,22 @@ copy_image_action (GtkWidget  *widget,
                                                                  : _("Copied the map as an image")));
 }
 
+/* The journey full screen, stage by stage; and the same as a PDF deck. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  TpJourney *journey = tp_document_get_journey (self->document);
+  g_autofree char *name = tp_document_dup_display_name (self->document);
+
+  if (g_str_equal (action_name, "win.present"))
+    gtk_window_present (GTK_WINDOW (tp_presentation_new (GTK_WINDOW (self), journey, self->canvas)));
+  else
+    tp_presentation_export_pdf (GTK_WINDOW (self), journey, self->canvas, name);
+}
+
 /* ---------------------------------------------------------------- closing */
 
 static void
@@ -1232,6 +1249,8 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, present_action);
 }
 
 static void
