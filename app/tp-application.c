@@ -8,9 +8,13 @@
 #include <glib/gi18n.h>
 
 #include "tp-application.h"
+#include "tp-autosave.h"
 #include "tp-document.h"
+#include "tp-draft.h"
 #include "tp-journey-format.h"
+#include "tp-open-progress.h"
 #include "tp-preferences-window.h"
+#include "tp-recovery.h"
 #include "tp-sample.h"
 #include "tp-window.h"
 
@@ -22,6 +26,16 @@ struct _TpApplication
 
   GMenu *recent_menu;
   GtkFileChooserNative *open_chooser;
+
+  /* Drafts: the folder, this process as their owner, and whether the
+   * drafts a crash left have been looked for. */
+  char *drafts_folder;
+  char *draft_owner;
+  gboolean recovery_started;
+
+  /* Shows journeys being opened while no document window is open. */
+  GtkWindow *loading_window;
+  GtkBox *loading_box;
 };
 
 G_DEFINE_FINAL_TYPE (TpApplication, tp_application, ADW_TYPE_APPLICATION)
@@ -95,16 +109,135 @@ bench_open_after_paint (GdkFrameClock *clock,
                    g_object_ref (gtk_window_get_application (GTK_WINDOW (window))), g_object_unref);
 }
 
+/* TOUCHPOINT_TEST_EDIT=PATH, for tests/test-crash-recovery.c: in the
+ * first window, edits the journey as a user would (one undo step each),
+ * writes the journey as it then is to PATH and prints "edited"; prints
+ * "draft-written" each time its draft has been written. */
 static void
+test_edit_on_written (TpAutosave *autosave)
+{
+  g_print ("draft-written\n");
+  fflush (stdout);
+}
+
+static void
+test_edit (TpWindow   *window,
+           const char *path)
+{
+  TpDocument *document = tp_window_get_document (window);
+  TpJourney *journey = tp_document_get_journey (document);
+  g_autoptr(TpTouchpoint) first = g_list_model_get_item (tp_journey_get_touchpoints (journey), 0);
+  g_autoptr(TpStage) stage = tp_stage_new ("test-edit-stage", "Added before the crash");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (tp_window_get_autosave (window), "written",
+                    G_CALLBACK (test_edit_on_written), NULL);
+  tp_document_set_string (document, journey, "title", "Edited before the crash", NULL);
+  if (first != NULL)
+    tp_document_set_int (document, first, "score", tp_touchpoint_get_score (first) % 10 + 1, NULL);
+  tp_document_add (document, TP_ELEMENT (stage), G_MAXUINT, NULL);
+
+  bytes = tp_journey_format_write (journey);
+  if (!g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error))
+    g_error ("TOUCHPOINT_TEST_EDIT: %s", error->message);
+  g_print ("edited\n");
+  fflush (stdout);
+}
+
+static TpWindow *
 show_document (TpApplication *self,
-               TpDocument    *document)
+               TpDocument    *document,
+               const char    *draft_path)
 {
   TpWindow *window = tp_window_new (self, document);
+  g_autofree char *new_path = NULL;
+  g_autoptr(TpAutosave) autosave = NULL;
+  static gboolean test_edited;
+
+  /* A recovered journey keeps its draft; any other gets a new one. */
+  if (draft_path == NULL)
+    draft_path = new_path = tp_draft_new_path (self->drafts_folder, self->draft_owner);
+  autosave = tp_autosave_new (document, draft_path);
+  tp_window_set_autosave (window, autosave);
 
   gtk_window_present (GTK_WINDOW (window));
   if (g_strcmp0 (g_getenv ("TOUCHPOINT_BENCH_OPEN"), "1") == 0)
     g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                              G_CALLBACK (bench_open_after_paint), window, 0);
+  if (g_getenv ("TOUCHPOINT_TEST_EDIT") != NULL && !test_edited)
+    {
+      test_edited = TRUE;
+      test_edit (window, g_getenv ("TOUCHPOINT_TEST_EDIT"));
+    }
+  return window;
+}
+
+/* ---------------------------------------------------------------- recovery */
+
+static void
+on_recover (TpRecoveryDialog *dialog,
+            TpRecoveredDraft *recovered,
+            TpApplication    *self)
+{
+  TpDraft *draft = recovered->draft;
+  g_autoptr(GFile) file = draft->original_uri != NULL ? g_file_new_for_uri (draft->original_uri) : NULL;
+  g_autoptr(TpDocument) document = NULL;
+
+  /* Modified, with the original file for the next Save, which is the
+   * first time that file is written. */
+  document = tp_document_new_recovered (recovered->journey, file, draft->original_etag,
+                                        draft->original_size, draft->original_checksum);
+  show_document (self, document, draft->path);
+}
+
+static void
+show_recovery_dialog (TpApplication *self,
+                      GPtrArray     *drafts)
+{
+  GtkWindow *parent = get_document_window (self);
+  TpRecoveryDialog *dialog = tp_recovery_dialog_new (parent, drafts);
+
+  g_signal_connect_object (dialog, "recover", G_CALLBACK (on_recover), self, 0);
+  /* Without a window to belong to, it keeps the application running. */
+  if (parent == NULL)
+    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_drafts_found (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TpApplication) self = user_data;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drafts = tp_recovery_find_drafts_finish (result, &error);
+  if (drafts == NULL)
+    g_warning ("Could not look for unsaved journeys: %s", error->message);
+  else if (drafts->len > 0)
+    show_recovery_dialog (self, drafts);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Once per run, after the first window: offers what a crash left. */
+static void
+start_recovery (TpApplication *self)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWindow *window = get_document_window (self);
+
+  if (self->recovery_started)
+    return;
+  self->recovery_started = TRUE;
+  /* Runs until the search is done, so that its result always arrives. */
+  g_application_hold (G_APPLICATION (self));
+  tp_recovery_find_drafts_async (self->drafts_folder, self->draft_owner,
+                                 adw_style_manager_get_dark (style),
+                                 window != NULL ? gtk_widget_get_scale_factor (GTK_WIDGET (window)) : 1,
+                                 NULL, on_drafts_found, g_object_ref (self));
 }
 
 static void
@@ -270,7 +403,7 @@ new_action (GSimpleAction *action,
 {
   g_autoptr(TpDocument) document = new_default_document ();
 
-  show_document (TP_APPLICATION (user_data), document);
+  show_document (TP_APPLICATION (user_data), document, NULL);
 }
 
 static void
@@ -437,6 +570,7 @@ static const struct {
   { "win.copy-image", { "<Control><Shift>c", NULL } },
   { "win.show-employee-overlay", { "<Control>e", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.present", { "F5", NULL } },
 };
 
 /* ---------------------------------------------------------------- GApplication */
@@ -459,6 +593,9 @@ tp_application_startup (GApplication *application)
     g_unsetenv ("GDK_DEBUG");
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  self->drafts_folder = g_build_filename (g_get_user_data_dir (), "touchpoint", "drafts", NULL);
+  self->draft_owner = tp_draft_owner_current ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
                                    G_N_ELEMENTS (app_entries), self);
@@ -505,7 +642,82 @@ tp_application_activate (GApplication *application)
   g_autoptr(TpDocument) document = load_sample ();
 
   /* Started without files: a window with the sample journey. */
-  show_document (TP_APPLICATION (application), document);
+  show_document (TP_APPLICATION (application), document, NULL);
+  start_recovery (TP_APPLICATION (application));
+}
+
+/* ---------------------------------------------------------------- opening */
+
+static void
+on_loading_window_destroy (TpApplication *self)
+{
+  self->loading_window = NULL;
+  self->loading_box = NULL;
+}
+
+/* A window that shows the journeys being opened while there is no
+ * document window to show them in. */
+static void
+add_to_loading_window (TpApplication  *self,
+                       TpOpenProgress *progress)
+{
+  if (self->loading_window == NULL)
+    {
+      GtkWidget *window = adw_window_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *header = adw_header_bar_new ();
+      GtkWidget *status = adw_status_page_new ();
+
+      gtk_window_set_title (GTK_WINDOW (window), _("Touchpoint"));
+      gtk_window_set_default_size (GTK_WINDOW (window), 560, 360);
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), APP_ID);
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Opening…"));
+      gtk_widget_set_vexpand (status, TRUE);
+      self->loading_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+      gtk_widget_add_css_class (GTK_WIDGET (self->loading_box), "open-progress-bar");
+      gtk_widget_add_css_class (GTK_WIDGET (self->loading_box), "card");
+      adw_status_page_set_child (ADW_STATUS_PAGE (status), GTK_WIDGET (self->loading_box));
+      gtk_box_append (GTK_BOX (box), header);
+      gtk_box_append (GTK_BOX (box), status);
+      adw_window_set_content (ADW_WINDOW (window), box);
+      gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+      g_signal_connect_object (window, "destroy", G_CALLBACK (on_loading_window_destroy), self,
+                               G_CONNECT_SWAPPED);
+      self->loading_window = GTK_WINDOW (window);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  gtk_box_append (self->loading_box, GTK_WIDGET (progress));
+}
+
+static void
+on_open_done (TpOpenProgress *progress,
+              TpDocument     *document,
+              const GError   *error,
+              TpApplication  *self)
+{
+  GFile *file = tp_open_progress_get_file (progress);
+
+  if (document != NULL)
+    {
+      TpWindow *existing = find_window_for_file (self, file);
+
+      if (existing != NULL)
+        gtk_window_present (GTK_WINDOW (existing));
+      else
+        {
+          tp_application_add_recent_file (self, file);
+          show_document (self, document, NULL);
+        }
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_open_error (self, file, error);
+
+  if (self->loading_box != NULL && gtk_widget_get_parent (GTK_WIDGET (progress)) == GTK_WIDGET (self->loading_box))
+    {
+      gtk_box_remove (self->loading_box, GTK_WIDGET (progress));
+      if (gtk_widget_get_first_child (GTK_WIDGET (self->loading_box)) == NULL)
+        gtk_window_destroy (self->loading_window);
+    }
 }
 
 static void
@@ -518,9 +730,9 @@ tp_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      g_autoptr(TpDocument) document = NULL;
-      g_autoptr(GError) error = NULL;
       TpWindow *existing = find_window_for_file (self, files[i]);
+      GtkWindow *window;
+      TpOpenProgress *progress;
 
       if (existing != NULL)
         {
@@ -528,16 +740,17 @@ tp_application_open (GApplication  *application,
           continue;
         }
 
-      document = tp_document_new_from_file (files[i], NULL, &error);
-      if (document == NULL)
-        {
-          show_open_error (self, files[i], error);
-          continue;
-        }
-
-      tp_application_add_recent_file (self, files[i]);
-      show_document (self, document);
+      /* Read and parsed on a worker thread; the window that has the
+       * focus shows it, and what it shows stays as it is. */
+      progress = tp_open_progress_new (files[i]);
+      g_signal_connect_object (progress, "done", G_CALLBACK (on_open_done), self, 0);
+      window = get_document_window (self);
+      if (window != NULL)
+        tp_window_add_open_progress (TP_WINDOW (window), progress);
+      else
+        add_to_loading_window (self, progress);
     }
+  start_recovery (self);
 }
 
 static void
@@ -551,6 +764,8 @@ tp_application_dispose (GObject *object)
       g_clear_object (&self->open_chooser);
     }
   g_clear_object (&self->recent_menu);
+  g_clear_pointer (&self->drafts_folder, g_free);
+  g_clear_pointer (&self->draft_owner, g_free);
 
   G_OBJECT_CLASS (tp_application_parent_class)->dispose (object);
 }

@@ -7,17 +7,20 @@
 #include <string.h>
 
 #include "tp-analysis.h"
+#include "tp-autosave.h"
 #include "tp-findings.h"
 #include "tp-canvas.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
 #include "tp-insights-panel.h"
 #include "tp-inspector.h"
+#include "tp-open-progress.h"
 #include "tp-outline-view.h"
 #include "tp-palette-view.h"
 #include "tp-print.h"
 #include "tp-renderer.h"
 #include "tp-report-dialog.h"
+#include "tp-presentation.h"
 #include "tp-window.h"
 
 struct _TpWindow
@@ -25,6 +28,8 @@ struct _TpWindow
   AdwApplicationWindow parent_instance;
 
   TpDocument *document;
+  /* Keeps a draft while there are unsaved changes; NULL outside the app. */
+  TpAutosave *autosave;
   GSettings *settings;
   GtkFileChooserNative *save_chooser;
   AdwMessageDialog *close_dialog;
@@ -38,6 +43,7 @@ struct _TpWindow
   GtkButton *redo_button;
   AdwWindowTitle *window_title;
   AdwToastOverlay *toast_overlay;
+  GtkBox *progress_box;
   TpOutlineView *outline_view;
   TpPaletteView *palette_view;
   TpCanvas *canvas;
@@ -75,9 +81,8 @@ static void save_to (TpWindow *self,
 
 /* ------------------------------------------------------------ title, actions */
 
-/* The folder of @file for the subtitle, with the home folder as "~". */
-static char *
-dup_folder_text (GFile *file)
+char *
+tp_window_dup_folder_text (GFile *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
@@ -109,7 +114,7 @@ tp_window_update_title (TpWindow *self)
     title = g_strdup (name);
 
   if (file != NULL)
-    subtitle = dup_folder_text (file);
+    subtitle = tp_window_dup_folder_text (file);
   else
     subtitle = g_strdup (_("Not saved"));
 
@@ -957,6 +962,22 @@ copy_image_action (GtkWidget  *widget,
                                                                  : _("Copied the map as an image")));
 }
 
+/* The journey full screen, stage by stage; and the same as a PDF deck. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  TpJourney *journey = tp_document_get_journey (self->document);
+  g_autofree char *name = tp_document_dup_display_name (self->document);
+
+  if (g_str_equal (action_name, "win.present"))
+    gtk_window_present (GTK_WINDOW (tp_presentation_new (GTK_WINDOW (self), journey, self->canvas)));
+  else
+    tp_presentation_export_pdf (GTK_WINDOW (self), journey, self->canvas, name);
+}
+
 /* ---------------------------------------------------------------- closing */
 
 static void
@@ -988,6 +1009,8 @@ on_close_dialog_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "discard"))
     {
+      if (self->autosave != NULL)
+        tp_autosave_discard (self->autosave);
       destroy_later (self);
     }
   else if (g_str_equal (response, "save"))
@@ -1117,6 +1140,7 @@ tp_window_dispose (GObject *object)
   if (self->findings != NULL)
     g_signal_handlers_disconnect_by_data (self->findings, self);
   g_clear_object (&self->findings);
+  g_clear_object (&self->autosave);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->department_actions);
@@ -1193,6 +1217,7 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TpWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TpWindow, progress_box);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, outline_view);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, recent_submenu);
   gtk_widget_class_bind_template_child (widget_class, TpWindow, palette_view);
@@ -1224,6 +1249,8 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, present_action);
 }
 
 static void
@@ -1291,4 +1318,44 @@ tp_window_save_to_file (TpWindow  *self,
   g_return_val_if_fail (file != NULL || tp_document_get_file (self->document) != NULL, FALSE);
 
   return save_document (self, file, FALSE, error);
+}
+
+void
+tp_window_set_autosave (TpWindow   *self,
+                        TpAutosave *autosave)
+{
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (autosave == NULL || TP_IS_AUTOSAVE (autosave));
+
+  g_set_object (&self->autosave, autosave);
+}
+
+TpAutosave *
+tp_window_get_autosave (TpWindow *self)
+{
+  g_return_val_if_fail (TP_IS_WINDOW (self), NULL);
+  return self->autosave;
+}
+
+static void
+on_open_progress_done (TpOpenProgress *progress,
+                       TpDocument     *document,
+                       const GError   *error,
+                       TpWindow       *self)
+{
+  gtk_box_remove (self->progress_box, GTK_WIDGET (progress));
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->progress_box)) != NULL);
+}
+
+void
+tp_window_add_open_progress (TpWindow       *self,
+                             TpOpenProgress *progress)
+{
+  g_return_if_fail (TP_IS_WINDOW (self));
+  g_return_if_fail (TP_IS_OPEN_PROGRESS (progress));
+
+  gtk_box_append (self->progress_box, GTK_WIDGET (progress));
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), TRUE);
+  g_signal_connect_object (progress, "done", G_CALLBACK (on_open_progress_done), self, G_CONNECT_AFTER);
 }

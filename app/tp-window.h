@@ -4,10 +4,12 @@
 #include <adwaita.h>
 
 #include "tp-application.h"
+#include "tp-autosave.h"
 #include "tp-canvas.h"
 #include "tp-document.h"
 #include "tp-insights-panel.h"
 #include "tp-inspector.h"
+#include "tp-open-progress.h"
 #include "tp-outline-view.h"
 #include "tp-palette-view.h"
 
@@ -26,6 +28,19 @@ TpDocument *tp_window_get_document (TpWindow      *self);
 gboolean    tp_window_save_to_file (TpWindow      *self,
                                     GFile         *file,
                                     GError       **error);
+
+/* The draft keeper of the window's document: discarding the changes on
+ * closing removes its draft. */
+void        tp_window_set_autosave (TpWindow      *self,
+                                    TpAutosave    *autosave);
+TpAutosave *tp_window_get_autosave (TpWindow      *self);
+/* Shows a journey being opened in a bar under the header bar, until it
+ * is done or cancelled. */
+void        tp_window_add_open_progress (TpWindow       *self,
+                                         TpOpenProgress *progress);
+
+/* The folder of @file as window subtitles show it, the home folder as "~". */
+char       *tp_window_dup_folder_text   (GFile          *file);
 
 /* The window's parts, for tests. */
 TpCanvas      *tp_window_get_canvas   (TpWindow      *self);

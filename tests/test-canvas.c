@@ -270,6 +270,51 @@ step_palette_drop_notes (Fixture *f)
 
   /* Text that is not a palette item is refused. */
   g_assert_false (tp_canvas_test_drop (f->canvas, "nonsense", x, y));
+
+  /* An opportunity dropped under the third stage, in its Opportunities
+   * cell, attaches to that stage, and stays in its column. */
+  cell_point (f, 2, LANE_OPPORTUNITIES, 0.5, 0.9, &x, &y);
+  g_assert_true (tp_canvas_test_drop (f->canvas, "opportunity", x, y));
+  element = TP_ELEMENT (g_list_model_get_item (opportunities, n_opportunities + 1));
+  g_object_unref (element);
+  g_assert_cmpstr (tp_opportunity_get_stage_id (TP_OPPORTUNITY (element)), ==, "s3");
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (TP_OPPORTUNITY (element)), ==, "");
+  {
+    TpRect card, column;
+
+    g_assert_true (tp_layout_get_card_rect (tp_canvas_get_layout (f->canvas), element, &card));
+    g_assert_true (tp_layout_get_stage_rect (tp_canvas_get_layout (f->canvas), 2, &column));
+    g_assert_true (card.x >= column.x && card.x + card.width <= column.x + column.width);
+  }
+  return TRUE;
+}
+
+/* A card from the palette dropped in the customer-actions or thoughts
+ * lane is an action or a thought; in the touchpoints lane a touchpoint. */
+static gboolean
+step_palette_drop_kinds (Fixture *f)
+{
+  static const struct { guint lane; TpCardKind kind; } cases[] = {
+    { LANE_ACTIONS, TP_CARD_KIND_ACTION },
+    { LANE_THOUGHTS, TP_CARD_KIND_THOUGHT },
+    { LANE_TOUCHPOINTS, TP_CARD_KIND_TOUCHPOINT },
+  };
+  GListModel *touchpoints = tp_journey_get_touchpoints (get_journey (f));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) selection = NULL;
+      double x, y;
+
+      cell_point (f, 1, cases[i].lane, 0.5, 0.97, &x, &y);
+      g_assert_true (tp_canvas_test_drop (f->canvas, "channel:phone", x, y));
+      selection = get_selection (f);
+      g_assert_cmpuint (selection->len, ==, 1);
+      g_assert_true (TP_IS_TOUCHPOINT (g_ptr_array_index (selection, 0)));
+      g_assert_cmpint (tp_touchpoint_get_kind (g_ptr_array_index (selection, 0)), ==, cases[i].kind);
+      g_assert_true (tp_document_undo (get_document (f)));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (touchpoints), ==, n_touchpoints (f));
   return TRUE;
 }
 
@@ -415,7 +460,7 @@ step_palette_flow_box_added (Fixture *f)
 static void
 test_palette (void)
 {
-  RUN (step_palette_entries, step_palette_flow_box_activate, step_palette_flow_box_added, step_palette_drop_touchpoint, step_palette_drop_at_top, step_palette_drop_notes,
+  RUN (step_palette_entries, step_palette_flow_box_activate, step_palette_flow_box_added, step_palette_drop_touchpoint, step_palette_drop_at_top, step_palette_drop_notes, step_palette_drop_kinds,
        step_palette_activate, step_palette_activate_on_stage);
 }
 
@@ -614,6 +659,16 @@ step_drag_notes (Fixture *f)
   g_assert_cmpstr (tp_opportunity_get_touchpoint_id (opportunity), ==, "t19");
   g_assert_true (tp_document_undo (get_document (f)));
   g_assert_false (can_undo (f));
+
+  /* Under a stage, in its Opportunities cell: attached to that stage, one step. */
+  card_center_here (f, TP_ELEMENT (opportunity), &x0, &y0);
+  cell_point (f, 2, LANE_OPPORTUNITIES, 0.5, 0.9, &x1, &y1);
+  tp_canvas_test_drag (f->canvas, x0, y0, x1, y1, 0, FALSE);
+  g_assert_cmpstr (tp_opportunity_get_stage_id (opportunity), ==, "s3");
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (opportunity), ==, "");
+  g_assert_true (tp_document_undo (get_document (f)));
+  g_assert_false (can_undo (f));
+  g_assert_cmpstr (tp_opportunity_get_stage_id (opportunity), ==, "");
   tp_canvas_set_zoom (f->canvas, 1.0);
   return TRUE;
 }

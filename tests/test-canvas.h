@@ -14,8 +14,11 @@
 G_BEGIN_DECLS
 
 /* The sample's stages s1..s5 and lanes l1..l6, in this order. */
+#define LANE_ACTIONS 0
 #define LANE_TOUCHPOINTS 1
+#define LANE_THOUGHTS 2
 #define LANE_CURVE 3
+#define LANE_OPPORTUNITIES 5
 
 typedef struct _Fixture Fixture;
 typedef gboolean (*StepFunc) (Fixture *f);

@@ -457,8 +457,9 @@ edit_delete_t19 (TpDocument *document)
   tp_document_delete (document, TP_ELEMENT (tp_journey_lookup_touchpoint (tp_document_get_journey (document), "t19")));
 }
 
-/* Deleting a touchpoint keeps its blockers and enablers: they move to its
- * stage, in the same undo step. Deleting its lane still takes them along. */
+/* Deleting a touchpoint keeps its blockers, enablers and opportunities:
+ * they move to its stage, in the same undo step. Deleting its lane still
+ * takes the notes along. */
 static void
 test_delete_touchpoint_keeps_notes (void)
 {
@@ -470,7 +471,9 @@ test_delete_touchpoint_keeps_notes (void)
   g_autoptr(GPtrArray) notes = tp_journey_get_referrers (journey, TP_ELEMENT (t19));
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_notes = g_list_model_get_n_items (tp_journey_get_employee_notes (journey));
+  TpOpportunity *o1 = TP_OPPORTUNITY (tp_journey_lookup (journey, "o1"));
 
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (o1), ==, "t19");
   for (guint i = 0; i < notes->len; i++)
     if (TP_IS_EMPLOYEE_NOTE (g_ptr_array_index (notes, i)))
       g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (notes, i)));
@@ -488,10 +491,16 @@ test_delete_touchpoint_keeps_notes (void)
       g_assert_cmpstr (tp_employee_note_get_touchpoint_id (note) ? tp_employee_note_get_touchpoint_id (note) : "", ==, "");
     }
 
+  /* Its opportunity (o1) moved to the stage too, attached to nothing else. */
+  g_assert_cmpstr (tp_opportunity_get_stage_id (o1), ==, stage_id);
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (o1), ==, "");
+
   /* Undo puts them back on the touchpoint. */
   g_assert_true (tp_document_undo (document));
   for (guint i = 0; i < kept->len; i++)
     g_assert_cmpstr (tp_employee_note_get_touchpoint_id (g_ptr_array_index (kept, i)), ==, "t19");
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (o1), ==, "t19");
+  g_assert_cmpstr (tp_opportunity_get_stage_id (o1), ==, "");
 
   /* A deleted lane takes its touchpoints' notes along. */
   tp_document_delete (document, TP_ELEMENT (tp_journey_lookup_lane (journey, lane_id)));

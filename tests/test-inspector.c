@@ -338,6 +338,247 @@ test_opportunity_stage_lane (Fixture       *fixture,
   g_assert_cmpint (tp_lane_get_kind (lane), ==, TP_LANE_KIND_NOTES);
 }
 
+/* Whether the row of a field's widget is shown, as far as its own row
+ * and group say. */
+static gboolean
+row_shown (Fixture    *fixture,
+           const char *key)
+{
+  GtkWidget *widget = field (fixture, key);
+  GtkWidget *row = ADW_IS_PREFERENCES_ROW (widget) ? widget
+                   : gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+  GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+  return gtk_widget_get_visible (row) && gtk_widget_get_visible (group);
+}
+
+static const char *
+combo_text (Fixture    *fixture,
+            const char *key)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (ADW_COMBO_ROW (field (fixture, key)));
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* A card's kind decides which rows it has; changing it is one step and
+ * undo brings the rows back. */
+static void
+test_card_kind (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TpTouchpoint *consult = tp_journey_lookup_touchpoint (fixture->journey, "t19");
+  TpTouchpoint *action = tp_journey_lookup_touchpoint (fixture->journey, "t18");
+  TpTouchpoint *thought = tp_journey_lookup_touchpoint (fixture->journey, "t20");
+  GtkWidget *kind;
+
+  select_one (fixture, "t19");
+  kind = field (fixture, "kind");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, TP_CARD_KIND_TOUCHPOINT);
+  g_assert_cmpstr (combo_text (fixture, "kind"), ==, "Touchpoint");
+  g_assert_true (row_shown (fixture, "channel"));
+  g_assert_true (row_shown (fixture, "department"));
+  g_assert_true (row_shown (fixture, "role"));
+  g_assert_true (row_shown (fixture, "moment-of-truth"));
+  g_assert_true (row_shown (fixture, "score"));
+
+  /* To a thought: no channel, owner or moment of truth; still a score. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (kind), TP_CARD_KIND_THOUGHT);
+  g_assert_cmpint (tp_touchpoint_get_kind (consult), ==, TP_CARD_KIND_THOUGHT);
+  g_assert_cmpuint (tp_history_get_undo_depth (fixture->history), ==, 1);
+  g_assert_false (row_shown (fixture, "channel"));
+  g_assert_false (row_shown (fixture, "department"));
+  g_assert_false (row_shown (fixture, "role"));
+  g_assert_false (row_shown (fixture, "moment-of-truth"));
+  g_assert_true (row_shown (fixture, "score"));
+  /* The thresholds are for touchpoints. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (field (fixture, "score"))), ==, "");
+
+  /* Undo: a touchpoint again, and its rows are back. */
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (kind)), ==, TP_CARD_KIND_TOUCHPOINT);
+  g_assert_true (row_shown (fixture, "channel"));
+  g_assert_true (row_shown (fixture, "moment-of-truth"));
+
+  /* An action without a score shows none; one with a score keeps it. */
+  select_one (fixture, "t18");
+  g_assert_cmpstr (combo_text (fixture, "kind"), ==, "Customer action");
+  g_assert_false (row_shown (fixture, "channel"));
+  g_assert_false (row_shown (fixture, "score"));
+  tp_document_set_int (fixture->document, action, "score", 6, NULL);
+  g_assert_true (row_shown (fixture, "score"));
+
+  select_one (fixture, "t20");
+  g_assert_cmpstr (combo_text (fixture, "kind"), ==, "Thought or feeling");
+  g_assert_true (row_shown (fixture, "score"));
+  g_assert_false (row_shown (fixture, "moment-of-truth"));
+  g_assert_cmpint (tp_touchpoint_get_kind (thought), ==, TP_CARD_KIND_THOUGHT);
+}
+
+/* Evidence, with respondents only for what customers reported. */
+static void
+test_evidence (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TpTouchpoint *consult = tp_journey_lookup_touchpoint (fixture->journey, "t19");
+  GtkWidget *evidence, *respondents;
+
+  select_one (fixture, "t19");
+  evidence = field (fixture, "evidence");
+  respondents = field (fixture, "respondents");
+  g_assert_cmpstr (combo_text (fixture, "evidence"), ==, "Reported by customers");
+  g_assert_true (row_shown (fixture, "respondents"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (respondents)), ==, 14);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (respondents), 20);
+  g_assert_cmpint (tp_touchpoint_get_respondents (consult), ==, 20);
+  tp_history_break_coalescing (fixture->history);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (evidence), TP_EVIDENCE_OBSERVED);
+  g_assert_cmpint (tp_touchpoint_get_evidence (consult), ==, TP_EVIDENCE_OBSERVED);
+  g_assert_false (row_shown (fixture, "respondents"));
+  g_assert_cmpuint (tp_history_get_undo_depth (fixture->history), ==, 2);
+
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_true (row_shown (fixture, "respondents"));
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (respondents)), ==, 14);
+
+  /* The names the user picks from. */
+  g_assert_cmpuint (find_choice (ADW_COMBO_ROW (evidence), "Not stated"), ==, TP_EVIDENCE_NONE);
+  g_assert_cmpuint (find_choice (ADW_COMBO_ROW (evidence), "Assumed"), ==, TP_EVIDENCE_ASSUMED);
+}
+
+/* A blocker has a severity, an enabler a strength; both a felt-by and a
+ * caused-by department and evidence. */
+static void
+test_employee_note_departments (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  TpEmployeeNote *planning = TP_EMPLOYEE_NOTE (tp_journey_lookup (fixture->journey, "e3"));
+  TpEmployeeNote *enabler = TP_EMPLOYEE_NOTE (tp_journey_lookup (fixture->journey, "e4"));
+  GtkWidget *caused_by, *strength;
+
+  select_one (fixture, "e3");
+  caused_by = field (fixture, "caused-by");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caused_by)), ==, "Planning");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field (fixture, "department"))), ==,
+                   "Felt by (department)");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (caused_by)), ==, "Caused by (department)");
+  g_assert_true (row_shown (fixture, "severity"));
+  g_assert_false (row_shown (fixture, "strength"));
+  g_assert_cmpstr (combo_text (fixture, "evidence"), ==, "Observed");
+
+  gtk_editable_set_text (GTK_EDITABLE (caused_by), "");
+  g_assert_cmpstr (tp_employee_note_get_caused_by (planning), ==, "");
+  g_assert_cmpuint (tp_history_get_undo_depth (fixture->history), ==, 1);
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caused_by)), ==, "Planning");
+
+  /* An enabler: strength, 0 meaning not set, and no severity. */
+  select_one (fixture, "e4");
+  strength = field (fixture, "strength");
+  g_assert_false (row_shown (fixture, "severity"));
+  g_assert_true (row_shown (fixture, "strength"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (strength)), ==, 3);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (strength), 0);
+  g_assert_cmpint (tp_employee_note_get_strength (enabler), ==, 0);
+  g_assert_cmpstr (combo_text (fixture, "strength"), ==, "Not set");
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_cmpint (tp_employee_note_get_strength (enabler), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (strength)), ==, 3);
+
+  /* Turned into a blocker, it shows a severity instead. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (field (fixture, "kind")), TP_NOTE_KIND_BLOCKER);
+  g_assert_true (row_shown (fixture, "severity"));
+  g_assert_false (row_shown (fixture, "strength"));
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_false (row_shown (fixture, "severity"));
+}
+
+/* An opportunity: where it is attached, its workflow and due date. */
+static void
+test_opportunity_workflow (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  TpOpportunity *opportunity = TP_OPPORTUNITY (tp_journey_lookup (fixture->journey, "o1"));
+  TpStage *stage = tp_journey_lookup_stage (fixture->journey, "s3");
+  g_autofree char *stage_choice = g_strdup_printf ("Stage: %s", tp_stage_get_name (stage));
+  GtkWidget *attached, *impact, *effort, *priority, *due, *status;
+  guint depth;
+
+  select_one (fixture, "o1");
+  attached = field (fixture, "attached-to");
+  g_assert_cmpstr (combo_text (fixture, "attached-to"), ==,
+                   "Touchpoint: Three-minute consult with the cardiologist");
+  find_choice (ADW_COMBO_ROW (attached), "Whole journey");
+
+  /* To a stage: one step through the document. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (attached), find_choice (ADW_COMBO_ROW (attached), stage_choice));
+  g_assert_cmpstr (tp_opportunity_get_stage_id (opportunity), ==, "s3");
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (opportunity), ==, "");
+  g_assert_cmpuint (tp_history_get_undo_depth (fixture->history), ==, 1);
+  g_assert_cmpstr (combo_text (fixture, "touchpoint-id"), ==, "None");
+  /* Its touchpoint is no longer a choice. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (attached))), ==,
+                    1 + g_list_model_get_n_items (tp_journey_get_stages (fixture->journey)));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (attached), 0);
+  g_assert_cmpstr (tp_opportunity_get_stage_id (opportunity), ==, "");
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (opportunity), ==, "");
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_cmpstr (tp_opportunity_get_touchpoint_id (opportunity), ==, "t19");
+  g_assert_cmpstr (combo_text (fixture, "attached-to"), ==,
+                   "Touchpoint: Three-minute consult with the cardiologist");
+
+  /* Status, impact, effort, and the priority they give. */
+  status = field (fixture, "status");
+  g_assert_cmpstr (combo_text (fixture, "status"), ==, "Planned");
+  impact = field (fixture, "impact");
+  effort = field (fixture, "effort");
+  priority = field (fixture, "priority");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (impact)), ==, 5);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (effort)), ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (priority)), ==, "High (15 of 25)");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (effort), 5);
+  g_assert_cmpint (tp_opportunity_get_effort (opportunity), ==, 5);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (priority)), ==, "Low (5 of 25)");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (impact), 0);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (priority)), ==, "Set impact and effort");
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (priority)), ==, "High (15 of 25)");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status), TP_OPPORTUNITY_STATUS_DONE);
+  g_assert_cmpint (tp_opportunity_get_status (opportunity), ==, TP_OPPORTUNITY_STATUS_DONE);
+
+  /* The due date: half-typed or impossible dates stay in the entry,
+   * marked, and never reach the model; a real one or none does. */
+  tp_history_break_coalescing (fixture->history);
+  depth = tp_history_get_undo_depth (fixture->history);
+  due = field (fixture, "due");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2027-03-31");
+  gtk_editable_set_text (GTK_EDITABLE (due), "2027-02-30");
+  g_assert_cmpstr (tp_opportunity_get_due (opportunity), !=, "2027-02-30");
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (due), "2027-04");
+  g_assert_true (gtk_widget_has_css_class (due, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (due), "2027-04-15");
+  g_assert_cmpstr (tp_opportunity_get_due (opportunity), ==, "2027-04-15");
+  g_assert_false (gtk_widget_has_css_class (due, "error"));
+  /* Typing in one field is one step. */
+  g_assert_cmpuint (tp_history_get_undo_depth (fixture->history), ==, depth + 1);
+  tp_history_break_coalescing (fixture->history);
+  gtk_editable_set_text (GTK_EDITABLE (due), "");
+  g_assert_cmpstr (tp_opportunity_get_due (opportunity), ==, "");
+  g_assert_cmpuint (tp_history_get_undo_depth (fixture->history), ==, depth + 2);
+  g_assert_true (tp_document_undo (fixture->document));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "2027-04-15");
+
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "department")), "Cardiology");
+  g_assert_cmpstr (tp_opportunity_get_department (opportunity), ==, "Cardiology");
+}
+
 static void
 test_several (Fixture       *fixture,
               gconstpointer  data)
@@ -493,6 +734,10 @@ main (int   argc,
   ADD ("/inspector/employee-note", test_employee_note);
   ADD ("/inspector/opportunity-stage-lane", test_opportunity_stage_lane);
   ADD ("/inspector/several", test_several);
+  ADD ("/inspector/card-kind", test_card_kind);
+  ADD ("/inspector/evidence", test_evidence);
+  ADD ("/inspector/employee-note-departments", test_employee_note_departments);
+  ADD ("/inspector/opportunity-workflow", test_opportunity_workflow);
   ADD ("/inspector/deleted-selection", test_deleted_selection);
   ADD ("/inspector/hidden-builds-when-shown", test_hidden_builds_when_shown);
 #undef ADD

@@ -278,9 +278,10 @@ test_notes_and_opportunities (Fixture       *f,
   g_assert_false (tp_layout_get_badge_rect (f->layout, lookup (f, "o1"), NULL));
 }
 
-/* A hidden lane is left out as deleting it would: its touchpoints get no
- * card, nor do the notes on them, opportunities on them start the journey
- * like unlinked ones, and the lanes below move up. */
+/* A hidden lane leaves out its row and its cards, and the lanes below move
+ * up; what is noted about its cards stays in their stages' columns, and
+ * the curve, averages and employee line are those of the whole journey:
+ * layers hide cards, not data. */
 static void
 test_hidden_lane (Fixture       *f,
                   gconstpointer  data)
@@ -328,32 +329,52 @@ test_hidden_lane (Fixture       *f,
     }
   g_assert_cmpuint (n_hidden, >, 0);
 
-  /* Notes on its touchpoints go; the stage's note stays. */
-  g_assert_false (tp_layout_get_card_rect (layout, lookup (f, "e1"), NULL));
-  g_assert_false (tp_layout_get_card_rect (layout, lookup (f, "e3"), NULL));
-  g_assert_true (tp_layout_get_card_rect (layout, lookup (f, "e2"), NULL));
+  /* Notes on its touchpoints stay, in their touchpoints' stages. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *ids[] = { "e1", "e2", "e3" };
+      TpRect card, cell;
 
-  /* Opportunities about its touchpoints (t19 in s4, t23 in s5) move to
-   * the first stage. */
+      g_assert_true (tp_layout_get_card_rect (layout, lookup (f, ids[i]), &card));
+      g_assert_true (tp_layout_get_cell_rect (layout, 3, lane_kind_index (f->journey, TP_LANE_KIND_EMPLOYEE) - 1,
+                                              &cell));
+      g_assert_true (rect_inside (&card, &cell));
+    }
+
+  /* Opportunities about its touchpoints (t19 in s4, t23 in s5) stay there. */
   opportunities = lane_kind_index (f->journey, TP_LANE_KIND_OPPORTUNITIES) - 1;
   for (guint i = 0; i < 2; i++)
     {
       TpRect card, cell;
 
       g_assert_true (tp_layout_get_card_rect (layout, lookup (f, i == 0 ? "o1" : "o2"), &card));
-      g_assert_true (tp_layout_get_cell_rect (layout, 0, opportunities, &cell));
+      g_assert_true (tp_layout_get_cell_rect (layout, i == 0 ? 3 : 4, opportunities, &cell));
       g_assert_true (rect_inside (&card, &cell));
     }
 
-  /* The curve plots only the touchpoints shown; no scored note is left. */
-  curve = tp_layout_get_curve (layout, lane_kind_index (f->journey, TP_LANE_KIND_EMOTION_CURVE) - 1,
-                               &n_points);
-  g_assert_cmpuint (n_points, >, 0);
-  for (guint i = 0; i < n_points; i++)
-    g_assert_cmpstr (tp_touchpoint_get_lane_id (TP_TOUCHPOINT (curve[i].element)), !=, "l2");
-  tp_layout_get_employee_curve (layout, lane_kind_index (f->journey, TP_LANE_KIND_EMOTION_CURVE) - 1,
-                                &n_points);
-  g_assert_cmpuint (n_points, ==, 0);
+  /* The same curve, averages and employee line as with every lane. */
+  {
+    guint curve_lane = lane_kind_index (f->journey, TP_LANE_KIND_EMOTION_CURVE);
+    guint n_all, n_all_employee;
+    const TpCurvePoint *all = tp_layout_get_curve (f->layout, curve_lane, &n_all);
+    const TpCurvePoint *employee_all = tp_layout_get_employee_curve (f->layout, curve_lane, &n_all_employee);
+    const TpCurvePoint *employee;
+
+    curve = tp_layout_get_curve (layout, curve_lane - 1, &n_points);
+    g_assert_cmpuint (n_points, ==, n_all);
+    for (guint i = 0; i < n_points; i++)
+      {
+        g_assert_true (curve[i].element == all[i].element);
+        g_assert_cmpint (curve[i].score, ==, all[i].score);
+        g_assert_cmpfloat (curve[i].x, ==, all[i].x);
+      }
+    employee = tp_layout_get_employee_curve (layout, curve_lane - 1, &n_points);
+    g_assert_cmpuint (n_points, ==, n_all_employee);
+    for (guint i = 0; i < n_points; i++)
+      g_assert_true (employee[i].element == employee_all[i].element);
+    for (guint s = 0; s < tp_layout_get_n_stages (layout); s++)
+      g_assert_cmpfloat (tp_layout_column (layout, s)->average, ==, tp_layout_column (f->layout, s)->average);
+  }
 }
 
 static void
@@ -859,6 +880,114 @@ test_column_fits_stage_name (Fixture       *f,
 
 /* Many new texts are measured on two threads, each with its own font
  * map: the geometry must be what one thread measures. */
+/* Every part of every card is inside the card, and the evidence mark
+ * overlaps nothing else drawn on it. */
+static guint
+check_card_parts (TpLayout *layout)
+{
+  guint n_marks = 0;
+
+  for (guint i = 0; i < layout->items->len; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (layout, i);
+      TpRect inner = TP_RECT_INIT (item->rect.x + 1, item->rect.y + 1, item->rect.width - 2, item->rect.height - 2);
+      TpRect parts[6];
+      guint n_parts = 0;
+      TpRect evidence, badge;
+
+      tp_layout_item_get_text_rect (item, &parts[n_parts]);
+      g_assert_true (rect_inside (&parts[n_parts++], &inner));
+      if (tp_layout_item_get_header_label_rect (item, &parts[n_parts]))
+        g_assert_true (rect_inside (&parts[n_parts++], &inner));
+      for (guint line = 0; line < 2; line++)
+        if (tp_layout_item_get_caption_rect (item, line, &parts[n_parts]))
+          g_assert_true (rect_inside (&parts[n_parts++], &inner));
+      if (tp_layout_item_get_badge_rect (item, &badge))
+        parts[n_parts++] = badge;
+      if (tp_layout_item_get_due_rect (item, &parts[n_parts]))
+        g_assert_true (rect_inside (&parts[n_parts++], &inner));
+
+      if (!tp_layout_item_get_evidence_rect (item, &evidence))
+        continue;
+      n_marks++;
+      g_assert_true (rect_inside (&evidence, &inner));
+      for (guint p = 0; p < n_parts; p++)
+        g_assert_false (tp_rect_intersects (&evidence, &parts[p]));
+      /* The title is measured narrower, not drawn under the mark. */
+      if (item->style == TP_CARD_ACTION || item->style == TP_CARD_THOUGHT)
+        g_assert_cmpfloat (item->rect.x + TP_CARD_PADDING + item->text->width / (double) PANGO_SCALE
+                           + (item->style == TP_CARD_ACTION ? TP_CARD_ACTION_BAR : 0), <=, evidence.x);
+    }
+  return n_marks;
+}
+
+/* Evidence marks: in the sample, and on cards whose titles fill every
+ * line and whose respondents make a wide number. */
+static void
+test_evidence_marks (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *long_title = "Waiting and waiting and waiting for the doctor who never seems to come "
+                                  "while the delay screen says nothing at all about it";
+  TpRect card, mark;
+  guint n;
+
+  n = check_card_parts (f->layout);
+  g_assert_cmpuint (n, >=, 8);
+  g_assert_true (tp_layout_get_evidence_rect (f->layout, lookup (f, "t19"), &mark));
+  g_assert_true (tp_layout_get_card_rect (f->layout, lookup (f, "t19"), &card));
+  g_assert_true (rect_inside (&mark, &card));
+  g_assert_false (tp_layout_get_evidence_rect (f->layout, lookup (f, "t1"), NULL));
+  g_assert_false (tp_layout_get_evidence_rect (f->layout, lookup (f, "o1"), NULL));
+
+  /* Every kind and every evidence, with long titles. */
+  for (guint i = 0; i < g_list_model_get_n_items (tp_journey_get_touchpoints (f->journey)); i++)
+    {
+      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (tp_journey_get_touchpoints (f->journey), i);
+
+      g_object_set (tp, "title", long_title, "evidence", 1 + i % 3, "respondents", 123456,
+                    "kind", i % 3, "moment-of-truth", i % 2 == 0, "score", i % 4 == 0 ? 0 : 5, NULL);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tp_journey_get_employee_notes (f->journey)); i++)
+    {
+      g_autoptr(TpEmployeeNote) note = g_list_model_get_item (tp_journey_get_employee_notes (f->journey), i);
+
+      g_object_set (note, "evidence", 1 + i % 3, "respondents", 99999, "caused-by", "Planning and scheduling",
+                    NULL);
+    }
+  tp_layout_update (f->layout);
+  n = check_card_parts (f->layout);
+  g_assert_cmpuint (n, ==, g_list_model_get_n_items (tp_journey_get_touchpoints (f->journey))
+                           + g_list_model_get_n_items (tp_journey_get_employee_notes (f->journey)));
+}
+
+/* Blockers have severity bars; enablers strength dots, and none when
+ * their strength is not set: the kind label then starts at the edge. */
+static void
+test_note_meters (Fixture       *f,
+                  gconstpointer  data)
+{
+  TpElement *enabler = lookup (f, "e4");
+  TpLayoutItem *item;
+  TpRect label;
+
+  item = tp_layout_item (f->layout, GPOINTER_TO_UINT (g_hash_table_lookup (f->layout->item_index, enabler)) - 1);
+  g_assert_cmpint (tp_layout_item_get_meter (item), ==, 3);
+  g_assert_true (tp_layout_item_get_header_label_rect (item, &label));
+  g_assert_cmpfloat (label.x, >, item->rect.x + TP_CARD_PADDING);
+
+  g_object_set (enabler, "strength", 0, "severity", 3, NULL);
+  tp_layout_update (f->layout);
+  item = tp_layout_item (f->layout, GPOINTER_TO_UINT (g_hash_table_lookup (f->layout->item_index, enabler)) - 1);
+  g_assert_cmpint (tp_layout_item_get_meter (item), ==, 0);
+  g_assert_true (tp_layout_item_get_header_label_rect (item, &label));
+  g_assert_cmpfloat (label.x, ==, item->rect.x + TP_CARD_PADDING);
+
+  item = tp_layout_item (f->layout, GPOINTER_TO_UINT (g_hash_table_lookup (f->layout->item_index,
+                                                                           lookup (f, "e1"))) - 1);
+  g_assert_cmpint (tp_layout_item_get_meter (item), ==, 3);
+}
+
 static void
 test_parallel_measuring (void)
 {
@@ -901,6 +1030,110 @@ test_parallel_measuring (void)
   g_assert_cmpuint (g_hash_table_size (contexts), <=, 2);
 }
 
+/* On paper nothing is elided: every card holds its whole text and
+ * captions, the legend its whole department names, and all of it inside
+ * the card. On screen the same journey keeps compact, elided cards. */
+static void
+test_paper_whole_text (void)
+{
+  g_autofree char *path = tp_test_sample_path ();
+  g_autoptr(TpJourney) journey = tp_test_load_journey (path);
+  g_autoptr(TpLayout) paper = NULL;
+  g_autoptr(TpLayout) screen = NULL;
+  TpEmployeeNote *e1 = TP_EMPLOYEE_NOTE (tp_journey_lookup (journey, "e1"));
+  TpOpportunity *o1 = TP_OPPORTUNITY (tp_journey_lookup (journey, "o1"));
+  guint screen_elided = 0;
+
+  g_object_set (e1, "text", "Het spreekuur is overboekt met plekken van drie minuten; er is geen ruimte "
+                "voor vragen of uitleg, en de Klantcontactmomentenregistratiesysteembeheerder kan "
+                "daar niets aan veranderen omdat het rooster maanden vooruit vastligt.",
+                "department", "Polikliniek Cardiologie en Vaatchirurgie, Academisch Centrum", NULL);
+  g_object_set (o1, "owner", "Afdelingshoofd Cardiologie en Hoofd Zorgadministratie samen", NULL);
+  paper = tp_layout_new_for_paper (journey, NULL, NULL);
+  screen = tp_layout_new (journey, NULL);
+
+  for (guint i = 0; i < paper->items->len; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (paper, i);
+      TpLayoutText *texts[] = { item->text, item->caption, item->caption2 };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          TpRect rect;
+
+          if (texts[t] == NULL)
+            continue;
+          g_assert_false (pango_layout_is_ellipsized (texts[t]->layout));
+          if (t > 0)
+            {
+              g_assert_true (tp_layout_item_get_caption_rect (item, t - 1, &rect));
+              g_assert_cmpfloat (rect.y + texts[t]->height, <=, item->rect.y + item->rect.height + 1e-6);
+              g_assert_cmpfloat (rect.height, >=, texts[t]->height - 1e-6);
+            }
+        }
+    }
+  {
+    g_autoptr(GPtrArray) departments = tp_layout_list_departments (paper);
+
+    for (guint i = 0; i < departments->len; i++)
+      g_assert_false (pango_layout_is_ellipsized (
+        tp_layout_get_legend_label (paper, g_ptr_array_index (departments, i))->layout));
+  }
+
+  /* The screen's cards do elide these texts: the check above can fail. */
+  for (guint i = 0; i < screen->items->len; i++)
+    {
+      TpLayoutItem *item = tp_layout_item (screen, i);
+
+      if (pango_layout_is_ellipsized (item->text->layout)
+          || (item->caption != NULL && pango_layout_is_ellipsized (item->caption->layout)))
+        screen_elided++;
+    }
+  g_assert_cmpuint (screen_elided, >=, 2);
+}
+
+/* The employee lane holds its whole legend, however few cards it has. */
+static void
+test_legend_fits_lane (void)
+{
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (12, 12, 5);
+  g_autoptr(TpLayout) layout = NULL;
+  /* One note per stage: the lane is one card tall, the legend twelve lines. */
+  const char *departments[] = { "Sales", "Service", "Finance", "Legal", "Planning", "Facilities",
+                                "IT", "Marketing", "Logistics", "Purchasing", "Quality", "Security" };
+  GListModel *touchpoints = tp_journey_get_touchpoints (journey);
+
+  for (guint i = 0; i < G_N_ELEMENTS (departments); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("x%u", i);
+      g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
+      g_autoptr(TpEmployeeNote) note = tp_employee_note_new (id, TP_NOTE_KIND_BLOCKER, "Slow");
+
+      g_object_set (note, "touchpoint-id", tp_element_get_id (TP_ELEMENT (tp)),
+                    "department", departments[i], NULL);
+      g_assert_true (tp_journey_insert (journey, TP_ELEMENT (note), G_MAXUINT, NULL));
+    }
+  layout = tp_layout_new_for_paper (journey, NULL, NULL);
+
+  for (guint l = 0; l < tp_layout_get_n_lanes (layout); l++)
+    {
+      TpLayoutRow *row = tp_layout_row (layout, l);
+      g_autoptr(GPtrArray) names = NULL;
+      double bottom;
+
+      if (row->kind != TP_LANE_KIND_EMPLOYEE)
+        continue;
+      names = tp_layout_list_departments (layout);
+      g_assert_cmpuint (names->len, >=, G_N_ELEMENTS (departments));
+      bottom = row->y + TP_LAYOUT_LEGEND_TOP + row->name->height + TP_LAYOUT_LEGEND_GAP
+               + tp_layout_legend_step (tp_layout_get_legend_label (layout, "Blocker"))
+               + tp_layout_legend_step (tp_layout_get_legend_label (layout, "Enabler"));
+      for (guint i = 0; i < names->len; i++)
+        bottom += tp_layout_legend_step (tp_layout_get_legend_label (layout, g_ptr_array_index (names, i)));
+      g_assert_cmpfloat (bottom, <=, row->y + row->height);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,8 +1156,12 @@ main (int   argc,
   ADD ("/layout/items-in-rect", test_items_in_rect);
   ADD ("/layout/update", test_update);
   ADD ("/layout/column-fits-stage-name", test_column_fits_stage_name);
+  ADD ("/layout/sample/evidence-marks", test_evidence_marks);
+  ADD ("/layout/sample/note-meters", test_note_meters);
 #undef ADD
   g_test_add_func ("/layout/empty-journey", test_empty_journey);
+  g_test_add_func ("/layout/paper-whole-text", test_paper_whole_text);
+  g_test_add_func ("/layout/legend-fits-lane", test_legend_fits_lane);
   g_test_add_func ("/layout/generated", test_generated);
   g_test_add_func ("/layout/parallel-measuring", test_parallel_measuring);
 

@@ -256,7 +256,8 @@ check_assembly (const char *poster_paper,
     for (guint page = 2; page <= report.n_pages; page++)
       {
         g_autofree char *first = g_strdup_printf ("%u", page);
-        g_autofree char *text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", "-f", first, "-l", first,
+        /* -raw: in drawing order, so the label is not mixed with map text. */
+        g_autofree char *text = tp_test_run_tool ("PDFTOTEXT", "-raw", "-enc", "UTF-8", "-f", first, "-l", first,
                                                   tiled_path, "-", NULL);
         g_autoptr(GMatchInfo) match = NULL;
         g_autoptr(GRegex) name = g_regex_new ("sheet ([A-Z]+)([0-9]+) of", 0, 0, NULL);

@@ -18,6 +18,19 @@ pick (GRand      *rand,
   return g_list_model_get_item (list, g_rand_int_range (rand, 0, n));
 }
 
+#define N_OPERATIONS 24
+
+/* How often each operation ran with something to edit: every one must. */
+static guint done[N_OPERATIONS];
+
+static const char *
+random_date (GRand *rand)
+{
+  static const char *dates[] = { "", "2027-03-31", "2028-02-29", "2026-12-01" };
+
+  return dates[g_rand_int_range (rand, 0, G_N_ELEMENTS (dates))];
+}
+
 static void
 random_edit (TpDocument *document,
              GRand      *rand,
@@ -28,8 +41,12 @@ random_edit (TpDocument *document,
   g_autoptr(TpStage) stage = pick (rand, tp_journey_get_stages (journey));
   g_autoptr(TpLane) lane = pick (rand, tp_journey_get_lanes (journey));
   g_autofree char *text = g_strdup_printf ("Edit %u <&>\nline", step);
+  g_autoptr(TpEmployeeNote) some_note = pick (rand, tp_journey_get_employee_notes (journey));
+  g_autoptr(TpOpportunity) opportunity = pick (rand, tp_journey_get_opportunities (journey));
+  int operation = g_rand_int_range (rand, 0, N_OPERATIONS);
+  gboolean has_target = TRUE;
 
-  switch (g_rand_int_range (rand, 0, 12))
+  switch (operation)
     {
     case 0:
       if (tp)
@@ -100,9 +117,91 @@ random_edit (TpDocument *document,
       if (lane)
         tp_document_set_string (document, lane, "name", text, NULL);
       break;
+    /* Format version 2: kinds, evidence, departments, workflow. */
+    case 12:
+      if ((has_target = tp != NULL))
+        g_assert_true (tp_document_set_enum (document, tp, "kind", g_rand_int_range (rand, 0, 3), NULL));
+      break;
+    case 13:
+      if ((has_target = tp != NULL))
+        {
+          g_assert_true (tp_document_set_enum (document, tp, "evidence", g_rand_int_range (rand, 0, 4), NULL));
+          g_assert_true (tp_document_set_int (document, tp, "respondents", g_rand_int_range (rand, 0, 40), NULL));
+        }
+      break;
+    case 14:
+      if ((has_target = some_note != NULL))
+        g_assert_true (tp_document_set_string (document, some_note, "caused-by",
+                                               g_rand_boolean (rand) ? "" : "Planning", NULL));
+      break;
+    case 15:
+      if ((has_target = some_note != NULL))
+        g_assert_true (tp_document_set_int (document, some_note, "strength",
+                                            g_rand_int_range (rand, 0, TP_STRENGTH_MAX + 1), NULL));
+      break;
+    case 16:
+      if ((has_target = some_note != NULL))
+        {
+          g_assert_true (tp_document_set_enum (document, some_note, "evidence", g_rand_int_range (rand, 0, 4), NULL));
+          g_assert_true (tp_document_set_int (document, some_note, "respondents", g_rand_int_range (rand, 0, 40), NULL));
+        }
+      break;
+    case 17:
+      if ((has_target = opportunity != NULL))
+        g_assert_true (tp_document_set_enum (document, opportunity, "status", g_rand_int_range (rand, 0, 5), NULL));
+      break;
+    case 18:
+      if ((has_target = opportunity != NULL))
+        {
+          g_assert_true (tp_document_set_int (document, opportunity, "impact",
+                                              g_rand_int_range (rand, 0, TP_RATING_MAX + 1), NULL));
+          g_assert_true (tp_document_set_int (document, opportunity, "effort",
+                                              g_rand_int_range (rand, 0, TP_RATING_MAX + 1), NULL));
+        }
+      break;
+    case 19:
+      if ((has_target = opportunity != NULL))
+        {
+          /* A date that is no date is refused and changes nothing. */
+          g_assert_false (tp_document_set_string (document, opportunity, "due", "2027-02-30", NULL));
+          g_assert_true (tp_document_set_string (document, opportunity, "due", random_date (rand), NULL));
+        }
+      break;
+    case 20:
+      if ((has_target = opportunity != NULL))
+        g_assert_true (tp_document_set_string (document, opportunity, "department", text, NULL));
+      break;
+    case 21:
+      /* To a stage, a touchpoint or the whole journey. */
+      if ((has_target = opportunity != NULL))
+        {
+          int target = g_rand_int_range (rand, 0, 3);
+
+          g_assert_true (tp_document_attach_opportunity (document, opportunity,
+                                                         target == 0 && tp ? tp_element_get_id (TP_ELEMENT (tp)) : NULL,
+                                                         target == 1 && stage ? tp_element_get_id (TP_ELEMENT (stage)) : NULL,
+                                                         NULL));
+        }
+      break;
+    case 22:
+      if ((has_target = stage != NULL))
+        {
+          g_autofree char *id = tp_journey_make_id (journey, TP_TYPE_OPPORTUNITY);
+          g_autoptr(TpOpportunity) added = tp_opportunity_new (id, text);
+
+          g_object_set (added, "stage-id", tp_element_get_id (TP_ELEMENT (stage)), "impact", 3, NULL);
+          g_assert_true (tp_document_add (document, TP_ELEMENT (added), G_MAXUINT, NULL));
+        }
+      break;
+    case 23:
+      if ((has_target = some_note != NULL))
+        g_assert_true (tp_document_set_string (document, some_note, "department", text, NULL));
+      break;
     default:
       g_assert_not_reached ();
     }
+  if (has_target)
+    done[operation]++;
 }
 
 static void
@@ -117,7 +216,7 @@ test_random_edits_undo_redo (void)
   g_autofree char *final = NULL;
   guint steps = 0;
 
-  for (guint i = 0; i < 600; i++)
+  for (guint i = 0; i < 1200; i++)
     {
       random_edit (document, rand, i);
       /* Break coalescing now and then so both merged and separate steps occur. */
@@ -125,6 +224,10 @@ test_random_edits_undo_redo (void)
         tp_history_break_coalescing (history);
       g_assert_true (tp_journey_validate (journey, NULL));
     }
+
+  for (guint i = 0; i < N_OPERATIONS; i++)
+    if (done[i] == 0)
+      g_error ("Random edit %u never ran", i);
 
   final = tp_test_write_to_string (journey);
   g_assert_cmpstr (final, !=, original);

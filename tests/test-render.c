@@ -764,6 +764,132 @@ test_finding_marks (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* Pixels of @rect (document units at @scale) that are not @rgb. */
+static guint
+count_other_than (cairo_surface_t *surface,
+                  const TpRect    *rect,
+                  double           scale,
+                  const double     rgb[3])
+{
+  guint n = 0;
+
+  for (int y = (int) ceil (rect->y * scale); y < (int) floor ((rect->y + rect->height) * scale); y++)
+    for (int x = (int) ceil (rect->x * scale); x < (int) floor ((rect->x + rect->width) * scale); x++)
+      {
+        Pixel p = pixel_at (surface, x, y);
+
+        if (fabs (p.r - rgb[0]) > 0.05 || fabs (p.g - rgb[1]) > 0.05 || fabs (p.b - rgb[2]) > 0.05)
+          n++;
+      }
+  return n;
+}
+
+/* The evidence mark is drawn in its place on the card, on screen and on
+ * paper alike, and nothing is drawn there without evidence. */
+static void
+test_evidence_mark (Fixture       *f,
+                    gconstpointer  data)
+{
+  const double white[3] = { 1, 1, 1 };
+  TpElement *consult = lookup (f, "t19");
+  TpRenderOptions options;
+  TpRect mark;
+  cairo_surface_t *surface;
+
+  tp_render_options_init (&options);
+  for (int palette = 0; palette < 2; palette++)
+    {
+      options.palette = palette == 0 ? TP_PALETTE_LIGHT : TP_PALETTE_PRINT;
+      g_assert_true (tp_layout_get_evidence_rect (f->layout, consult, &mark));
+      surface = render (f->layout, 2, &options, NULL);
+      g_assert_cmpuint (count_other_than (surface, &mark, 2, white), >, 40);
+      cairo_surface_destroy (surface);
+    }
+
+  tp_render_options_init (&options);
+  g_object_set (consult, "evidence", TP_EVIDENCE_NONE, NULL);
+  tp_layout_update (f->layout);
+  g_assert_false (tp_layout_get_evidence_rect (f->layout, consult, NULL));
+  surface = render (f->layout, 2, &options, NULL);
+  g_assert_cmpuint (count_other_than (surface, &mark, 2, white), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* An enabler shows its strength as dots, and none when it has no
+ * strength (its severity, a blocker's, is not drawn). */
+static void
+test_enabler_strength (Fixture       *f,
+                       gconstpointer  data)
+{
+  const double accent[3] = { 0x1e / 255.0, 0x85 / 255.0, 0x53 / 255.0 };
+  const double fill[3] = { 0xe8 / 255.0, 0xf6 / 255.0, 0xed / 255.0 };
+  TpElement *enabler = lookup (f, "e4");
+  TpRenderOptions options;
+  TpRect card, row, below;
+  cairo_surface_t *surface;
+  guint with_dots, without;
+
+  tp_render_options_init (&options);
+  g_assert_true (tp_layout_get_card_rect (f->layout, enabler, &card));
+  /* The header row, and the strip under its label where severity bars reached. */
+  row = TP_RECT_INIT (card.x + 10, card.y + 10, 120, 18);
+  below = TP_RECT_INIT (card.x + 10, card.y + 10 + 14.5, 14, 1.5);
+
+  surface = render (f->layout, 4, &options, NULL);
+  with_dots = count_color (surface, &TP_RECT_INIT (row.x * 4, row.y * 4, row.width * 4, row.height * 4), accent);
+  cairo_surface_destroy (surface);
+
+  g_object_set (enabler, "strength", 0, "severity", 3, NULL);
+  tp_layout_update (f->layout);
+  surface = render (f->layout, 4, &options, NULL);
+  without = count_color (surface, &TP_RECT_INIT (row.x * 4, row.y * 4, row.width * 4, row.height * 4), accent);
+  g_assert_cmpuint (count_other_than (surface, &below, 4, fill), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* Three dots of about 2 units' radius, at 4 pixels a unit. */
+  g_assert_cmpuint (with_dots, >, without + 200);
+}
+
+/* Grey print keeps what colour tells: a score below good enough has a
+ * square badge and a square dot (high ones are round), and a blocker's card
+ * a cut corner (an enabler's is round). Checked at the corners' pixels. */
+static void
+test_shapes_for_grey_print (Fixture       *f,
+                            gconstpointer  data)
+{
+  const double white[4] = { 1, 1, 1, 1 };
+  TpRenderOptions options;
+  cairo_surface_t *surface;
+  TpRect low, high, blocker, enabler;
+  Pixel p;
+  const double scale = 4;
+
+  tp_render_options_init (&options);
+  options.palette = TP_PALETTE_PRINT;
+  options.skip_background = TRUE;
+  /* t19 scores 3, t11 scores 9; e1 is a blocker, e4 an enabler. */
+  g_assert_true (tp_layout_get_badge_rect (f->layout, lookup (f, "t19"), &low));
+  g_assert_true (tp_layout_get_badge_rect (f->layout, lookup (f, "t11"), &high));
+  g_assert_true (tp_layout_get_card_rect (f->layout, lookup (f, "e1"), &blocker));
+  g_assert_true (tp_layout_get_card_rect (f->layout, lookup (f, "e4"), &enabler));
+  surface = render (f->layout, scale, &options, white);
+
+  /* Half a unit inside the badge's top left corner: the badge's colour
+   * for a square one, the card's white around a pill. */
+  p = pixel_at (surface, (int) ((low.x + 0.5) * scale), (int) ((low.y + 0.5) * scale));
+  g_assert_cmpfloat (p.r + p.g + p.b, <, 2.7);
+  p = pixel_at (surface, (int) ((high.x + 0.5) * scale), (int) ((high.y + 0.5) * scale));
+  g_assert_cmpfloat (p.r + p.g + p.b, >, 2.9);
+
+  /* Three units in from the card's top right corner: cut off for a
+   * blocker (the page shows), inside the rounded corner of an enabler. */
+  p = pixel_at (surface, (int) ((blocker.x + blocker.width - 3) * scale), (int) ((blocker.y + 3) * scale));
+  g_assert_cmpfloat (p.r + p.g + p.b, >, 2.95);
+  p = pixel_at (surface, (int) ((enabler.x + enabler.width - 3) * scale), (int) ((enabler.y + 3) * scale));
+  g_assert_cmpfloat (p.r + p.g + p.b, <, 2.95);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +910,9 @@ main (int   argc,
   ADD ("/render/department-legend", test_department_legend);
   ADD ("/render/finding-marks", test_finding_marks);
   ADD ("/render/marker-department-ring", test_marker_department_ring);
+  ADD ("/render/evidence-mark", test_evidence_mark);
+  ADD ("/render/enabler-strength", test_enabler_strength);
+  ADD ("/render/shapes-for-grey-print", test_shapes_for_grey_print);
 #undef ADD
 
   return g_test_run ();

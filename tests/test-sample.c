@@ -35,23 +35,6 @@ test_language_choice (void)
 /* ------------------------------------------- the Dutch sample's structure */
 
 static void
-compare_ids (GListModel *en,
-             GListModel *nl)
-{
-  guint n = g_list_model_get_n_items (en);
-
-  g_assert_cmpuint (n, >, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (nl), ==, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TpElement) a = g_list_model_get_item (en, i);
-      g_autoptr(TpElement) b = g_list_model_get_item (nl, i);
-
-      g_assert_cmpstr (tp_element_get_id (a), ==, tp_element_get_id (b));
-    }
-}
-
-static void
 test_same_structure (void)
 {
   g_autofree char *en_path = tp_test_sample_path ();
@@ -62,18 +45,9 @@ test_same_structure (void)
 
   g_assert_cmpstr (tp_journey_get_title (en), ==, "Hospital outpatient visit");
   g_assert_cmpstr (tp_journey_get_title (nl), ==, "Polikliniekbezoek in het ziekenhuis");
-  g_assert_cmpint (tp_journey_get_scope (en), ==, tp_journey_get_scope (nl));
-  g_assert_cmpint (tp_journey_get_state (en), ==, tp_journey_get_state (nl));
-  g_assert_cmpint (tp_journey_get_good_enough (en), ==, tp_journey_get_good_enough (nl));
-  g_assert_cmpint (tp_journey_get_moment_target (en), ==, tp_journey_get_moment_target (nl));
-  g_assert_cmpstr (tp_journey_get_persona_name (en), ==, tp_journey_get_persona_name (nl));
+  tp_test_assert_twins (en, nl);
 
-  compare_ids (tp_journey_get_stages (en), tp_journey_get_stages (nl));
-  compare_ids (tp_journey_get_lanes (en), tp_journey_get_lanes (nl));
-  compare_ids (tp_journey_get_touchpoints (en), tp_journey_get_touchpoints (nl));
-  compare_ids (tp_journey_get_employee_notes (en), tp_journey_get_employee_notes (nl));
-  compare_ids (tp_journey_get_opportunities (en), tp_journey_get_opportunities (nl));
-
+  /* Translated, not copied. */
   en_list = tp_journey_get_stages (en);
   nl_list = tp_journey_get_stages (nl);
   for (guint i = 0; i < g_list_model_get_n_items (en_list); i++)
@@ -91,7 +65,6 @@ test_same_structure (void)
       g_autoptr(TpLane) a = g_list_model_get_item (en_list, i);
       g_autoptr(TpLane) b = g_list_model_get_item (nl_list, i);
 
-      g_assert_cmpint (tp_lane_get_kind (a), ==, tp_lane_get_kind (b));
       g_assert_cmpstr (tp_lane_get_name (a), !=, tp_lane_get_name (b));
     }
 
@@ -102,17 +75,9 @@ test_same_structure (void)
       g_autoptr(TpTouchpoint) a = g_list_model_get_item (en_list, i);
       g_autoptr(TpTouchpoint) b = g_list_model_get_item (nl_list, i);
 
-      g_assert_cmpstr (tp_touchpoint_get_stage_id (a), ==, tp_touchpoint_get_stage_id (b));
-      g_assert_cmpstr (tp_touchpoint_get_lane_id (a), ==, tp_touchpoint_get_lane_id (b));
-      g_assert_cmpint (tp_touchpoint_get_channel (a), ==, tp_touchpoint_get_channel (b));
-      g_assert_cmpint (tp_touchpoint_get_score (a), ==, tp_touchpoint_get_score (b));
-      g_assert_cmpint (tp_touchpoint_get_moment_of_truth (a), ==, tp_touchpoint_get_moment_of_truth (b));
       /* "Grand café" is the same in both languages. */
       if (g_strcmp0 (tp_element_get_id (TP_ELEMENT (a)), "t12") != 0)
         g_assert_cmpstr (tp_touchpoint_get_title (a), !=, tp_touchpoint_get_title (b));
-      /* A department or role in one is there in the other. */
-      g_assert_cmpint (*tp_touchpoint_get_department (a) == '\0', ==, *tp_touchpoint_get_department (b) == '\0');
-      g_assert_cmpint (*tp_touchpoint_get_role (a) == '\0', ==, *tp_touchpoint_get_role (b) == '\0');
     }
 
   en_list = tp_journey_get_employee_notes (en);
@@ -122,11 +87,6 @@ test_same_structure (void)
       g_autoptr(TpEmployeeNote) a = g_list_model_get_item (en_list, i);
       g_autoptr(TpEmployeeNote) b = g_list_model_get_item (nl_list, i);
 
-      g_assert_cmpint (tp_employee_note_get_kind (a), ==, tp_employee_note_get_kind (b));
-      g_assert_cmpint (tp_employee_note_get_severity (a), ==, tp_employee_note_get_severity (b));
-      g_assert_cmpint (tp_employee_note_get_score (a), ==, tp_employee_note_get_score (b));
-      g_assert_cmpstr (tp_employee_note_get_touchpoint_id (a), ==, tp_employee_note_get_touchpoint_id (b));
-      g_assert_cmpstr (tp_employee_note_get_stage_id (a), ==, tp_employee_note_get_stage_id (b));
       g_assert_cmpstr (tp_employee_note_get_text (a), !=, tp_employee_note_get_text (b));
     }
 
@@ -137,7 +97,6 @@ test_same_structure (void)
       g_autoptr(TpOpportunity) a = g_list_model_get_item (en_list, i);
       g_autoptr(TpOpportunity) b = g_list_model_get_item (nl_list, i);
 
-      g_assert_cmpstr (tp_opportunity_get_touchpoint_id (a), ==, tp_opportunity_get_touchpoint_id (b));
       g_assert_cmpstr (tp_opportunity_get_text (a), !=, tp_opportunity_get_text (b));
     }
 }

@@ -9,7 +9,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tp-employee-note.h"
 #include "tp-journey-format.h"
+#include "tp-lane.h"
+#include "tp-opportunity.h"
+#include "tp-touchpoint.h"
 #include "tp-test-util.h"
 
 char *
@@ -269,4 +273,123 @@ tp_test_require_private_tmpfs (void)
                       "(needs CAP_SYS_ADMIN). Run the tests where mounting works, or set "
                       "TP_TEST_ALLOW_NO_TMPFS=1 to skip the tests that need it.");
   return FALSE;
+}
+
+/* ------------------------------------------------- English and Dutch twins */
+
+static void
+compare_ids (GListModel *en,
+             GListModel *nl)
+{
+  guint n = g_list_model_get_n_items (en);
+
+  g_assert_cmpuint (g_list_model_get_n_items (nl), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TpElement) a = g_list_model_get_item (en, i);
+      g_autoptr(TpElement) b = g_list_model_get_item (nl, i);
+
+      g_assert_cmpstr (tp_element_get_id (a), ==, tp_element_get_id (b));
+    }
+}
+
+void
+tp_test_assert_twins (TpJourney *en,
+                      TpJourney *nl)
+{
+  GListModel *en_list, *nl_list;
+
+  g_assert_cmpint (tp_journey_get_scope (en), ==, tp_journey_get_scope (nl));
+  g_assert_cmpint (tp_journey_get_state (en), ==, tp_journey_get_state (nl));
+  g_assert_cmpint (tp_journey_get_good_enough (en), ==, tp_journey_get_good_enough (nl));
+  g_assert_cmpint (tp_journey_get_moment_target (en), ==, tp_journey_get_moment_target (nl));
+  g_assert_cmpstr (tp_journey_get_persona_name (en), ==, tp_journey_get_persona_name (nl));
+  /* Translated, not copied. */
+  g_assert_cmpstr (tp_journey_get_title (en), !=, tp_journey_get_title (nl));
+
+  compare_ids (tp_journey_get_stages (en), tp_journey_get_stages (nl));
+  compare_ids (tp_journey_get_lanes (en), tp_journey_get_lanes (nl));
+  compare_ids (tp_journey_get_touchpoints (en), tp_journey_get_touchpoints (nl));
+  compare_ids (tp_journey_get_employee_notes (en), tp_journey_get_employee_notes (nl));
+  compare_ids (tp_journey_get_opportunities (en), tp_journey_get_opportunities (nl));
+
+  en_list = tp_journey_get_lanes (en);
+  nl_list = tp_journey_get_lanes (nl);
+  for (guint i = 0; i < g_list_model_get_n_items (en_list); i++)
+    {
+      g_autoptr(TpLane) a = g_list_model_get_item (en_list, i);
+      g_autoptr(TpLane) b = g_list_model_get_item (nl_list, i);
+
+      g_assert_cmpint (tp_lane_get_kind (a), ==, tp_lane_get_kind (b));
+    }
+
+  en_list = tp_journey_get_touchpoints (en);
+  nl_list = tp_journey_get_touchpoints (nl);
+  for (guint i = 0; i < g_list_model_get_n_items (en_list); i++)
+    {
+      g_autoptr(TpTouchpoint) a = g_list_model_get_item (en_list, i);
+      g_autoptr(TpTouchpoint) b = g_list_model_get_item (nl_list, i);
+
+      g_assert_cmpint (tp_touchpoint_get_kind (a), ==, tp_touchpoint_get_kind (b));
+      g_assert_cmpstr (tp_touchpoint_get_stage_id (a), ==, tp_touchpoint_get_stage_id (b));
+      g_assert_cmpstr (tp_touchpoint_get_lane_id (a), ==, tp_touchpoint_get_lane_id (b));
+      g_assert_cmpint (tp_touchpoint_get_channel (a), ==, tp_touchpoint_get_channel (b));
+      g_assert_cmpint (tp_touchpoint_get_score (a), ==, tp_touchpoint_get_score (b));
+      g_assert_cmpint (tp_touchpoint_get_moment_of_truth (a), ==, tp_touchpoint_get_moment_of_truth (b));
+      g_assert_cmpint (tp_touchpoint_get_evidence (a), ==, tp_touchpoint_get_evidence (b));
+      g_assert_cmpint (tp_touchpoint_get_respondents (a), ==, tp_touchpoint_get_respondents (b));
+      /* A department or role in one is there in the other. */
+      g_assert_cmpint (*tp_touchpoint_get_department (a) == '\0', ==, *tp_touchpoint_get_department (b) == '\0');
+      g_assert_cmpint (*tp_touchpoint_get_role (a) == '\0', ==, *tp_touchpoint_get_role (b) == '\0');
+    }
+
+  en_list = tp_journey_get_employee_notes (en);
+  nl_list = tp_journey_get_employee_notes (nl);
+  for (guint i = 0; i < g_list_model_get_n_items (en_list); i++)
+    {
+      g_autoptr(TpEmployeeNote) a = g_list_model_get_item (en_list, i);
+      g_autoptr(TpEmployeeNote) b = g_list_model_get_item (nl_list, i);
+
+      g_assert_cmpint (tp_employee_note_get_kind (a), ==, tp_employee_note_get_kind (b));
+      g_assert_cmpint (tp_employee_note_get_severity (a), ==, tp_employee_note_get_severity (b));
+      g_assert_cmpint (tp_employee_note_get_strength (a), ==, tp_employee_note_get_strength (b));
+      g_assert_cmpint (tp_employee_note_get_score (a), ==, tp_employee_note_get_score (b));
+      g_assert_cmpstr (tp_employee_note_get_touchpoint_id (a), ==, tp_employee_note_get_touchpoint_id (b));
+      g_assert_cmpstr (tp_employee_note_get_stage_id (a), ==, tp_employee_note_get_stage_id (b));
+      g_assert_cmpint (*tp_employee_note_get_caused_by (a) == '\0', ==, *tp_employee_note_get_caused_by (b) == '\0');
+    }
+
+  en_list = tp_journey_get_opportunities (en);
+  nl_list = tp_journey_get_opportunities (nl);
+  for (guint i = 0; i < g_list_model_get_n_items (en_list); i++)
+    {
+      g_autoptr(TpOpportunity) a = g_list_model_get_item (en_list, i);
+      g_autoptr(TpOpportunity) b = g_list_model_get_item (nl_list, i);
+
+      g_assert_cmpstr (tp_opportunity_get_touchpoint_id (a), ==, tp_opportunity_get_touchpoint_id (b));
+      g_assert_cmpstr (tp_opportunity_get_stage_id (a), ==, tp_opportunity_get_stage_id (b));
+      g_assert_cmpint (tp_opportunity_get_status (a), ==, tp_opportunity_get_status (b));
+      g_assert_cmpint (tp_opportunity_get_impact (a), ==, tp_opportunity_get_impact (b));
+      g_assert_cmpint (tp_opportunity_get_effort (a), ==, tp_opportunity_get_effort (b));
+      g_assert_cmpstr (tp_opportunity_get_due (a), ==, tp_opportunity_get_due (b));
+    }
+}
+
+
+void
+tp_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        tp_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

@@ -12,10 +12,17 @@ G_BEGIN_DECLS
 char      *tp_test_sample_path       (void);
 /* Path of the Dutch translation of the bundled sample in the source tree. */
 char      *tp_test_sample_nl_path    (void);
+/* Removes @path and everything under it (symbolic links, not what they
+ * point at). */
+void       tp_test_remove_tree       (const char *path);
 /* Loads a journey or fails the test. */
 TpJourney *tp_test_load_journey      (const char *path);
 /* Serialises a journey to a newly allocated string. */
 char      *tp_test_write_to_string   (TpJourney *journey);
+/* A journey and its translation: the same ids in the same order and the
+ * same kinds, scores, links and workflow; only the texts differ. */
+void       tp_test_assert_twins      (TpJourney *en,
+                                      TpJourney *nl);
 /* A journey of @n_stages stages and @n_touchpoints touchpoints spread over
  * them, with scores, notes and opportunities; the same for the same seed. */
 TpJourney *tp_test_generate_journey  (guint n_stages,

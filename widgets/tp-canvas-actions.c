@@ -410,6 +410,7 @@ copy_touchpoint (TpJourney    *journey,
   static const char *copied[] = {
     "title", "description", "stage-id", "lane-id", "channel", "score",
     "moment-of-truth", "department", "role", "quote", "notes",
+    "kind", "evidence", "respondents",
   };
   g_autofree char *id = tp_journey_make_id (journey, TP_TYPE_TOUCHPOINT);
   TpTouchpoint *copy = g_object_new (TP_TYPE_TOUCHPOINT, "id", id, NULL);
@@ -489,6 +490,7 @@ paste_action (GtkWidget  *widget,
   TpElement *selected;
   const char *stage_id = NULL, *lane_id = NULL;
   guint position = G_MAXUINT;
+  TpLane *lane;
 
   if (self->document == NULL || clipboard == NULL || clipboard->len == 0)
     return;
@@ -513,12 +515,18 @@ paste_action (GtkWidget  *widget,
       position = _tp_canvas_list_position_for_drop (self, &drop);
     }
 
+  lane = tp_journey_lookup_lane (self->journey, lane_id);
   tp_document_begin_group (self->document, _("Paste"));
   for (guint i = 0; i < clipboard->len; i++)
     {
       g_autoptr(TpTouchpoint) copy = copy_touchpoint (self->journey, g_ptr_array_index (clipboard, i));
+      TpLaneKind lane_kind = lane != NULL ? tp_lane_get_kind (lane) : TP_LANE_KIND_NOTES;
 
       g_object_set (copy, "stage-id", stage_id, "lane-id", lane_id, NULL);
+      /* As a move would: the customer lanes decide what a card is. */
+      if (lane_kind == TP_LANE_KIND_TOUCHPOINTS || lane_kind == TP_LANE_KIND_CUSTOMER_ACTIONS
+          || lane_kind == TP_LANE_KIND_THOUGHTS_FEELINGS)
+        g_object_set (copy, "kind", tp_lane_kind_get_card_kind (lane_kind), NULL);
       if (tp_document_add (self->document, TP_ELEMENT (copy), position, NULL))
         {
           g_ptr_array_add (pasted, g_object_ref (copy));

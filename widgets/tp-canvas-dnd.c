@@ -116,12 +116,12 @@ _tp_canvas_update_drop (TpCanvas *self)
   _tp_canvas_widget_to_document_pinned (self, self->drag_x, self->drag_y, &doc_x, &doc_y);
   if (self->drag_mode == DRAG_NOTE)
     {
-      /* Notes go to the touchpoint under the pointer, or its stage;
-       * opportunities only to a touchpoint. */
+      /* Notes and opportunities go to the touchpoint under the pointer,
+       * or else to the stage whose column it is in. */
       TpTouchpoint *touchpoint = touchpoint_at (self, doc_x, doc_y);
 
       self->note_target = (TpElement *) touchpoint;
-      if (touchpoint == NULL && TP_IS_EMPLOYEE_NOTE (self->drag_element))
+      if (touchpoint == NULL)
         self->note_target = (TpElement *) stage_at (self, doc_x, doc_y);
       self->drop_valid = FALSE;
       return;
@@ -369,8 +369,8 @@ move_header_to (TpCanvas  *self,
     tp_document_reorder (self->document, element, to);
 }
 
-/* Attaches a dragged note to a touchpoint or stage, or links a dragged
- * opportunity to a touchpoint: one undo step, none when nothing changes. */
+/* Attaches a dragged note or opportunity to a touchpoint or stage: one
+ * undo step, none when nothing changes. */
 static void
 reattach (TpCanvas  *self,
           TpElement *element,
@@ -393,10 +393,20 @@ reattach (TpCanvas  *self,
             tp_document_attach_note (self->document, note, NULL, target_id, NULL);
         }
     }
-  else if (TP_IS_OPPORTUNITY (element) && TP_IS_TOUCHPOINT (target))
+  else if (TP_IS_OPPORTUNITY (element))
     {
-      if (g_strcmp0 (tp_opportunity_get_touchpoint_id (TP_OPPORTUNITY (element)), target_id) != 0)
-        tp_document_set_string (self->document, element, "touchpoint-id", target_id, NULL);
+      TpOpportunity *opportunity = TP_OPPORTUNITY (element);
+
+      if (TP_IS_TOUCHPOINT (target))
+        {
+          if (g_strcmp0 (tp_opportunity_get_touchpoint_id (opportunity), target_id) != 0)
+            tp_document_attach_opportunity (self->document, opportunity, target_id, NULL, NULL);
+        }
+      else if (TP_IS_STAGE (target))
+        {
+          if (g_strcmp0 (tp_opportunity_get_stage_id (opportunity), target_id) != 0)
+            tp_document_attach_opportunity (self->document, opportunity, NULL, target_id, NULL);
+        }
     }
 }
 
@@ -617,12 +627,20 @@ add_item (TpCanvas           *self,
   id = tp_journey_make_id (self->journey, type);
   if (type == TP_TYPE_TOUCHPOINT)
     {
+      TpCardKind kind;
+
       if (drop == NULL)
         return NULL;
-      element = TP_ELEMENT (tp_touchpoint_new (id, _("New touchpoint"),
+      /* A card in the actions or thoughts lane is what that lane holds. */
+      kind = tp_lane_kind_get_card_kind (tp_lane_get_kind (drop->lane));
+      element = TP_ELEMENT (tp_touchpoint_new (id,
+                                               kind == TP_CARD_KIND_ACTION ? _("New customer action")
+                                               : kind == TP_CARD_KIND_THOUGHT ? _("New thought or feeling")
+                                               : _("New touchpoint"),
                                                tp_element_get_id (TP_ELEMENT (drop->stage)),
                                                tp_element_get_id (TP_ELEMENT (drop->lane)),
                                                detail));
+      g_object_set (element, "kind", kind, NULL);
       position = _tp_canvas_list_position_for_drop (self, drop);
     }
   else if (type == TP_TYPE_EMPLOYEE_NOTE)
@@ -640,8 +658,11 @@ add_item (TpCanvas           *self,
   else
     {
       element = TP_ELEMENT (tp_opportunity_new (id, _("New opportunity")));
+      /* On the touchpoint under it, or else on the stage whose column it is in. */
       if (touchpoint != NULL)
         g_object_set (element, "touchpoint-id", tp_element_get_id (TP_ELEMENT (touchpoint)), NULL);
+      else if (stage != NULL)
+        g_object_set (element, "stage-id", tp_element_get_id (TP_ELEMENT (stage)), NULL);
     }
 
   if (!tp_document_add (self->document, element, position, &error))

@@ -34,6 +34,8 @@ create_department_menu (GtkMenuButton *button,
                         gpointer       user_data)
 {
   TpInspector *self = TP_INSPECTOR (user_data);
+  /* Which entry the chosen department goes into. */
+  const char *key = g_object_get_data (G_OBJECT (button), "tp-department-key");
   g_autoptr(GPtrArray) departments = g_ptr_array_new ();
   g_autoptr(GMenu) menu = g_menu_new ();
 
@@ -51,6 +53,7 @@ create_department_menu (GtkMenuButton *button,
         {
           g_autoptr(TpEmployeeNote) note = g_list_model_get_item (notes, i);
           add_department (departments, tp_employee_note_get_department (note));
+          add_department (departments, tp_employee_note_get_caused_by (note));
         }
     }
   g_ptr_array_sort (departments, compare_strings);
@@ -63,7 +66,7 @@ create_department_menu (GtkMenuButton *button,
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "inspector.use-department",
-                                               g_variant_new_string (department));
+                                               g_variant_new ("(ss)", key, department));
       g_menu_append_item (menu, item);
     }
   if (departments->len == 0)
@@ -77,14 +80,17 @@ _tp_inspector_use_department_action (GtkWidget  *widget,
                                      const char *action_name,
                                      GVariant   *parameter)
 {
-  GtkWidget *entry = tp_inspector_get_field_widget (TP_INSPECTOR (widget), "department");
   TpInspector *self = TP_INSPECTOR (widget);
+  const char *key, *department;
+  GtkWidget *entry;
 
+  g_variant_get (parameter, "(&s&s)", &key, &department);
+  entry = tp_inspector_get_field_widget (self, key);
   if (entry == NULL || self->document == NULL)
     return;
   /* Its own undo step. */
   tp_history_break_coalescing (tp_document_get_history (self->document));
-  gtk_editable_set_text (GTK_EDITABLE (entry), g_variant_get_string (parameter, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (entry), department);
   tp_history_break_coalescing (tp_document_get_history (self->document));
   gtk_widget_grab_focus (entry);
 }
@@ -92,9 +98,11 @@ _tp_inspector_use_department_action (GtkWidget  *widget,
 static Field *
 add_department_entry (TpInspector *self,
                       GtkWidget   *group,
-                      gpointer     object)
+                      const char  *title,
+                      gpointer     object,
+                      const char  *property)
 {
-  Field *field = _tp_inspector_add_entry (self, group, _("Department"), object, "department");
+  Field *field = _tp_inspector_add_entry (self, group, title, object, property);
   GtkWidget *button = gtk_menu_button_new ();
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-list-bullet-symbolic");
@@ -102,9 +110,76 @@ add_department_entry (TpInspector *self,
   _tp_inspector_set_label (button, _("Departments in This Journey"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "tp-department-key", (gpointer) field->key);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_department_menu, self, NULL);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (field->row), button);
   return field;
+}
+
+/* AdwEntryRow has no placeholder property in libadwaita 1.2: its text
+ * widget takes one, shown once the row has the focus and the title has
+ * moved up out of the way. */
+static void
+add_placeholder (Field      *field,
+                 const char *text)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (field->row));
+
+  if (GTK_IS_TEXT (delegate))
+    gtk_text_set_placeholder_text (GTK_TEXT (delegate), text);
+  gtk_widget_set_tooltip_text (field->row, text);
+}
+
+/* ---- when rows apply */
+
+static gboolean
+is_contact (GObject *object)
+{
+  return tp_touchpoint_is_contact (TP_TOUCHPOINT (object));
+}
+
+/* Touchpoints and thoughts have a score; an action keeps showing one it has. */
+static gboolean
+has_score_row (GObject *object)
+{
+  TpTouchpoint *touchpoint = TP_TOUCHPOINT (object);
+
+  return tp_touchpoint_get_kind (touchpoint) != TP_CARD_KIND_ACTION || tp_touchpoint_get_score (touchpoint) > 0;
+}
+
+static gboolean
+is_reported (GObject *object)
+{
+  TpEvidence evidence = TP_IS_TOUCHPOINT (object) ? tp_touchpoint_get_evidence (TP_TOUCHPOINT (object))
+                                                  : tp_employee_note_get_evidence (TP_EMPLOYEE_NOTE (object));
+
+  return evidence == TP_EVIDENCE_REPORTED;
+}
+
+static gboolean
+is_blocker (GObject *object)
+{
+  return tp_employee_note_get_kind (TP_EMPLOYEE_NOTE (object)) == TP_NOTE_KIND_BLOCKER;
+}
+
+static gboolean
+is_enabler (GObject *object)
+{
+  return tp_employee_note_get_kind (TP_EMPLOYEE_NOTE (object)) == TP_NOTE_KIND_ENABLER;
+}
+
+static void
+add_evidence (TpInspector *self,
+              GtkWidget   *page,
+              gpointer     object)
+{
+  GtkWidget *group = _tp_inspector_add_group (page, _("Evidence"), _("Where this comes from"));
+  Field *field;
+
+  _tp_inspector_add_enum (self, group, _("Evidence"), object, "evidence", TP_TYPE_EVIDENCE);
+  field = _tp_inspector_add_spin (self, group, _("Respondents"), _("How many customers said so"),
+                                  object, "respondents", 0, TP_RESPONDENTS_MAX);
+  _tp_inspector_show_when (self, field->row, object, is_reported);
 }
 
 /* ---- forms */
@@ -149,26 +224,34 @@ build_touchpoint (TpInspector  *self,
   GtkWidget *group;
   Field *field;
 
-  group = _tp_inspector_add_group (page, C_("journey element", "Touchpoint"), NULL);
+  /* Translators: a card in a customer lane: a touchpoint, customer action or thought */
+  group = _tp_inspector_add_group (page, _("Card"), NULL);
+  _tp_inspector_add_enum (self, group, _("Kind"), touchpoint, "kind", TP_TYPE_CARD_KIND);
   _tp_inspector_add_entry (self, group, _("Title"), touchpoint, "title");
   _tp_inspector_add_text (self, group, _("Description"), touchpoint, "description");
 
   group = _tp_inspector_add_group (page, _("Placement"), NULL);
-  _tp_inspector_add_enum (self, group, _("Channel"), touchpoint, "channel", TP_TYPE_CHANNEL);
+  field = _tp_inspector_add_enum (self, group, _("Channel"), touchpoint, "channel", TP_TYPE_CHANNEL);
+  _tp_inspector_show_when (self, field->row, touchpoint, is_contact);
   _tp_inspector_add_reference (self, group, FIELD_STAGE, "stage-id", _("Stage"), touchpoint, "stage-id", NULL);
   _tp_inspector_add_reference (self, group, FIELD_LANE, "lane-id", _("Lane"), touchpoint, "lane-id", NULL);
 
   group = _tp_inspector_add_group (page, _("Experience"), NULL);
   field = _tp_inspector_add_score (self, group, _("Emotion Score"), objects);
-  /* Its hint depends on the flag too. */
+  /* Its hint depends on the flag and the kind too. */
   field->property2 = g_intern_static_string ("moment-of-truth");
   _tp_inspector_field_refresh (field);
-  _tp_inspector_add_switch (self, group, _("Moment of Truth"), _("A moment that should move the customer"),
-                            objects, "moment-of-truth");
+  _tp_inspector_show_when (self, field->row, touchpoint, has_score_row);
+  field = _tp_inspector_add_switch (self, group, _("Moment of Truth"), _("A moment that should move the customer"),
+                                    objects, "moment-of-truth");
+  _tp_inspector_show_when (self, field->row, touchpoint, is_contact);
   _tp_inspector_add_text (self, group, _("Customer Quote"), touchpoint, "quote");
 
+  add_evidence (self, page, touchpoint);
+
   group = _tp_inspector_add_group (page, _("Organisation"), _("Who delivers this touchpoint"));
-  add_department_entry (self, group, touchpoint);
+  _tp_inspector_show_when (self, group, touchpoint, is_contact);
+  add_department_entry (self, group, _("Department"), touchpoint, "department");
   _tp_inspector_add_entry (self, group, _("Role"), touchpoint, "role");
 
   group = _tp_inspector_add_group (page, NULL, NULL);
@@ -182,6 +265,7 @@ build_employee_note (TpInspector    *self,
 {
   g_autoptr(GPtrArray) objects = _tp_inspector_objects_of (note);
   GtkWidget *group;
+  Field *field;
 
   group = _tp_inspector_add_group (page, _("Employee Note"), NULL);
   _tp_inspector_add_enum (self, group, _("Kind"), note, "kind", TP_TYPE_NOTE_KIND);
@@ -191,10 +275,20 @@ build_employee_note (TpInspector    *self,
 
   group = _tp_inspector_add_group (page, _("Employee"), NULL);
   _tp_inspector_add_entry (self, group, _("Role"), note, "role");
-  add_department_entry (self, group, note);
-  _tp_inspector_add_spin (self, group, _("Severity"), _("From 1, minor, to 3, severe"),
-                          note, "severity", TP_SEVERITY_MIN, TP_SEVERITY_MAX);
+  add_department_entry (self, group, _("Felt by (department)"), note, "department");
+  field = add_department_entry (self, group, _("Caused by (department)"), note, "caused-by");
+  add_placeholder (field, _("Same department"));
+  field = _tp_inspector_add_spin (self, group, _("Severity"), _("From 1, minor, to 3, severe"),
+                                  note, "severity", TP_SEVERITY_MIN, TP_SEVERITY_MAX);
+  _tp_inspector_show_when (self, field->row, note, is_blocker);
+  /* Translators: an enabler's strength that is not given */
+  field = _tp_inspector_add_int_combo (self, group, _("Strength"), note, "strength",
+                                       C_("strength", "Not set"), TP_STRENGTH_MAX);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), _("From 1, some help, to 3, a great help"));
+  _tp_inspector_show_when (self, field->row, note, is_enabler);
   _tp_inspector_add_score (self, group, _("Employee Score"), objects);
+
+  add_evidence (self, page, note);
 }
 
 static void
@@ -203,11 +297,29 @@ build_opportunity (TpInspector   *self,
                    TpOpportunity *opportunity)
 {
   GtkWidget *group = _tp_inspector_add_group (page, _("Opportunity"), NULL);
+  Field *field;
 
   _tp_inspector_add_text (self, group, _("Text"), opportunity, "text");
+  _tp_inspector_add_reference (self, group, FIELD_PLACE, "attached-to", _("Attached To"), opportunity,
+                               "stage-id", "touchpoint-id");
+  field = _tp_inspector_add_reference (self, group, FIELD_LINK, "touchpoint-id",
+                                       C_("journey element", "Touchpoint"), opportunity, "touchpoint-id", NULL);
+  /* Its stage goes with it. */
+  field->property2 = g_intern_static_string ("stage-id");
+
+  group = _tp_inspector_add_group (page, _("Follow-up"), _("Who acts on it, and when"));
   _tp_inspector_add_entry (self, group, _("Owner"), opportunity, "owner");
-  _tp_inspector_add_reference (self, group, FIELD_LINK, "touchpoint-id", C_("journey element", "Touchpoint"),
-                               opportunity, "touchpoint-id", NULL);
+  add_department_entry (self, group, _("Department"), opportunity, "department");
+  _tp_inspector_add_enum (self, group, _("Status"), opportunity, "status", TP_TYPE_OPPORTUNITY_STATUS);
+  /* Translators: an opportunity's impact or effort that is not given */
+  field = _tp_inspector_add_int_combo (self, group, _("Impact"), opportunity, "impact",
+                                       C_("rating", "Not set"), TP_RATING_MAX);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), _("From 1, small, to 5, large"));
+  field = _tp_inspector_add_int_combo (self, group, _("Effort"), opportunity, "effort",
+                                       C_("rating", "Not set"), TP_RATING_MAX);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), _("From 1, little work, to 5, a lot"));
+  _tp_inspector_add_priority (self, group, opportunity);
+  _tp_inspector_add_date (self, group, _("Due Date"), opportunity, "due");
 }
 
 static void

@@ -19,7 +19,20 @@ typedef enum {
   FIELD_LANE,       /* AdwComboRow, a touchpoint's lane: moves it */
   FIELD_ATTACH,     /* AdwComboRow, an employee note's stage or touchpoint */
   FIELD_LINK,       /* AdwComboRow, an opportunity's touchpoint or none */
+  FIELD_PLACE,      /* AdwComboRow, an opportunity's journey, stage or touchpoint */
+  FIELD_DATE,       /* AdwEntryRow, a YYYY-MM-DD string property or "" */
+  FIELD_PRIORITY,   /* AdwActionRow, read-only: an opportunity's priority */
 } FieldKind;
+
+/* Whether a row applies to @object now (a moment of truth only for
+ * touchpoints, respondents only for reported evidence, ...). */
+typedef gboolean (*VisibleFunc) (GObject *object);
+
+typedef struct {
+  GtkWidget *widget;        /* a row or a group, owned by the page */
+  GObject *object;          /* the edited element, not owned (the form is torn down first) */
+  VisibleFunc visible;
+} Condition;
 
 typedef struct {
   TpInspector *inspector;   /* NULL once the form is torn down */
@@ -34,6 +47,7 @@ typedef struct {
   int offset;               /* FIELD_INT_COMBO */
   GPtrArray *choice_ids;    /* reference combos: ids ("s:ID"/"t:ID" for FIELD_ATTACH) */
   GtkStringList *choices;   /* reference combos: what the user sees */
+  GtkWidget *extra;         /* FIELD_DATE: the inline error; FIELD_PRIORITY: the value */
 } Field;
 
 struct _TpInspector
@@ -46,6 +60,7 @@ struct _TpInspector
 
   GtkWidget *page;
   GPtrArray *fields;        /* Field, owned by their widgets */
+  GArray *conditions;       /* Condition: rows and groups shown only when they apply */
 
   guint syncing;
   Field *applying;
@@ -56,6 +71,7 @@ struct _TpInspector
 /* tp-inspector.c: the fields. Each add_ function adds a row editing
  * @property of @object (or of @objects) to @group and returns its Field. */
 void       _tp_inspector_field_refresh (Field *field);
+void       _tp_inspector_field_apply   (Field *field);
 GPtrArray *_tp_inspector_objects_of    (gpointer object);
 void       _tp_inspector_set_label     (GtkWidget  *widget,
                                         const char *label);
@@ -104,6 +120,42 @@ Field     *_tp_inspector_add_switch    (TpInspector *self,
                                         const char  *subtitle,
                                         GPtrArray   *objects,
                                         const char  *property);
+
+Field     *_tp_inspector_add_int_combo (TpInspector *self,
+                                        GtkWidget   *group,
+                                        const char  *title,
+                                        gpointer     object,
+                                        const char  *property,
+                                        const char  *unset_label,
+                                        int          max);
+Field     *_tp_inspector_field_new     (TpInspector *self,
+                                        FieldKind    kind,
+                                        const char  *key,
+                                        const char  *property,
+                                        GPtrArray   *objects,
+                                        GtkWidget   *row,
+                                        GtkWidget   *widget);
+/* Shows @widget (a row or group) only while @visible says @object needs it. */
+void       _tp_inspector_show_when     (TpInspector *self,
+                                        GtkWidget   *widget,
+                                        gpointer     object,
+                                        VisibleFunc  visible);
+void       _tp_inspector_update_visibility (TpInspector *self);
+
+/* tp-inspector-fields.c: the due date and the priority */
+Field     *_tp_inspector_add_date      (TpInspector *self,
+                                        GtkWidget   *group,
+                                        const char  *title,
+                                        gpointer     object,
+                                        const char  *property);
+void       _tp_inspector_date_refresh  (Field       *field);
+gboolean   _tp_inspector_date_apply    (Field       *field,
+                                        GObject     *object,
+                                        GError     **error);
+Field     *_tp_inspector_add_priority  (TpInspector *self,
+                                        GtkWidget   *group,
+                                        gpointer     object);
+void       _tp_inspector_priority_refresh (Field    *field);
 
 /* tp-inspector-pages.c */
 void       _tp_inspector_build_form    (TpInspector *self,

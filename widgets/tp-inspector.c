@@ -44,6 +44,12 @@ enum_display_name (GType type,
     return tp_channel_get_display_name (value);
   if (type == TP_TYPE_NOTE_KIND)
     return tp_note_kind_get_display_name (value);
+  if (type == TP_TYPE_CARD_KIND)
+    return tp_card_kind_get_display_name (value);
+  if (type == TP_TYPE_EVIDENCE)
+    return tp_evidence_get_display_name (value);
+  if (type == TP_TYPE_OPPORTUNITY_STATUS)
+    return tp_opportunity_status_get_display_name (value);
   return "";
 }
 
@@ -197,12 +203,34 @@ field_update_choices (Field *field)
       g_ptr_array_add (names, g_strdup (C_("touchpoint", "None")));
       append_choices (ids, names, tp_journey_get_touchpoints (journey), "");
       break;
+    case FIELD_PLACE:
+      {
+        TpOpportunity *opportunity = TP_OPPORTUNITY (field_object (field));
+        const char *touchpoint_id = tp_opportunity_get_touchpoint_id (opportunity);
+        TpElement *touchpoint = *touchpoint_id != '\0' ? tp_journey_lookup (journey, touchpoint_id) : NULL;
+
+        g_ptr_array_add (ids, g_strdup (""));
+        /* Translators: an opportunity about the journey as a whole, in a list of stages */
+        g_ptr_array_add (names, g_strdup (_("Whole journey")));
+        append_choices (ids, names, tp_journey_get_stages (journey), "s:");
+        /* Its touchpoint, when it has one; the Touchpoint row picks another. */
+        if (touchpoint != NULL)
+          {
+            g_autofree char *label = element_label (touchpoint);
+
+            g_ptr_array_add (ids, g_strconcat ("t:", touchpoint_id, NULL));
+            g_ptr_array_add (names, g_strdup_printf (_("Touchpoint: %s"), label));
+          }
+      }
+      break;
     case FIELD_ENTRY:
     case FIELD_TEXT:
     case FIELD_ENUM:
     case FIELD_INT_COMBO:
     case FIELD_SPIN:
     case FIELD_SWITCH:
+    case FIELD_DATE:
+    case FIELD_PRIORITY:
     default:
       return FALSE;
     }
@@ -245,12 +273,24 @@ field_current_choice (Field *field)
       }
     case FIELD_LINK:
       return g_strdup (tp_opportunity_get_touchpoint_id (TP_OPPORTUNITY (object)));
+    case FIELD_PLACE:
+      {
+        TpOpportunity *opportunity = TP_OPPORTUNITY (object);
+
+        if (*tp_opportunity_get_touchpoint_id (opportunity) != '\0')
+          return g_strconcat ("t:", tp_opportunity_get_touchpoint_id (opportunity), NULL);
+        if (*tp_opportunity_get_stage_id (opportunity) != '\0')
+          return g_strconcat ("s:", tp_opportunity_get_stage_id (opportunity), NULL);
+        return g_strdup ("");
+      }
     case FIELD_ENTRY:
     case FIELD_TEXT:
     case FIELD_ENUM:
     case FIELD_INT_COMBO:
     case FIELD_SPIN:
     case FIELD_SWITCH:
+    case FIELD_DATE:
+    case FIELD_PRIORITY:
     default:
       return NULL;
     }
@@ -275,7 +315,8 @@ score_hint (Field *field,
   TpTouchpoint *touchpoint = TP_TOUCHPOINT (field_object (field));
   g_autofree char *hint = NULL;
 
-  if (score == TP_SCORE_UNSET)
+  /* The thresholds are for touchpoints: a thought's score only draws the curve. */
+  if (score == TP_SCORE_UNSET || !tp_touchpoint_is_contact (touchpoint))
     ;
   else if (tp_touchpoint_get_moment_of_truth (touchpoint)
            && score < tp_journey_get_moment_target (journey))
@@ -373,10 +414,19 @@ _tp_inspector_field_refresh (Field *field)
       }
       break;
 
+    case FIELD_DATE:
+      _tp_inspector_date_refresh (field);
+      break;
+
+    case FIELD_PRIORITY:
+      _tp_inspector_priority_refresh (field);
+      break;
+
     case FIELD_STAGE:
     case FIELD_LANE:
     case FIELD_ATTACH:
     case FIELD_LINK:
+    case FIELD_PLACE:
       {
         g_autofree char *current = field_current_choice (field);
         guint position = GTK_INVALID_LIST_POSITION;
@@ -448,10 +498,17 @@ apply_to_object (Field     *field,
       return tp_document_set_boolean (document, object, field->property,
                                       gtk_switch_get_active (GTK_SWITCH (field->widget)), error);
 
+    case FIELD_DATE:
+      return _tp_inspector_date_apply (field, object, error);
+
+    case FIELD_PRIORITY:
+      return TRUE;
+
     case FIELD_STAGE:
     case FIELD_LANE:
     case FIELD_ATTACH:
     case FIELD_LINK:
+    case FIELD_PLACE:
       {
         guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->row));
         g_autofree char *current = field_current_choice (field);
@@ -480,7 +537,25 @@ apply_to_object (Field     *field,
                                           g_str_has_prefix (id, "t:") ? id + 2 : NULL,
                                           g_str_has_prefix (id, "s:") ? id + 2 : NULL,
                                           error);
-        return tp_document_set_string (document, object, field->property, id, error);
+        if (field->kind == FIELD_PLACE)
+          return tp_document_attach_opportunity (document, TP_OPPORTUNITY (object),
+                                                 g_str_has_prefix (id, "t:") ? id + 2 : NULL,
+                                                 g_str_has_prefix (id, "s:") ? id + 2 : NULL,
+                                                 error);
+        /* FIELD_LINK: to a touchpoint; "None" leaves it on that touchpoint's
+         * stage, as deleting the touchpoint would. */
+        if (*id == '\0')
+          {
+            TpTouchpoint *touchpoint =
+              tp_journey_lookup_touchpoint (field->inspector->journey,
+                                            tp_opportunity_get_touchpoint_id (TP_OPPORTUNITY (object)));
+
+            return tp_document_attach_opportunity (document, TP_OPPORTUNITY (object), NULL,
+                                                   touchpoint != NULL ? tp_touchpoint_get_stage_id (touchpoint)
+                                                                      : NULL,
+                                                   error);
+          }
+        return tp_document_attach_opportunity (document, TP_OPPORTUNITY (object), id, NULL, error);
       }
 
     default:
@@ -489,8 +564,8 @@ apply_to_object (Field     *field,
   return FALSE;
 }
 
-static void
-field_apply (Field *field)
+void
+_tp_inspector_field_apply (Field *field)
 {
   TpInspector *self = field->inspector;
   g_autoptr(GError) error = NULL;
@@ -517,9 +592,11 @@ field_apply (Field *field)
     }
   else
     {
-      gtk_widget_remove_css_class (field->row, "error");
+      /* A date field marks half-typed dates itself. */
+      if (field->kind != FIELD_DATE)
+        gtk_widget_remove_css_class (field->row, "error");
       /* Show the result of an edit that the model did not take as it was. */
-      if (field->kind != FIELD_ENTRY && field->kind != FIELD_TEXT)
+      if (field->kind != FIELD_ENTRY && field->kind != FIELD_TEXT && field->kind != FIELD_DATE)
         _tp_inspector_field_refresh (field);
     }
 }
@@ -528,7 +605,7 @@ static void
 on_field_changed (GtkWidget *widget,
                   Field     *field)
 {
-  field_apply (field);
+  _tp_inspector_field_apply (field);
 }
 
 static void
@@ -536,14 +613,14 @@ on_field_notify (GObject    *widget,
                  GParamSpec *pspec,
                  Field      *field)
 {
-  field_apply (field);
+  _tp_inspector_field_apply (field);
 }
 
 static void
 on_buffer_changed (GtkTextBuffer *buffer,
                    Field         *field)
 {
-  field_apply (field);
+  _tp_inspector_field_apply (field);
 }
 
 /* Leaving a field ends its undo step: the next edit, here or elsewhere,
@@ -558,14 +635,14 @@ on_focus_leave (GtkEventControllerFocus *controller,
 
 /* ---------------------------------------------------------------- building */
 
-static Field *
-field_new (TpInspector *self,
-           FieldKind    kind,
-           const char  *key,
-           const char  *property,
-           GPtrArray   *objects,
-           GtkWidget   *row,
-           GtkWidget   *widget)
+Field *
+_tp_inspector_field_new (TpInspector *self,
+                         FieldKind    kind,
+                         const char  *key,
+                         const char  *property,
+                         GPtrArray   *objects,
+                         GtkWidget   *row,
+                         GtkWidget   *widget)
 {
   Field *field = g_new0 (Field, 1);
   GtkEventController *focus;
@@ -635,7 +712,7 @@ _tp_inspector_add_entry (TpInspector *self,
   _tp_inspector_set_label (row, title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  field = field_new (self, FIELD_ENTRY, property, property, objects, row, row);
+  field = _tp_inspector_field_new (self, FIELD_ENTRY, property, property, objects, row, row);
   _tp_inspector_field_refresh (field);
   g_signal_connect (row, "changed", G_CALLBACK (on_field_changed), field);
   return field;
@@ -734,7 +811,7 @@ _tp_inspector_add_text (TpInspector *self,
 
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  field = field_new (self, FIELD_TEXT, property, property, objects, view, view);
+  field = _tp_inspector_field_new (self, FIELD_TEXT, property, property, objects, view, view);
   field->row = row;
   _tp_inspector_field_refresh (field);
   g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), field);
@@ -761,7 +838,7 @@ add_combo (TpInspector   *self,
   _tp_inspector_set_label (row, title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  field = field_new (self, kind, key, property, objects, row, row);
+  field = _tp_inspector_field_new (self, kind, key, property, objects, row, row);
   field->choices = g_object_ref (choices);
   _tp_inspector_field_refresh (field);
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_field_notify), field);
@@ -807,6 +884,55 @@ _tp_inspector_add_score (TpInspector *self,
   return field;
 }
 
+/* An int property of 0 (@unset_label) to @max, one choice each. */
+Field *
+_tp_inspector_add_int_combo (TpInspector *self,
+                             GtkWidget   *group,
+                             const char  *title,
+                             gpointer     object,
+                             const char  *property,
+                             const char  *unset_label,
+                             int          max)
+{
+  g_autoptr(GPtrArray) objects = _tp_inspector_objects_of (object);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, unset_label);
+  for (int i = 1; i <= max; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%d", i);
+      gtk_string_list_append (choices, text);
+    }
+  return add_combo (self, group, FIELD_INT_COMBO, property, title, objects, property, choices);
+}
+
+void
+_tp_inspector_show_when (TpInspector *self,
+                         GtkWidget   *widget,
+                         gpointer     object,
+                         VisibleFunc  visible)
+{
+  Condition condition = { widget, object, visible };
+
+  g_array_append_val (self->conditions, condition);
+  gtk_widget_set_visible (widget, visible (object));
+}
+
+/* After any change to the edited element: a new kind or evidence shows
+ * other rows; undo brings them back. */
+void
+_tp_inspector_update_visibility (TpInspector *self)
+{
+  for (guint i = 0; i < self->conditions->len; i++)
+    {
+      Condition *condition = &g_array_index (self->conditions, Condition, i);
+      gboolean visible = condition->visible (condition->object);
+
+      if (gtk_widget_get_visible (condition->widget) != visible)
+        gtk_widget_set_visible (condition->widget, visible);
+    }
+}
+
 Field *
 _tp_inspector_add_reference (TpInspector *self,
                              GtkWidget   *group,
@@ -831,7 +957,7 @@ _tp_inspector_add_reference (TpInspector *self,
   _tp_inspector_set_label (row, title);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  field = field_new (self, kind, key, property, objects, row, row);
+  field = _tp_inspector_field_new (self, kind, key, property, objects, row, row);
   field->property2 = property2 ? g_intern_string (property2) : NULL;
   field->choices = g_object_ref (choices);
   _tp_inspector_field_refresh (field);
@@ -864,7 +990,7 @@ _tp_inspector_add_spin (TpInspector *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  field = field_new (self, FIELD_SPIN, property, property, objects, row, spin);
+  field = _tp_inspector_field_new (self, FIELD_SPIN, property, property, objects, row, spin);
   _tp_inspector_field_refresh (field);
   g_signal_connect (spin, "notify::value", G_CALLBACK (on_field_notify), field);
   return field;
@@ -891,7 +1017,7 @@ _tp_inspector_add_switch (TpInspector *self,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
 
-  field = field_new (self, FIELD_SWITCH, property, property, objects, row, toggle);
+  field = _tp_inspector_field_new (self, FIELD_SWITCH, property, property, objects, row, toggle);
   _tp_inspector_field_refresh (field);
   g_signal_connect (toggle, "notify::active", G_CALLBACK (on_field_notify), field);
   return field;
@@ -903,6 +1029,7 @@ teardown (TpInspector *self)
   for (guint i = 0; i < self->fields->len; i++)
     ((Field *) g_ptr_array_index (self->fields, i))->inspector = NULL;
   g_ptr_array_set_size (self->fields, 0);
+  g_array_set_size (self->conditions, 0);
   self->applying = NULL;
   g_clear_pointer (&self->page, gtk_widget_unparent);
 }
@@ -929,6 +1056,7 @@ build_form (TpInspector *self)
     {
       page = adw_preferences_page_new ();
       _tp_inspector_build_form (self, page);
+      _tp_inspector_update_visibility (self);
     }
 
   self->page = page;
@@ -1006,6 +1134,10 @@ on_element_changed (TpJourney   *journey,
                     TpInspector *self)
 {
   refresh_property (self, element, pspec->name);
+  /* A touchpoint's score hint depends on its kind. */
+  if (g_str_equal (pspec->name, "kind"))
+    refresh_property (self, element, "score");
+  _tp_inspector_update_visibility (self);
 }
 
 static gboolean
@@ -1195,6 +1327,7 @@ tp_inspector_finalize (GObject *object)
 
   g_clear_pointer (&self->selection, g_ptr_array_unref);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->conditions, g_array_unref);
 
   G_OBJECT_CLASS (tp_inspector_parent_class)->finalize (object);
 }
@@ -1252,7 +1385,7 @@ tp_inspector_class_init (TpInspectorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "inspector.use-department", "s",
+  gtk_widget_class_install_action (widget_class, "inspector.use-department", "(ss)",
                                    _tp_inspector_use_department_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1265,6 +1398,7 @@ tp_inspector_init (TpInspector *self)
 {
   self->selection = g_ptr_array_new_with_free_func (g_object_unref);
   self->fields = g_ptr_array_new ();
+  self->conditions = g_array_new (FALSE, FALSE, sizeof (Condition));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Inspector"), -1);

@@ -285,15 +285,19 @@ dup_row_accessible_label (TpTouchpoint *touchpoint,
   int score = tp_touchpoint_get_score (touchpoint);
 
   /* Translators: parts of a spoken description of one touchpoint */
-  g_string_append_printf (text, _(", channel %s"),
-                          tp_channel_get_display_name (tp_touchpoint_get_channel (touchpoint)));
+  if (tp_touchpoint_is_contact (touchpoint))
+    g_string_append_printf (text, _(", channel %s"),
+                            tp_channel_get_display_name (tp_touchpoint_get_channel (touchpoint)));
+  else
+    /* Translators: part of a spoken description of a card; %s is "Customer action" or "Thought or feeling" */
+    g_string_append_printf (text, _(", %s"), tp_card_kind_get_display_name (tp_touchpoint_get_kind (touchpoint)));
   if (lane_name != NULL && *lane_name != '\0')
     g_string_append_printf (text, _(", lane %s"), lane_name);
   if (score != TP_SCORE_UNSET)
     g_string_append_printf (text, _(", emotion score %d of 10"), score);
   else
     g_string_append (text, _(", not scored"));
-  if (tp_touchpoint_get_moment_of_truth (touchpoint))
+  if (tp_touchpoint_is_moment (touchpoint))
     g_string_append (text, _(", moment of truth"));
   if (owner != NULL)
     g_string_append_printf (text, _(", owned by %s"), owner);
@@ -499,14 +503,18 @@ fill_touchpoint (TpOutlineView *self,
                  TpTouchpoint  *touchpoint)
 {
   TpChannel channel = tp_touchpoint_get_channel (touchpoint);
+  TpCardKind kind = tp_touchpoint_get_kind (touchpoint);
   TpLane *lane = self->journey != NULL
                  ? tp_journey_lookup_lane (self->journey, tp_touchpoint_get_lane_id (touchpoint))
                  : NULL;
   const char *lane_name = lane != NULL ? tp_lane_get_name (lane) : NULL;
-  g_autofree char *owner = dup_owner_text (touchpoint);
-  g_autofree char *accessible = dup_row_accessible_label (touchpoint, lane_name, owner);
+  /* Actions and thoughts have no owner: their kind stands under the title. */
+  g_autofree char *owner = kind == TP_CARD_KIND_TOUCHPOINT ? dup_owner_text (touchpoint)
+                                                           : g_strdup (tp_card_kind_get_display_name (kind));
+  g_autofree char *accessible = dup_row_accessible_label (touchpoint, lane_name,
+                                                          kind == TP_CARD_KIND_TOUCHPOINT ? owner : NULL);
   GtkWidget *list_row = gtk_widget_get_parent (row->box);
-  gboolean moment = tp_touchpoint_get_moment_of_truth (touchpoint);
+  gboolean moment = tp_touchpoint_is_moment (touchpoint);
 
   g_object_set_data_full (G_OBJECT (row->touchpoint), ROW_ID_KEY,
                           g_strdup (tp_element_get_id (TP_ELEMENT (touchpoint))), g_free);
@@ -519,8 +527,14 @@ fill_touchpoint (TpOutlineView *self,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                     -1);
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), tp_channel_get_icon_name (channel));
-  set_tooltip (row->icon, tp_channel_get_display_name (channel));
+  if (kind == TP_CARD_KIND_ACTION)
+    gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), "tp-customer-action-symbolic");
+  else if (kind == TP_CARD_KIND_THOUGHT)
+    gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), "tp-thought-symbolic");
+  else
+    gtk_image_set_from_icon_name (GTK_IMAGE (row->icon), tp_channel_get_icon_name (channel));
+  set_tooltip (row->icon, kind == TP_CARD_KIND_TOUCHPOINT ? tp_channel_get_display_name (channel)
+                                                          : tp_card_kind_get_display_name (kind));
 
   gtk_label_set_text (GTK_LABEL (row->title), tp_touchpoint_get_title (touchpoint));
   gtk_label_set_text (GTK_LABEL (row->owner), owner != NULL ? owner : "");
@@ -804,6 +818,7 @@ tp_outline_view_rebuild (TpOutlineView *self)
   guint n_stages;
   guint n_touchpoints;
   guint n_moments = 0;
+  guint n_contacts = 0;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
 
@@ -835,19 +850,27 @@ tp_outline_view_rebuild (TpOutlineView *self)
               list = g_ptr_array_new_with_free_func (g_object_unref);
               g_hash_table_insert (by_stage, (gpointer) stage_id, list);
             }
-          if (tp_touchpoint_get_moment_of_truth (touchpoint))
+          if (tp_touchpoint_is_moment (touchpoint))
             n_moments++;
+          if (tp_touchpoint_is_contact (touchpoint))
+            n_contacts++;
           g_ptr_array_add (list, g_object_ref (touchpoint));
         }
 
-      g_ptr_array_add (items, make_header_item (self, n_touchpoints, n_moments));
+      g_ptr_array_add (items, make_header_item (self, n_contacts, n_moments));
       for (guint i = 0; i < n_stages; i++)
         {
           g_autoptr(TpStage) stage = g_list_model_get_item (stages, i);
           GPtrArray *list = g_hash_table_lookup (by_stage, tp_element_get_id (TP_ELEMENT (stage)));
           guint n = list != NULL ? list->len : 0;
+          guint n_stage_contacts = 0;
 
-          g_ptr_array_add (items, make_stage_item (self, old_stage_items, i + 1, stage, n));
+          for (guint j = 0; j < n; j++)
+            if (tp_touchpoint_is_contact (g_ptr_array_index (list, j)))
+              n_stage_contacts++;
+          /* Actions and thoughts are listed too, with their kind, but
+           * only touchpoints are counted. */
+          g_ptr_array_add (items, make_stage_item (self, old_stage_items, i + 1, stage, n_stage_contacts));
           if (n == 0)
             {
               TpOutlineItem *placeholder = tp_outline_item_new (ITEM_PLACEHOLDER);

@@ -8,6 +8,7 @@
 #include "tp-analysis.h"
 #include "tp-cli.h"
 #include "tp-cli-report.h"
+#include "tp-cli-slides.h"
 #include "tp-document.h"
 #include "tp-export.h"
 #include "tp-journey-format.h"
@@ -15,6 +16,7 @@
 
 /* --help too: the full help lists these options, which GApplication does not know. */
 static const char *headless_options[] = { "--version", "--check", "--export", "--report", "--help-export",
+                                          "--slides", "--dark", "--no-employee",
                                           "--help", "--help-all", "-h", "-?", NULL };
 
 gboolean
@@ -422,6 +424,29 @@ run_export (const char       *output,
 }
 
 static int
+run_slides (const TpCliSlidesArgs *args,
+            gboolean               other_command,
+            char                 **files)
+{
+  if (args->output == NULL)
+    {
+      g_printerr (_("touchpoint: --dark and --no-employee go with --slides\n"));
+      return TP_CLI_EXIT_USAGE;
+    }
+  if (other_command)
+    {
+      g_printerr (_("touchpoint: --slides cannot be combined with --check or --export\n"));
+      return TP_CLI_EXIT_USAGE;
+    }
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("touchpoint: --slides OUT needs exactly one input FILE\n"));
+      return TP_CLI_EXIT_USAGE;
+    }
+  return tp_cli_slides_export (args, files[0]);
+}
+
+static int
 run_command (int    argc,
              char **argv)
 {
@@ -434,6 +459,7 @@ run_command (int    argc,
   g_auto(GStrv) files = NULL;
   g_auto(TpCliReportArgs) report_args = { 0 };
   g_auto(ExportArgs) export_args = { 0 };
+  g_auto(TpCliSlidesArgs) slides_args = { 0 };
   const GOptionEntry export_entries[] = {
     { "paper", 0, 0, G_OPTION_ARG_STRING, &export_args.paper, N_("PDF page: a4, a3, letter or natural (default)"), N_("SIZE") },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &export_args.orientation, N_("Page or poster: landscape (default) or portrait"), N_("ORIENTATION") },
@@ -462,6 +488,7 @@ run_command (int    argc,
   g_option_context_set_summary (context, _("Touchpoint — design customer journeys"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   tp_cli_report_add_options (context, &report_args);
+  tp_cli_slides_add_options (context, &slides_args);
   g_option_context_set_help_enabled (context, TRUE);
   export_group = g_option_group_new ("export", _("Export options:"), _("Show export options"), NULL, NULL);
   g_option_group_add_entries (export_group, export_entries);
@@ -490,6 +517,9 @@ run_command (int    argc,
       g_printerr (_("touchpoint: export options need --export\n"));
       return TP_CLI_EXIT_USAGE;
     }
+
+  if (slides_args.output != NULL || tp_cli_slides_any_option (&slides_args))
+    return run_slides (&slides_args, check != NULL || export_path != NULL, files);
 
   if (check != NULL && export_path != NULL)
     {

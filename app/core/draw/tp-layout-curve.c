@@ -39,14 +39,15 @@ tp_layout_place_curves (TpLayout   *self,
   for (guint i = 0; i < g_list_model_get_n_items (touchpoints); i++)
     {
       g_autoptr(TpTouchpoint) tp = g_list_model_get_item (touchpoints, i);
-      gpointer value = g_hash_table_lookup (self->item_index, tp);
-      /* Borrowed: the layout's items hold a reference. */
+      /* Every scored card counts, in a hidden lane too: layers hide cards,
+       * not data. Borrowed: the journey holds a reference. */
+      guint stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
       TpCurvePoint point = { TP_ELEMENT (tp), tp_touchpoint_get_score (tp), 0, 0, 0 };
 
-      if (point.score <= 0 || value == NULL)
+      if (point.score <= 0 || stage == G_MAXUINT)
         continue;
       /* Borrow x for the stage index until the points are sorted. */
-      point.x = tp_layout_item (self, GPOINTER_TO_UINT (value) - 1)->stage;
+      point.x = stage;
       g_array_append_val (scored, point);
       start[(guint) point.x + 1]++;
     }
@@ -107,15 +108,14 @@ tp_layout_place_curves (TpLayout   *self,
 
       if (*tp_id != '\0')
         {
-          TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
+          TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
           gpointer index = tp != NULL ? g_hash_table_lookup (point_x, tp) : NULL;
-          gpointer item = tp != NULL ? g_hash_table_lookup (self->item_index, tp) : NULL;
 
           if (index != NULL)
             point.x = g_array_index (points, TpCurvePoint, GPOINTER_TO_UINT (index) - 1).x;
-          else if (item != NULL)
-            stage = tp_layout_item (self, GPOINTER_TO_UINT (item) - 1)->stage;
-          else
+          else if (tp != NULL)
+            stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
+          if (index == NULL && stage == G_MAXUINT)
             continue;
         }
       else

@@ -29,6 +29,24 @@ G_BEGIN_DECLS
 #define TP_CARD_NOTE_HEADER   18.0
 #define TP_CARD_NOTE_GAP       4.0
 #define TP_CARD_CAPTION       14.0
+/* The cut corner of a blocker's card. */
+#define TP_CARD_NOTCH          9.0
+/* The employee lane's legend: margins around it, a line per entry at
+ * least, labels wrapped at this width. */
+#define TP_LAYOUT_LEGEND_TOP 12.0
+#define TP_LAYOUT_LEGEND_GAP 10.0
+#define TP_LAYOUT_LEGEND_BOTTOM 6.0
+#define TP_LAYOUT_LEGEND_LINE 17.0
+#define TP_LAYOUT_LEGEND_LABEL_WIDTH (TP_LAYOUT_LANE_HEADER_WIDTH - 14 - 22 - 8)
+/* Where whole card texts stop: no page holds a card taller than this. */
+#define TP_LAYOUT_MAX_WHOLE_LINES 60
+/* The evidence mark: a glyph (an eye, a speech bubble, a question mark)
+ * and, for reported evidence, the number of respondents beside it. */
+#define TP_CARD_EVIDENCE_GLYPH 11.0
+#define TP_CARD_EVIDENCE_GAP    4.0
+/* The severity bars of a blocker and the strength dots of an enabler. */
+#define TP_CARD_METER_WIDTH    14.0
+#define TP_CARD_METER_GAP       4.0
 /* Score badges. */
 #define TP_BADGE_WIDTH        28.0
 #define TP_BADGE_HEIGHT       18.0
@@ -57,6 +75,7 @@ typedef struct {
   TpTextStyle  style;
   int          width;       /* Pango units; -1: no wrapping */
   char        *text;
+  gboolean     whole;       /* every line, none elided (cards on paper) */
   /* measurement */
   PangoLayout *layout;
   double       text_width;
@@ -81,6 +100,10 @@ typedef struct {
   TpRect        rect;
   TpLayoutText *text;     /* title, or the note's or opportunity's text */
   TpLayoutText *caption;  /* role and department, owner; or NULL */
+  TpLayoutText *caption2; /* the causing department; status, priority and due date; or NULL */
+  TpLayoutText *evidence; /* the number of respondents, or NULL */
+  TpLayoutText *due;      /* an opportunity's due date, in its header row; or NULL */
+  guint8        evidence_kind; /* TpEvidence; always none on opportunities */
   /* Employee notes on this touchpoint, for the overlay. */
   guint16       n_blockers;
   guint16       n_enablers;
@@ -125,6 +148,8 @@ struct _TpLayout
   PangoFontMap         *font_map;
   PangoContext         *context;
   PangoFontDescription *fonts[TP_N_TEXT_STYLES];
+  /* Cards hold their whole text (paper), not a few lines (screen). */
+  gboolean              full_text;
 
   /* TpLayoutText -> itself */
   GHashTable           *texts;
@@ -197,9 +222,8 @@ tp_layout_lookup_touchpoint (TpLayout   *self,
   return tp;
 }
 
-/* The departments of the employee notes shown (a hidden lane takes the
- * notes on its touchpoints along), as tp_journey_list_departments() lists
- * them: the legend's entries and the colours' order. */
+/* The departments of all employee notes, as tp_journey_list_departments()
+ * lists them: the legend's entries and the colours' order. */
 GPtrArray    *tp_layout_list_departments (TpLayout    *self);
 
 /* The index stored for @id in @ids (id -> index); G_MAXUINT when none. */
@@ -213,6 +237,35 @@ void          tp_layout_place_curves     (TpLayout    *self,
 /* The badge rect of an item; see tp_layout_get_badge_rect(). */
 gboolean      tp_layout_item_get_badge_rect (TpLayoutItem *item,
                                              TpRect       *rect);
+/* Where the parts of a card go (tp-layout-card.c): the renderer draws
+ * there and the layout measured them so, so nothing overlaps. */
+/* The evidence mark; FALSE when the card states none. */
+gboolean      tp_layout_item_get_evidence_rect (TpLayoutItem *item,
+                                                TpRect       *rect);
+/* Its width: the glyph, and the count beside it. 0 when none. */
+double        tp_layout_item_get_evidence_width (const TpLayoutItem *item);
+/* An opportunity's due date, at the right of its header row. */
+gboolean      tp_layout_item_get_due_rect   (TpLayoutItem *item,
+                                             TpRect       *rect);
+/* The label in a header row: a touchpoint's channel name, a note's kind;
+ * FALSE for cards without one. */
+gboolean      tp_layout_item_get_header_label_rect (TpLayoutItem *item,
+                                                    TpRect       *rect);
+/* The title, or a note's or opportunity's text, as measured. */
+void          tp_layout_item_get_text_rect  (TpLayoutItem *item,
+                                             TpRect       *rect);
+/* The caption lines at the bottom; FALSE when absent. */
+/* A legend entry's label (whole on paper) and the room its line takes. */
+TpLayoutText *tp_layout_get_legend_label (TpLayout           *self,
+                                          const char         *text);
+double        tp_layout_legend_step      (const TpLayoutText *label);
+/* A caption's height on its card: a line at least, all its lines on paper. */
+double        tp_layout_caption_height  (const TpLayoutText *caption);
+gboolean      tp_layout_item_get_caption_rect (TpLayoutItem *item,
+                                               guint         line,
+                                               TpRect       *rect);
+/* A blocker's severity bars or an enabler's strength dots (0: none). */
+int           tp_layout_item_get_meter      (const TpLayoutItem *item);
 
 /* A short label in @style, measured once and kept for the life of the
  * layout (badge numbers, channel names, guide labels). @width <= 0: no

@@ -19,6 +19,7 @@ enum {
   PROP_JOURNEY,
   PROP_FONT_MAP,
   PROP_HIDDEN_LANES,
+  PROP_FULL_TEXT,
   N_PROPS
 };
 
@@ -48,7 +49,7 @@ text_hash (gconstpointer key)
 {
   const TpLayoutText *t = key;
 
-  return g_str_hash (t->text) ^ ((guint) t->style * 2654435761u) ^ (guint) t->width;
+  return g_str_hash (t->text) ^ ((guint) t->style * 2654435761u) ^ (guint) t->width ^ (guint) t->whole;
 }
 
 static gboolean
@@ -58,7 +59,8 @@ text_equal (gconstpointer a,
   const TpLayoutText *ta = a;
   const TpLayoutText *tb = b;
 
-  return ta->style == tb->style && ta->width == tb->width && strcmp (ta->text, tb->text) == 0;
+  return ta->style == tb->style && ta->width == tb->width && ta->whole == tb->whole
+         && strcmp (ta->text, tb->text) == 0;
 }
 
 static void
@@ -86,8 +88,10 @@ measure_layout (TpLayoutText               *t,
       pango_layout_set_width (t->layout, t->width);
       pango_layout_set_wrap (t->layout, PANGO_WRAP_WORD_CHAR);
       pango_layout_set_ellipsize (t->layout, PANGO_ELLIPSIZE_END);
-      /* Negative: a number of lines, not a height. */
-      pango_layout_set_height (t->layout, -text_styles[t->style].max_lines);
+      /* Negative: a number of lines, not a height. Whole texts stop only
+       * at what no card on any page could hold (hostile files). */
+      pango_layout_set_height (t->layout, t->whole ? -TP_LAYOUT_MAX_WHOLE_LINES
+                                                   : -text_styles[t->style].max_lines);
     }
 
   /* Cards are not the place for paragraphs: a line break in a title
@@ -112,13 +116,14 @@ measure_layout (TpLayoutText               *t,
 }
 
 static TpLayoutText *
-measure_text (TpLayout    *self,
-              TpTextStyle  style,
-              double       width,
-              const char  *text,
-              gboolean     keep)
+measure_text_full (TpLayout    *self,
+                   TpTextStyle  style,
+                   double       width,
+                   const char  *text,
+                   gboolean     keep,
+                   gboolean     whole)
 {
-  TpLayoutText key = { style, width > 0 ? pango_units_from_double (width) : -1, (char *) text };
+  TpLayoutText key = { style, width > 0 ? pango_units_from_double (width) : -1, (char *) text, whole };
   TpLayoutText *t = g_hash_table_lookup (self->texts, &key);
 
   if (t == NULL)
@@ -127,6 +132,7 @@ measure_text (TpLayout    *self,
       t->style = style;
       t->width = key.width;
       t->text = g_strdup (text);
+      t->whole = whole;
 
       /* Collecting texts to measure on two threads: later. */
       if (self->deferred != NULL)
@@ -143,6 +149,58 @@ measure_text (TpLayout    *self,
     t->generation = self->generation;
 
   return t;
+}
+
+static TpLayoutText *
+measure_text (TpLayout    *self,
+              TpTextStyle  style,
+              double       width,
+              const char  *text,
+              gboolean     keep)
+{
+  return measure_text_full (self, style, width, text, keep, FALSE);
+}
+
+/* A card's text: whole on paper, a few lines on screen. */
+static TpLayoutText *
+measure_card_text (TpLayout    *self,
+                   TpTextStyle  style,
+                   double       width,
+                   const char  *text)
+{
+  return measure_text_full (self, style, width, text, FALSE, self->full_text);
+}
+
+TpLayoutText *
+tp_layout_get_legend_label (TpLayout   *self,
+                            const char *text)
+{
+  return measure_text_full (self, TP_TEXT_CAPTION, TP_LAYOUT_LEGEND_LABEL_WIDTH, text, TRUE,
+                            self->full_text);
+}
+
+double
+tp_layout_legend_step (const TpLayoutText *label)
+{
+  return MAX (TP_LAYOUT_LEGEND_LINE, label->height + 4);
+}
+
+/* Under the employee lane's name: the blocker and enabler markers, then a
+ * swatch per department (tp-renderer-headers.c draws it). */
+static double
+legend_height (TpLayout    *self,
+               TpLayoutRow *row)
+{
+  g_autoptr(GPtrArray) departments = tp_layout_list_departments (self);
+  double height = TP_LAYOUT_LEGEND_TOP + row->name->height + TP_LAYOUT_LEGEND_GAP
+                  + tp_layout_legend_step (tp_layout_get_legend_label (self, _("Blocker")))
+                  + tp_layout_legend_step (tp_layout_get_legend_label (self, _("Enabler")));
+
+  if (departments->len == 0)
+    return 0;
+  for (guint i = 0; i < departments->len; i++)
+    height += tp_layout_legend_step (tp_layout_get_legend_label (self, g_ptr_array_index (departments, i)));
+  return height + TP_LAYOUT_LEGEND_BOTTOM;
 }
 
 TpLayoutText *
@@ -297,6 +355,9 @@ tp_layout_set_property (GObject      *object,
           }
       }
       break;
+    case PROP_FULL_TEXT:
+      self->full_text = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -362,6 +423,9 @@ tp_layout_class_init (TpLayoutClass *klass)
   properties[PROP_HIDDEN_LANES] =
     g_param_spec_boxed ("hidden-lanes", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FULL_TEXT] =
+    g_param_spec_boolean ("full-text", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -403,20 +467,23 @@ tp_layout_new_full (TpJourney          *journey,
                        "hidden-lanes", hidden_lanes, NULL);
 }
 
-static gboolean
-note_is_shown (TpEmployeeNote *note,
-               gpointer        user_data)
+TpLayout *
+tp_layout_new_for_paper (TpJourney          *journey,
+                         PangoFontMap       *font_map,
+                         const char * const *hidden_lanes)
 {
-  const char *tp_id = tp_employee_note_get_touchpoint_id (note);
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+  g_return_val_if_fail (font_map == NULL || PANGO_IS_FONT_MAP (font_map), NULL);
 
-  return *tp_id == '\0' || tp_layout_lookup_touchpoint (user_data, tp_id) != NULL;
+  return g_object_new (TP_TYPE_LAYOUT, "journey", journey, "font-map", font_map,
+                       "hidden-lanes", hidden_lanes, "full-text", TRUE, NULL);
 }
 
 GPtrArray *
 tp_layout_list_departments (TpLayout *self)
 {
-  return tp_journey_list_departments_filtered (self->journey,
-                                               self->hidden_lanes != NULL ? note_is_shown : NULL, self);
+  /* Every note is on the map whatever lanes are hidden: all departments. */
+  return tp_journey_list_departments (self->journey);
 }
 
 /* Computing the layout */
@@ -439,25 +506,6 @@ tp_layout_lookup_index (GHashTable *ids,
   return GPOINTER_TO_UINT (value);
 }
 
-static TpCardStyle
-card_style_for_lane (TpLaneKind kind)
-{
-  switch (kind)
-    {
-    case TP_LANE_KIND_CUSTOMER_ACTIONS:
-      return TP_CARD_ACTION;
-    case TP_LANE_KIND_THOUGHTS_FEELINGS:
-      return TP_CARD_THOUGHT;
-    case TP_LANE_KIND_TOUCHPOINTS:
-    case TP_LANE_KIND_EMOTION_CURVE:
-    case TP_LANE_KIND_EMPLOYEE:
-    case TP_LANE_KIND_OPPORTUNITIES:
-    case TP_LANE_KIND_NOTES:
-    default:
-      return TP_CARD_TOUCHPOINT;
-    }
-}
-
 static char *
 join_caption (const char *a,
               const char *b)
@@ -472,6 +520,77 @@ join_caption (const char *a,
   return NULL;
 }
 
+/* A card's kind decides how it looks, wherever it is placed. */
+static TpCardStyle
+card_style_for_kind (TpCardKind kind)
+{
+  switch (kind)
+    {
+    case TP_CARD_KIND_ACTION:
+      return TP_CARD_ACTION;
+    case TP_CARD_KIND_THOUGHT:
+      return TP_CARD_THOUGHT;
+    case TP_CARD_KIND_TOUCHPOINT:
+    default:
+      return TP_CARD_TOUCHPOINT;
+    }
+}
+
+/* The evidence a card states, with the number of respondents measured
+ * at once: the title's width depends on it, also while other texts wait
+ * to be measured together. */
+static void
+measure_evidence (TpLayout     *self,
+                  TpLayoutItem *item)
+{
+  TpEvidence evidence = TP_EVIDENCE_NONE;
+  int respondents = 0;
+  GPtrArray *deferred = self->deferred;
+
+  if (TP_IS_TOUCHPOINT (item->element))
+    {
+      evidence = tp_touchpoint_get_evidence (TP_TOUCHPOINT (item->element));
+      respondents = tp_touchpoint_get_respondents (TP_TOUCHPOINT (item->element));
+    }
+  else if (TP_IS_EMPLOYEE_NOTE (item->element))
+    {
+      evidence = tp_employee_note_get_evidence (TP_EMPLOYEE_NOTE (item->element));
+      respondents = tp_employee_note_get_respondents (TP_EMPLOYEE_NOTE (item->element));
+    }
+
+  item->evidence_kind = evidence;
+  item->evidence = NULL;
+  if (evidence == TP_EVIDENCE_REPORTED && respondents > 0)
+    {
+      char count[16];
+
+      g_snprintf (count, sizeof count, "%d", respondents);
+      self->deferred = NULL;
+      item->evidence = tp_layout_get_label (self, TP_TEXT_CAPTION, -1, count);
+      self->deferred = deferred;
+    }
+}
+
+/* The second caption line of an opportunity: "Planned · Priority: High";
+ * NULL when it is a bare idea. */
+static char *
+opportunity_status_line (TpOpportunity *opportunity)
+{
+  TpOpportunityStatus status = tp_opportunity_get_status (opportunity);
+  int priority = tp_opportunity_get_priority (opportunity);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (status != TP_OPPORTUNITY_STATUS_IDEA)
+    g_ptr_array_add (parts, g_strdup (tp_opportunity_status_get_display_name (status)));
+  if (priority > 0)
+    /* Translators: on an opportunity card; %s is High, Medium or Low */
+    g_ptr_array_add (parts, g_strdup_printf (_("Priority: %s"), tp_priority_get_display_name (priority)));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 /* Measures the card's text and returns its height. */
 static double
 measure_card (TpLayout     *self,
@@ -479,8 +598,12 @@ measure_card (TpLayout     *self,
 {
   double inner = TP_LAYOUT_CARD_WIDTH - 2 * TP_CARD_PADDING;
   g_autofree char *caption = NULL;
+  g_autofree char *caption2 = NULL;
 
   item->caption = NULL;
+  item->caption2 = NULL;
+  item->due = NULL;
+  measure_evidence (self, item);
 
   switch (item->style)
     {
@@ -489,8 +612,8 @@ measure_card (TpLayout     *self,
         TpTouchpoint *tp = TP_TOUCHPOINT (item->element);
         const char *title = tp_touchpoint_get_title (tp);
 
-        item->text = measure_text (self, TP_TEXT_TITLE, inner,
-                                   *title != '\0' ? title : _("Untitled touchpoint"), FALSE);
+        item->text = measure_card_text (self, TP_TEXT_TITLE, inner,
+                                        *title != '\0' ? title : _("Untitled touchpoint"));
         return TP_CARD_PADDING + TP_CARD_HEADER_HEIGHT + TP_CARD_HEADER_GAP
                + item->text->height + TP_CARD_PADDING;
       }
@@ -503,18 +626,20 @@ measure_card (TpLayout     *self,
         double width = inner;
         double height;
 
-        /* The badge and star sit beside the title, not above it. */
+        /* The badge, star and evidence mark sit beside the title, not above it. */
         if (tp_touchpoint_get_score (tp) > 0)
           width -= TP_CARD_BADGE_RESERVE;
-        if (tp_touchpoint_get_moment_of_truth (tp))
+        if (tp_touchpoint_is_moment (tp))
           width -= TP_CARD_STAR_RESERVE;
         if (item->style == TP_CARD_ACTION)
           width -= TP_CARD_ACTION_BAR;
+        if (item->evidence_kind != TP_EVIDENCE_NONE)
+          width -= tp_layout_item_get_evidence_width (item) + TP_CARD_EVIDENCE_GAP;
 
-        item->text = measure_text (self,
-                                   item->style == TP_CARD_THOUGHT ? TP_TEXT_TITLE_ITALIC : TP_TEXT_TITLE,
-                                   width,
-                                   *title != '\0' ? title : _("Untitled touchpoint"), FALSE);
+        item->text = measure_card_text (self,
+                                        item->style == TP_CARD_THOUGHT ? TP_TEXT_TITLE_ITALIC : TP_TEXT_TITLE,
+                                        width,
+                                        *title != '\0' ? title : _("Untitled touchpoint"));
         height = TP_CARD_PADDING + MAX (item->text->height, TP_BADGE_HEIGHT) + TP_CARD_PADDING;
         if (item->style == TP_CARD_THOUGHT)
           height += TP_CARD_THOUGHT_TAIL;
@@ -525,8 +650,14 @@ measure_card (TpLayout     *self,
       {
         TpEmployeeNote *note = TP_EMPLOYEE_NOTE (item->element);
 
-        item->text = measure_text (self, TP_TEXT_BODY, inner, tp_employee_note_get_text (note), FALSE);
+        const char *caused_by = tp_employee_note_get_caused_by (note);
+
+        item->text = measure_card_text (self, TP_TEXT_BODY, inner, tp_employee_note_get_text (note));
         caption = join_caption (tp_employee_note_get_role (note), tp_employee_note_get_department (note));
+        /* A line of its own, so that a long department never hides it. */
+        if (*caused_by != '\0')
+          /* Translators: on a blocker or enabler card; %s is the department its cause comes from */
+          caption2 = g_strdup_printf (_("Caused by %s"), caused_by);
       }
       break;
 
@@ -535,10 +666,24 @@ measure_card (TpLayout     *self,
         TpOpportunity *opportunity = TP_OPPORTUNITY (item->element);
         const char *owner = tp_opportunity_get_owner (opportunity);
 
-        item->text = measure_text (self, TP_TEXT_BODY, inner, tp_opportunity_get_text (opportunity), FALSE);
+        item->text = measure_card_text (self, TP_TEXT_BODY, inner, tp_opportunity_get_text (opportunity));
         if (*owner != '\0')
           /* Translators: who is responsible for an opportunity */
           caption = g_strdup_printf (_("Owner: %s"), owner);
+        const char *due = tp_opportunity_get_due (opportunity);
+
+        caption2 = opportunity_status_line (opportunity);
+        if (*due != '\0')
+          {
+            /* Translators: on an opportunity card; %s is a date written YYYY-MM-DD */
+            g_autofree char *text = g_strdup_printf (_("Due %s"), due);
+            GPtrArray *deferred = self->deferred;
+
+            /* Measured now: the header label's width depends on it. */
+            self->deferred = NULL;
+            item->due = measure_text (self, TP_TEXT_CAPTION, -1, text, FALSE);
+            self->deferred = deferred;
+          }
       }
       break;
 
@@ -547,10 +692,13 @@ measure_card (TpLayout     *self,
     }
 
   if (caption != NULL)
-    item->caption = measure_text (self, TP_TEXT_CAPTION, inner, caption, FALSE);
+    item->caption = measure_card_text (self, TP_TEXT_CAPTION, inner, caption);
+  if (caption2 != NULL)
+    item->caption2 = measure_card_text (self, TP_TEXT_CAPTION, inner, caption2);
 
   return TP_CARD_PADDING + TP_CARD_NOTE_HEADER + TP_CARD_NOTE_GAP + item->text->height
-         + (item->caption != NULL ? TP_CARD_NOTE_GAP + TP_CARD_CAPTION : 0)
+         + (item->caption != NULL ? TP_CARD_NOTE_GAP + tp_layout_caption_height (item->caption) : 0)
+         + (item->caption2 != NULL ? TP_CARD_NOTE_GAP + tp_layout_caption_height (item->caption2) : 0)
          + TP_CARD_PADDING;
 }
 
@@ -592,7 +740,7 @@ place_cards (TpLayout   *self,
       /* The model keeps references valid; skip rather than crash if not. */
       if (p.stage == G_MAXUINT || p.lane == G_MAXUINT)
         continue;
-      p.style = card_style_for_lane (tp_layout_row (self, p.lane)->kind);
+      p.style = card_style_for_kind (tp_touchpoint_get_kind (tp));
       g_array_append_val (placements, p);
     }
 
@@ -603,10 +751,11 @@ place_cards (TpLayout   *self,
         const char *tp_id = tp_employee_note_get_touchpoint_id (note);
         Placement p = { TP_ELEMENT (note), TP_CARD_NOTE, G_MAXUINT, employee_lane };
 
-        /* In the column of the touchpoint the note is about, or of its stage. */
+        /* In the column of the touchpoint the note is about (shown or in a
+         * hidden lane: layers hide cards, not what was noted), or of its stage. */
         if (*tp_id != '\0')
           {
-            TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
+            TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
             if (tp != NULL)
               p.stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
           }
@@ -627,10 +776,10 @@ place_cards (TpLayout   *self,
         /* Ideas about the journey as a whole start it off, in the first stage. */
         Placement p = { TP_ELEMENT (opportunity), TP_CARD_OPPORTUNITY, 0, opportunity_lane };
 
-        /* One on a touchpoint left out is as if unlinked. */
+        /* In its touchpoint's column, whether that card is shown or not. */
         if (*tp_id != '\0')
           {
-            TpTouchpoint *tp = tp_layout_lookup_touchpoint (self, tp_id);
+            TpTouchpoint *tp = tp_journey_lookup_touchpoint (self->journey, tp_id);
             if (tp != NULL)
               p.stage = tp_layout_lookup_index (stage_ids, tp_touchpoint_get_stage_id (tp));
             if (p.stage == G_MAXUINT)
@@ -893,6 +1042,9 @@ tp_layout_update (TpLayout *self)
       else
         {
           row->height = MAX (stack, TP_LAYOUT_MIN_LANE_HEIGHT);
+          /* The employee lane's header holds the whole legend. */
+          if (row->kind == TP_LANE_KIND_EMPLOYEE)
+            row->height = MAX (row->height, legend_height (self, row));
         }
       y += row->height;
     }

@@ -104,12 +104,17 @@ G_DECLARE_FINAL_TYPE (TpLayout, tp_layout, TP, LAYOUT, GObject)
 TpLayout   *tp_layout_new                 (TpJourney    *journey,
                                            PangoFontMap *font_map);
 /* Like tp_layout_new(), leaving out the lanes whose ids are in
- * @hidden_lanes (NULL-terminated; NULL or empty: none) as deleting them
- * would: their rows, the touchpoints placed in them, the employee notes
- * on those touchpoints (cards, markers, employee line, departments), while
- * opportunities on those touchpoints are placed as unlinked ones. For
- * outputs (layers); the canvas shows every lane. */
+ * @hidden_lanes (NULL-terminated; NULL or empty: none): their rows and the
+ * cards placed in them. Layers hide cards, not data: the emotion curve,
+ * the stages' averages, the employee line and legend, and the notes and
+ * opportunities about a hidden card (in its stage's column) stay as with
+ * every lane shown. For outputs (layers); the canvas shows every lane. */
 TpLayout   *tp_layout_new_full            (TpJourney          *journey,
+                                           PangoFontMap       *font_map,
+                                           const char * const *hidden_lanes);
+/* For paper (exports, printing): cards grow to hold their whole texts, so
+ * no word is elided; the screen's layout keeps compact cards. */
+TpLayout   *tp_layout_new_for_paper       (TpJourney          *journey,
                                            PangoFontMap       *font_map,
                                            const char * const *hidden_lanes);
 /* Recomputes the geometry after the journey changed. Text that did not
@@ -158,6 +163,13 @@ gboolean    tp_layout_get_card_rect       (TpLayout     *self,
  * (a dash when unscored); action, thought and note cards only when scored;
  * opportunity cards never. */
 gboolean    tp_layout_get_badge_rect      (TpLayout     *self,
+                                           TpElement    *element,
+                                           TpRect       *rect);
+/* The evidence mark on a card (an eye for observed, a speech bubble with
+ * the number of respondents for reported, a question mark for assumed);
+ * FALSE when the card states no evidence. It sits in the card's header
+ * row, clear of its text. */
+gboolean    tp_layout_get_evidence_rect   (TpLayout     *self,
                                            TpElement    *element,
                                            TpRect       *rect);
 /* The cards of one cell, in order (borrowed elements). */

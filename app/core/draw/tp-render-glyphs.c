@@ -55,6 +55,27 @@ tp_path_rounded_rect (cairo_t *cr,
 }
 
 void
+tp_path_notched_rect (cairo_t *cr,
+                      double   x,
+                      double   y,
+                      double   width,
+                      double   height,
+                      double   radius,
+                      double   notch)
+{
+  radius = MAX (0, MIN (radius, MIN (width, height) / 2));
+  notch = MAX (radius, MIN (notch, MIN (width, height) / 2));
+  cairo_new_sub_path (cr);
+  /* The top right corner is cut off straight. */
+  cairo_move_to (cr, x + width - notch, y);
+  cairo_line_to (cr, x + width, y + notch);
+  quarter_circle (cr, x + width - radius, y + height - radius, radius, 0);
+  quarter_circle (cr, x + radius, y + height - radius, radius, 1);
+  quarter_circle (cr, x + radius, y + radius, radius, 2);
+  cairo_close_path (cr);
+}
+
+void
 tp_path_bubble (cairo_t *cr,
                 double   x,
                 double   y,

@@ -39,6 +39,15 @@ void tp_glyph_bulb         (cairo_t   *cr,
                             double     size);
 
 /* Paths only: the caller fills or strokes. */
+/* A rounded rectangle with its top right corner cut off at 45°, @notch
+ * long on each side: a blocker's card. */
+void tp_path_notched_rect  (cairo_t   *cr,
+                            double     x,
+                            double     y,
+                            double     width,
+                            double     height,
+                            double     radius,
+                            double     notch);
 void tp_path_rounded_rect  (cairo_t   *cr,
                             double     x,
                             double     y,

@@ -31,17 +31,23 @@ item_badge_score (const TpLayoutItem *item,
   return -1;
 }
 
+/* Sprite parameters: the score, and whether it is below good enough. */
+#define BADGE_LOW 32
+
 static void
 badge_sprite (Ctx          *ctx,
               const TpRect *badge,
-              guint         score)
+              guint         params)
 {
   cairo_t *cr = ctx->cr;
+  guint score = params & (BADGE_LOW - 1);
   TpLayoutText *label = tp_layout_get_label (ctx->layout, TP_TEXT_BADGE, -1, score_label (score));
 
   if (!ctx->backs_drawn)
     {
-      tp_path_rounded_rect (cr, badge->x, badge->y, badge->width, badge->height, badge->height / 2);
+      /* Below good enough: square, so it differs in grey print too. */
+      tp_path_rounded_rect (cr, badge->x, badge->y, badge->width, badge->height,
+                            params & BADGE_LOW ? 0 : badge->height / 2);
       set_badge_source (ctx, score);
       tp_render_backend_fill (ctx->backend, cr);
     }
@@ -57,7 +63,9 @@ draw_badge (Ctx          *ctx,
             const TpRect *badge,
             int           score)
 {
-  tp_renderer_draw_sprite (ctx, SPRITE_BADGE, CLAMP (score, 0, TP_SCORE_MAX), badge, badge_sprite);
+  score = CLAMP (score, 0, TP_SCORE_MAX);
+  tp_renderer_draw_sprite (ctx, SPRITE_BADGE, score | (tp_renderer_score_is_low (ctx, score) ? BADGE_LOW : 0),
+                           badge, badge_sprite);
 }
 
 static void
@@ -229,6 +237,16 @@ card_colors (Ctx                *ctx,
     }
 }
 
+/* Blockers have a cut corner, so they differ from enablers by shape as
+ * well as colour (grey print). Drawn as paths, as thought bubbles are. */
+static gboolean
+has_own_shape (const TpLayoutItem *item)
+{
+  return item->style == TP_CARD_THOUGHT
+         || (item->style == TP_CARD_NOTE
+             && tp_employee_note_get_kind (TP_EMPLOYEE_NOTE (item->element)) == TP_NOTE_KIND_BLOCKER);
+}
+
 static void
 card_path (cairo_t            *cr,
            const TpLayoutItem *item,
@@ -238,6 +256,9 @@ card_path (cairo_t            *cr,
   if (item->style == TP_CARD_THOUGHT)
     tp_path_bubble (cr, r->x - grow, r->y - grow, r->width + 2 * grow, r->height + 2 * grow,
                     TP_CARD_RADIUS + grow, TP_CARD_THOUGHT_TAIL);
+  else if (has_own_shape (item))
+    tp_path_notched_rect (cr, r->x - grow, r->y - grow, r->width + 2 * grow, r->height + 2 * grow,
+                          TP_CARD_RADIUS + grow, TP_CARD_NOTCH + grow);
   else
     tp_path_rounded_rect (cr, r->x - grow, r->y - grow, r->width + 2 * grow, r->height + 2 * grow,
                           TP_CARD_RADIUS + grow);
@@ -252,8 +273,80 @@ card_outline_path (cairo_t            *cr,
 {
   if (item->style == TP_CARD_THOUGHT)
     tp_path_bubble (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 3.5, TP_CARD_RADIUS + 1, TP_CARD_THOUGHT_TAIL);
+  else if (has_own_shape (item))
+    tp_path_notched_rect (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2.5, TP_CARD_RADIUS + 1,
+                          TP_CARD_NOTCH + 1);
   else
     tp_path_rounded_rect (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2.5, TP_CARD_RADIUS + 1);
+}
+
+/* Evidence: where a card's content comes from, in the dim text colour so
+ * that it stays discreet. Paths only, no font but the count's. */
+static void
+draw_evidence (Ctx                *ctx,
+               const TpLayoutItem *item,
+               double              dx,
+               double              dy)
+{
+  cairo_t *cr = ctx->cr;
+  const double s = TP_CARD_EVIDENCE_GLYPH;
+  TpRect r;
+  double x, cy;
+
+  if (!tp_layout_item_get_evidence_rect ((TpLayoutItem *) item, &r))
+    return;
+  x = r.x + dx;
+  cy = r.y + dy + r.height / 2;
+  set_source (cr, &ctx->pal->text_dim);
+  cairo_new_path (cr);
+
+  switch (item->evidence_kind)
+    {
+    case TP_EVIDENCE_OBSERVED:
+      /* An eye: an almond outline and its pupil. */
+      cairo_move_to (cr, x, cy);
+      cairo_curve_to (cr, x + s * 0.3, cy - s * 0.45, x + s * 0.7, cy - s * 0.45, x + s, cy);
+      cairo_curve_to (cr, x + s * 0.7, cy + s * 0.45, x + s * 0.3, cy + s * 0.45, x, cy);
+      cairo_close_path (cr);
+      cairo_set_line_width (cr, 1.1);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      tp_render_backend_stroke (ctx->backend, cr);
+      cairo_arc (cr, x + s / 2, cy, s * 0.17, 0, 2 * G_PI);
+      tp_render_backend_fill (ctx->backend, cr);
+      break;
+
+    case TP_EVIDENCE_REPORTED:
+      /* A speech bubble, and how many customers said so. */
+      tp_path_rounded_rect (cr, x + 0.5, cy - s * 0.42, s - 1, s * 0.68, 2);
+      cairo_set_line_width (cr, 1.1);
+      tp_render_backend_stroke (ctx->backend, cr);
+      cairo_move_to (cr, x + s * 0.22, cy + s * 0.24);
+      cairo_line_to (cr, x + s * 0.2, cy + s * 0.5);
+      cairo_line_to (cr, x + s * 0.5, cy + s * 0.24);
+      cairo_close_path (cr);
+      tp_render_backend_fill (ctx->backend, cr);
+      if (item->evidence != NULL)
+        show_text (ctx, item->evidence, x + s + 2, cy - item->evidence->height / 2, &ctx->pal->text_dim);
+      break;
+
+    case TP_EVIDENCE_ASSUMED:
+      {
+        TpLayoutText *mark = tp_layout_get_label (ctx->layout, TP_TEXT_CAPTION_BOLD, -1, "?");
+
+        /* A question mark in a dashed ring: not checked. */
+        cairo_arc (cr, x + s / 2, cy, s / 2 - 0.6, 0, 2 * G_PI);
+        cairo_set_line_width (cr, 1);
+        cairo_set_dash (cr, (const double[]) { 1.6, 1.2 }, 2, 0);
+        tp_render_backend_stroke (ctx->backend, cr);
+        cairo_set_dash (cr, NULL, 0, 0);
+        show_text (ctx, mark, x + (s - mark->text_width) / 2, cy - mark->height / 2, &ctx->pal->text_dim);
+      }
+      break;
+
+    case TP_EVIDENCE_NONE:
+    default:
+      break;
+    }
 }
 
 #define CHIP_RADIUS 5
@@ -299,21 +392,22 @@ draw_touchpoint_content (Ctx                *ctx,
   TpTouchpoint *tp = TP_TOUCHPOINT (item->element);
   TpChannel channel = tp_touchpoint_get_channel (tp);
   gboolean online = tp_touchpoint_is_online (tp);
-  gboolean moment = tp_touchpoint_get_moment_of_truth (tp);
-  TpRect header;
+  gboolean moment = tp_touchpoint_is_moment (tp);
+  TpRect header, text;
 
-  header.x = r->x + TP_CARD_PADDING;
-  header.y = r->y + TP_CARD_PADDING;
-  header.width = badge->x - 4 - (moment ? TP_CARD_STAR_RESERVE : 0) - header.x;
-  header.height = TP_CARD_HEADER_HEIGHT;
+  /* Left of the evidence mark, the star and the badge. */
+  tp_layout_item_get_header_label_rect ((TpLayoutItem *) item, &header);
+  header.x += r->x - item->rect.x;
+  header.y += r->y - item->rect.y;
   tp_renderer_draw_sprite (ctx, SPRITE_HEADER, (guint) channel | (online ? 0x100 : 0), &header, header_sprite);
 
   if (moment)
     draw_star (ctx, badge->x - 11, badge->y + badge->height / 2, 7.5);
   draw_badge (ctx, badge, tp_touchpoint_get_score (tp));
+  draw_evidence (ctx, item, r->x - item->rect.x, r->y - item->rect.y);
 
-  show_text (ctx, item->text, r->x + TP_CARD_PADDING,
-             r->y + TP_CARD_PADDING + TP_CARD_HEADER_HEIGHT + TP_CARD_HEADER_GAP,
+  tp_layout_item_get_text_rect ((TpLayoutItem *) item, &text);
+  show_text (ctx, item->text, text.x + r->x - item->rect.x, text.y + r->y - item->rect.y,
              *tp_touchpoint_get_title (tp) != '\0' ? &pal->text : &pal->text_dim);
 }
 
@@ -326,7 +420,7 @@ draw_side_badge_content (Ctx                *ctx,
 {
   const Palette *pal = ctx->pal;
   TpTouchpoint *tp = TP_TOUCHPOINT (item->element);
-  double text_x = r->x + TP_CARD_PADDING;
+  TpRect text;
 
   if (item->style == TP_CARD_ACTION)
     {
@@ -334,18 +428,18 @@ draw_side_badge_content (Ctx                *ctx,
       tp_path_rounded_rect (ctx->cr, r->x + 6, r->y + 8, 3.5, r->height - 16, 1.75);
       set_source (ctx->cr, &pal->action_bar);
       tp_render_backend_fill (ctx->backend, ctx->cr);
-      text_x += TP_CARD_ACTION_BAR;
     }
 
-  if (tp_touchpoint_get_moment_of_truth (tp))
+  if (tp_touchpoint_is_moment (tp))
     draw_star (ctx,
                has_badge ? badge->x - 11 : r->x + r->width - TP_CARD_PADDING - 8,
                r->y + TP_CARD_PADDING + TP_BADGE_HEIGHT / 2, 7.5);
   if (has_badge)
     draw_badge (ctx, badge, tp_touchpoint_get_score (tp));
+  draw_evidence (ctx, item, r->x - item->rect.x, r->y - item->rect.y);
 
-  show_text (ctx, item->text, text_x,
-             r->y + TP_CARD_PADDING + MAX (0, (TP_BADGE_HEIGHT - item->text->height) / 2),
+  tp_layout_item_get_text_rect ((TpLayoutItem *) item, &text);
+  show_text (ctx, item->text, text.x + r->x - item->rect.x, text.y + r->y - item->rect.y,
              *tp_touchpoint_get_title (tp) != '\0' ? &pal->text : &pal->text_dim);
 }
 
@@ -360,46 +454,77 @@ draw_note_content (Ctx                *ctx,
   const Palette *pal = ctx->pal;
   const Rgba *accent;
   TpLayoutText *label;
+  double dx = r->x - item->rect.x;
+  double dy = r->y - item->rect.y;
   double x = r->x + TP_CARD_PADDING;
   double y = r->y + TP_CARD_PADDING;
-  double label_width = r->width - 2 * TP_CARD_PADDING - 18 - (has_badge ? TP_CARD_BADGE_RESERVE : 0);
+  TpRect label_rect, rect;
+
+  tp_layout_item_get_header_label_rect ((TpLayoutItem *) item, &label_rect);
+  label_rect.x += dx;
+  label_rect.y += dy;
 
   if (item->style == TP_CARD_NOTE)
     {
       TpEmployeeNote *note = TP_EMPLOYEE_NOTE (item->element);
       TpNoteKind kind = tp_employee_note_get_kind (note);
-      int severity = tp_employee_note_get_severity (note);
+      int meter = tp_layout_item_get_meter (item);
 
       accent = kind == TP_NOTE_KIND_BLOCKER ? &pal->blocker_accent : &pal->enabler_accent;
 
-      /* Severity as three rising bars, like a signal meter. */
-      for (int i = 0; i < severity && i < TP_SEVERITY_MAX; i++)
-        cairo_rectangle (cr, x + i * 5, y + 9 - 4 * i, 3.5, 6 + 4 * i);
-      set_source (cr, accent);
-      tp_render_backend_fill (ctx->backend, cr);
-      for (int i = MAX (severity, 0); i < TP_SEVERITY_MAX; i++)
-        cairo_rectangle (cr, x + i * 5, y + 9 - 4 * i, 3.5, 6 + 4 * i);
-      cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 0.25);
-      tp_render_backend_fill (ctx->backend, cr);
+      if (kind == TP_NOTE_KIND_BLOCKER)
+        {
+          /* Severity as three rising bars, like a signal meter. */
+          for (int i = 0; i < meter; i++)
+            cairo_rectangle (cr, x + i * 5, y + 9 - 4 * i, 3.5, 6 + 4 * i);
+          set_source (cr, accent);
+          tp_render_backend_fill (ctx->backend, cr);
+          for (int i = meter; i < TP_SEVERITY_MAX; i++)
+            cairo_rectangle (cr, x + i * 5, y + 9 - 4 * i, 3.5, 6 + 4 * i);
+          cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 0.25);
+          tp_render_backend_fill (ctx->backend, cr);
+        }
+      else if (meter > 0)
+        {
+          /* Strength as three dots; an enabler without one shows none. */
+          for (int i = 0; i < meter; i++)
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x + 2 + i * 5, y + TP_CARD_NOTE_HEADER / 2 - 1, 1.9, 0, 2 * G_PI);
+            }
+          set_source (cr, accent);
+          tp_render_backend_fill (ctx->backend, cr);
+          for (int i = meter; i < TP_STRENGTH_MAX; i++)
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x + 2 + i * 5, y + TP_CARD_NOTE_HEADER / 2 - 1, 1.9, 0, 2 * G_PI);
+            }
+          cairo_set_source_rgba (cr, accent->r, accent->g, accent->b, 0.25);
+          tp_render_backend_fill (ctx->backend, cr);
+        }
 
-      label = tp_layout_get_label (ctx->layout, TP_TEXT_CAPTION_BOLD, label_width,
+      label = tp_layout_get_label (ctx->layout, TP_TEXT_CAPTION_BOLD, label_rect.width,
                                    tp_note_kind_get_display_name (kind));
       if (has_badge)
         draw_badge (ctx, badge, tp_employee_note_get_score (note));
+      draw_evidence (ctx, item, dx, dy);
     }
   else
     {
       accent = &pal->opportunity_accent;
       set_source (cr, accent);
       tp_glyph_bulb (cr, x - 1, y, 16);
-      label = tp_layout_get_label (ctx->layout, TP_TEXT_CAPTION_BOLD, label_width, _("Opportunity"));
+      label = tp_layout_get_label (ctx->layout, TP_TEXT_CAPTION_BOLD, label_rect.width, _("Opportunity"));
+      if (tp_layout_item_get_due_rect ((TpLayoutItem *) item, &rect))
+        show_text (ctx, item->due, rect.x + dx, rect.y + dy, &pal->text_dim);
     }
 
-  show_text (ctx, label, x + 18, y + (TP_CARD_NOTE_HEADER - label->height) / 2 - 1, accent);
-  y += TP_CARD_NOTE_HEADER + TP_CARD_NOTE_GAP;
-  show_text (ctx, item->text, x, y, &pal->text);
-  if (item->caption != NULL)
-    show_text (ctx, item->caption, x, r->y + r->height - TP_CARD_PADDING - TP_CARD_CAPTION, &pal->text_dim);
+  show_text (ctx, label, label_rect.x, y + (TP_CARD_NOTE_HEADER - label->height) / 2 - 1, accent);
+  tp_layout_item_get_text_rect ((TpLayoutItem *) item, &rect);
+  show_text (ctx, item->text, rect.x + dx, rect.y + dy, &pal->text);
+  for (guint line = 0; line < 2; line++)
+    if (tp_layout_item_get_caption_rect ((TpLayoutItem *) item, line, &rect))
+      show_text (ctx, line == 0 ? item->caption : item->caption2, rect.x + dx, rect.y + dy, &pal->text_dim);
 }
 
 void
@@ -498,7 +623,7 @@ tp_renderer_draw_card (Ctx                *ctx,
   /* Notes of departments filtered out fade into the background. */
   if (item->style == TP_CARD_NOTE && note_hidden (ctx, TP_EMPLOYEE_NOTE (item->element)))
     {
-      tp_path_rounded_rect (cr, r.x - 1, r.y - 1, r.width + 2, r.height + 2.5, TP_CARD_RADIUS + 1);
+      card_outline_path (cr, item, &r);
       cairo_set_source_rgba (cr, pal->background.r, pal->background.g, pal->background.b, 0.75);
       tp_render_backend_fill (ctx->backend, cr);
     }
@@ -678,7 +803,7 @@ draw_card_backs (Ctx    *ctx,
               card_colors (ctx, other, &other_fill, &other_border);
               if ((pass == 0 ? other_border : other_fill) != color)
                 continue;
-              if (other->style != TP_CARD_THOUGHT)
+              if (!has_own_shape (other))
                 {
                   any_rect = TRUE;
                   continue;
@@ -702,7 +827,7 @@ draw_card_backs (Ctx    *ctx,
               const Rgba *other_fill, *other_border;
 
               card_colors (ctx, other, &other_fill, &other_border);
-              if ((pass == 0 ? other_border : other_fill) != color || other->style == TP_CARD_THOUGHT)
+              if ((pass == 0 ? other_border : other_fill) != color || has_own_shape (other))
                 continue;
               if (pass == 0)
                 inner_rect_path (cr, r->x - 1, r->y - 1, r->width + 2, r->height + 2.5, TP_CARD_RADIUS + 1);
@@ -775,12 +900,14 @@ draw_card_backs (Ctx    *ctx,
         }
     }
 
-  /* ...and score badges, by score: pills are lines with round caps. */
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  /* ...and score badges, by score: pills are lines with round caps, the
+   * square badges of low scores lines with square ones. */
   for (int score = 0; score <= TP_SCORE_MAX; score++)
     {
       double height = 0;
 
+      cairo_set_line_cap (cr, tp_renderer_score_is_low (ctx, score) ? CAIRO_LINE_CAP_SQUARE
+                                                                   : CAIRO_LINE_CAP_ROUND);
       set_badge_source (ctx, score);
       for (guint i = 0; i < items->len; i++)
         {

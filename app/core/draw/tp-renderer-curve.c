@@ -58,6 +58,19 @@ curve_path (cairo_t            *cr,
     }
 }
 
+/* A round dot, or a square one for a score below good enough. */
+static void
+dot_path (cairo_t            *cr,
+          const TpCurvePoint *point,
+          double              radius,
+          gboolean            square)
+{
+  if (square)
+    tp_path_rounded_rect (cr, point->x - radius, point->y - radius, 2 * radius, 2 * radius, radius * 0.25);
+  else
+    cairo_arc (cr, point->x, point->y, radius, 0, 2 * G_PI);
+}
+
 static void
 draw_curve_dot (Ctx                *ctx,
                 const TpCurvePoint *point)
@@ -65,23 +78,24 @@ draw_curve_dot (Ctx                *ctx,
   cairo_t *cr = ctx->cr;
   TpTouchpoint *tp = TP_TOUCHPOINT (point->element);
   gboolean big = point->radius >= TP_LAYOUT_DOT_RADIUS;
-  gboolean moment = tp_touchpoint_get_moment_of_truth (tp);
+  gboolean moment = tp_touchpoint_is_moment (tp);
+  gboolean low = tp_renderer_score_is_low (ctx, point->score);
 
   cairo_new_path (cr);
-  cairo_arc (cr, point->x, point->y, point->radius + (big ? 2 : 1), 0, 2 * G_PI);
+  dot_path (cr, point, point->radius + (big ? 2 : 1), low);
   set_source (cr, &ctx->pal->background);
   tp_render_backend_fill (ctx->backend, cr);
 
   if (moment)
     {
       /* A moment of truth: a gold ring around its dot. */
-      cairo_arc (cr, point->x, point->y, point->radius + (big ? 4 : 2.5), 0, 2 * G_PI);
+      dot_path (cr, point, point->radius + (big ? 4 : 2.5), low);
       set_source (cr, &ctx->pal->gold_dark);
       cairo_set_line_width (cr, big ? 2.5 : 1.5);
       tp_render_backend_stroke (ctx->backend, cr);
     }
 
-  cairo_arc (cr, point->x, point->y, point->radius, 0, 2 * G_PI);
+  dot_path (cr, point, point->radius, low);
   set_score_source (ctx, point->score);
   tp_render_backend_fill (ctx->backend, cr);
 

@@ -18,7 +18,7 @@ draw_selection_outline (Ctx *ctx)
 }
 
 /* Under the employee lane's name: the blocker and enabler markers and a
- * swatch per department, as far as the lane is tall. */
+ * swatch per department; the layout makes the lane tall enough for all. */
 static void
 draw_department_legend (Ctx               *ctx,
                         const TpLayoutRow *row)
@@ -26,33 +26,34 @@ draw_department_legend (Ctx               *ctx,
   cairo_t *cr = ctx->cr;
   TpLayout *layout = ctx->layout;
   const Palette *pal = ctx->pal;
-  double label_width = TP_LAYOUT_LANE_HEADER_WIDTH - 14 - 22 - 8;
-  double y = row->y + 12 + row->name->height + 10;
-  double bottom = row->y + row->height - 6;
-  const double line = 17;
+  double y = row->y + TP_LAYOUT_LEGEND_TOP + row->name->height + TP_LAYOUT_LEGEND_GAP;
 
-  for (int i = 0; i < 2 && y + line <= bottom; i++, y += line)
+  for (int i = 0; i < 2; i++)
     {
       guint blocker = i == 0;
       const double radius = 6;
-      TpRect bounds = TP_RECT_INIT (21 - radius - 1.5, y + line / 2 - radius - 1.5,
+      TpLayoutText *label = tp_layout_get_legend_label (layout, blocker ? _("Blocker") : _("Enabler"));
+      double line = tp_layout_legend_step (label);
+      TpRect bounds = TP_RECT_INIT (21 - radius - 1.5, y + TP_LAYOUT_LEGEND_LINE / 2 - radius - 1.5,
                                     2 * radius + 3, 2 * radius + 3);
-      TpLayoutText *label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width,
-                                                 blocker ? _("Blocker") : _("Enabler"));
 
       tp_renderer_draw_sprite (ctx, SPRITE_MARKER, blocker, &bounds, tp_renderer_marker_sprite);
       show_text (ctx, label, 36, y + (line - label->height) / 2, &pal->text_dim);
+      y += line;
     }
 
-  for (guint i = 0; i < ctx->department_names->len && y + line <= bottom; i++, y += line)
+  for (guint i = 0; i < ctx->department_names->len; i++)
     {
       const char *name = g_ptr_array_index (ctx->department_names, i);
-      TpLayoutText *label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, name);
+      TpLayoutText *label = tp_layout_get_legend_label (layout, name);
+      double line = tp_layout_legend_step (label);
 
-      tp_path_rounded_rect (cr, 15, y + line / 2 - 5, 12, 10, 2);
+      /* The swatch beside the label's first line. */
+      tp_path_rounded_rect (cr, 15, y + TP_LAYOUT_LEGEND_LINE / 2 - 5, 12, 10, 2);
       set_department_source (ctx, i);
       tp_render_backend_fill (ctx->backend, cr);
       show_text (ctx, label, 36, y + (line - label->height) / 2, &pal->text);
+      y += line;
     }
 }
 

@@ -237,6 +237,15 @@ typedef void (*SpriteFunc) (Ctx          *ctx,
                             const TpRect *bounds,
                             guint         params);
 
+/* A score below the journey's good enough: drawn square (badges) and as
+ * squares (curve dots), not round, so grey print tells it apart. */
+static inline gboolean
+tp_renderer_score_is_low (Ctx *ctx,
+                          int  score)
+{
+  return score > 0 && score < ctx->layout->good_enough;
+}
+
 /* tp-renderer.c */
 void tp_renderer_draw_sprite          (Ctx                *ctx,
                                        SpriteKind          kind,

@@ -188,6 +188,50 @@ tp_document_new_from_file (GFile         *file,
   return self;
 }
 
+TpDocument *
+tp_document_new_recovered (TpJourney  *journey,
+                           GFile      *file,
+                           const char *etag,
+                           gsize       size,
+                           const char *checksum)
+{
+  TpDocument *self;
+
+  g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  self = tp_document_new (journey);
+  if (file != NULL)
+    {
+      set_file (self, file);
+      self->etag = g_strdup (etag);
+      if (checksum != NULL)
+        {
+          self->size = size;
+          self->checksum = g_strdup (checksum);
+        }
+    }
+  /* It differs from its file (or has none) until saved. */
+  tp_history_mark_unsaved (self->history);
+  return self;
+}
+
+void
+tp_document_get_file_state (TpDocument  *self,
+                            const char **etag,
+                            gsize       *size,
+                            const char **checksum)
+{
+  g_return_if_fail (TP_IS_DOCUMENT (self));
+
+  if (etag != NULL)
+    *etag = self->etag;
+  if (size != NULL)
+    *size = self->size;
+  if (checksum != NULL)
+    *checksum = self->checksum;
+}
+
 TpJourney *
 tp_document_get_journey (TpDocument *self)
 {

@@ -18,11 +18,26 @@ TpDocument *tp_document_new               (TpJourney     *journey);
 TpDocument *tp_document_new_from_file     (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
+/* A journey recovered from a draft: modified from the start, with @file
+ * (NULL: never saved) for the next Save, which still stops when the file
+ * no longer holds what it did when loaded (@etag, @size and @checksum,
+ * from tp_document_get_file_state(); NULL when unknown). */
+TpDocument *tp_document_new_recovered     (TpJourney     *journey,
+                                           GFile         *file,
+                                           const char    *etag,
+                                           gsize          size,
+                                           const char    *checksum);
 
 TpJourney  *tp_document_get_journey       (TpDocument *self);
 TpHistory  *tp_document_get_history       (TpDocument *self);
 GFile      *tp_document_get_file          (TpDocument *self); /* NULL when never saved */
 gboolean    tp_document_get_modified      (TpDocument *self);
+/* What the file held when last loaded or saved: its etag, size and
+ * SHA-256 (NULL, 0 when unknown). For drafts. */
+void        tp_document_get_file_state    (TpDocument   *self,
+                                           const char  **etag,
+                                           gsize        *size,
+                                           const char  **checksum);
 /* The file's name, or the journey title for a new document. */
 char       *tp_document_dup_display_name  (TpDocument *self);
 

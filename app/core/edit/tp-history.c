@@ -618,6 +618,28 @@ tp_history_mark_saved (TpHistory *self)
 }
 
 /**
+ * tp_history_mark_unsaved:
+ * @self: a #TpHistory
+ *
+ * Forgets which step was saved: no undo or redo reaches an unmodified
+ * state again.  For a journey recovered from a draft, which differs from
+ * its file from the start.  Must not be called while a group is open.
+ */
+void
+tp_history_mark_unsaved (TpHistory *self)
+{
+  HistoryState before;
+
+  g_return_if_fail (TP_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth == 0);
+  g_return_if_fail (!self->busy);
+
+  history_state_save (self, &before);
+  self->saved_depth = SAVED_DEPTH_NONE;
+  tp_history_finish (self, &before);
+}
+
+/**
  * tp_history_is_modified:
  * @self: a #TpHistory
  *

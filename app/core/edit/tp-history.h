@@ -34,6 +34,7 @@ const char *tp_history_get_redo_label   (TpHistory  *self);
 void        tp_history_break_coalescing (TpHistory  *self);
 
 void        tp_history_mark_saved       (TpHistory  *self);
+void        tp_history_mark_unsaved     (TpHistory  *self);
 gboolean    tp_history_is_modified      (TpHistory  *self);
 
 void        tp_history_clear            (TpHistory  *self);

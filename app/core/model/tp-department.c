@@ -34,15 +34,6 @@ compare_department_keys (gconstpointer a,
 GPtrArray *
 tp_journey_list_departments (TpJourney *journey)
 {
-  return tp_journey_list_departments_filtered (journey, NULL, NULL);
-}
-
-GPtrArray *
-tp_journey_list_departments_filtered (TpJourney *journey,
-                                      gboolean (*keep) (TpEmployeeNote *note,
-                                                        gpointer        user_data),
-                                      gpointer   user_data)
-{
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
@@ -59,8 +50,6 @@ tp_journey_list_departments_filtered (TpJourney *journey,
       const char *department = tp_employee_note_get_department (note);
       char *key;
 
-      if (keep != NULL && !keep (note, user_data))
-        continue;
       key = tp_department_key (department);
       if (key == NULL || g_hash_table_contains (seen, key))
         {

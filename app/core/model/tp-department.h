@@ -17,11 +17,5 @@ char      *tp_department_display_name     (const char *department);
  * (the first in note order), sorted by key: the order of the legend and of
  * the colours. A new array of strings. */
 GPtrArray *tp_journey_list_departments    (TpJourney  *journey);
-/* The same for the notes @keep accepts (all when NULL): the departments of
- * what an output shows. */
-GPtrArray *tp_journey_list_departments_filtered (TpJourney *journey,
-                                                 gboolean (*keep) (TpEmployeeNote *note,
-                                                                   gpointer        user_data),
-                                                 gpointer   user_data);
 
 G_END_DECLS

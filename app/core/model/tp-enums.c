@@ -169,7 +169,7 @@ tp_card_kind_get_display_name (TpCardKind kind)
 {
   switch (kind)
     {
-    case TP_CARD_KIND_TOUCHPOINT: return _("Touchpoint");
+    case TP_CARD_KIND_TOUCHPOINT: return C_("journey element", "Touchpoint");  /* not the application name */
     case TP_CARD_KIND_ACTION: return _("Customer action");
     case TP_CARD_KIND_THOUGHT: return _("Thought or feeling");
     default: return "";

@@ -203,13 +203,18 @@ legend_label (cairo_t    *cr,
 }
 
 static void
-legend_swatch (cairo_t *cr,
-               double   x,
-               double   cy,
-               guint32  fill,
-               guint32  border)
+legend_swatch (cairo_t  *cr,
+               double    x,
+               double    cy,
+               guint32   fill,
+               guint32   border,
+               gboolean  notched)
 {
-  tp_path_rounded_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH, 3);
+  /* A blocker's swatch has its card's cut corner. */
+  if (notched)
+    tp_path_notched_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH, 3, 5);
+  else
+    tp_path_rounded_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH, 3);
   set_hex (cr, fill, 1);
   tp_gfx_fill_preserve (cr);
   set_hex (cr, border, 0.8);
@@ -232,7 +237,9 @@ tp_export_draw_legend (cairo_t *cr,
       int w, h;
 
       tp_score_color (score, TP_PALETTE_PRINT, rgb);
-      tp_path_rounded_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH, 3);
+      /* The map's badge shapes: square below good enough, round above. */
+      tp_path_rounded_rect (cr, x, cy - SWATCH / 2, SWATCH * 1.4, SWATCH,
+                            score < tp_journey_get_good_enough (ex->journey) ? 0 : SWATCH / 2);
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       tp_gfx_fill (cr);
       pango_layout_set_width (layout, -1);
@@ -260,12 +267,12 @@ tp_export_draw_legend (cairo_t *cr,
 
   if (ex->render.show_employee_overlay)
     {
-      legend_swatch (cr, x, cy, 0xfdeced, 0xe01b24);
+      legend_swatch (cr, x, cy, 0xfdeced, 0xe01b24, TRUE);
       x = legend_label (cr, ex, _("Blocker"), x + SWATCH * 1.4 + 4, cy) + 14;
-      legend_swatch (cr, x, cy, 0xe8f6ed, 0x26a269);
+      legend_swatch (cr, x, cy, 0xe8f6ed, 0x26a269, FALSE);
       x = legend_label (cr, ex, _("Enabler"), x + SWATCH * 1.4 + 4, cy) + 14;
     }
-  legend_swatch (cr, x, cy, 0xfff6d0, 0xe5a50a);
+  legend_swatch (cr, x, cy, 0xfff6d0, 0xe5a50a, FALSE);
   x = legend_label (cr, ex, _("Opportunity"), x + SWATCH * 1.4 + 4, cy) + 14;
 
   cairo_set_line_width (cr, 2);

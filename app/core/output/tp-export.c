@@ -305,7 +305,7 @@ export_prepare (Export                *ex,
 
   ex->journey = g_object_ref (journey);
   /* Hidden lanes are the layout's to leave out, as deleting them would. */
-  ex->layout = tp_layout_new_full (journey, NULL, (const char * const *) options->hidden_lanes);
+  ex->layout = tp_layout_new_for_paper (journey, NULL, (const char * const *) options->hidden_lanes);
   tp_layout_get_size (ex->layout, &ex->map_width, &ex->map_height);
   ex->map_width = MAX (ex->map_width, 1);
   ex->map_height = MAX (ex->map_height, 1);
@@ -730,10 +730,10 @@ poster_info (Export                *ex,
   if (report->warning != NULL)
     g_string_append_printf (info, "\n⚠ %s", report->warning);
   g_string_append_c (info, '\n');
-  g_string_append (info, _("Start with A1. Cut every other sheet along its left and top cut "
-                           "marks, at the edge of the print, lay it over its neighbours so that "
-                           "the cut edge meets the start of their grey glue strips, and glue it "
-                           "there."));
+  g_string_append (info, _("Start with A1. Cut each of the other sheets along its left and top "
+                           "cut marks, at the edge of the print, lay it over its neighbours so "
+                           "that the cut edge meets the start of their grey glue strips, and glue "
+                           "it there."));
   return g_string_free (info, FALSE);
 }
 
