@@ -85,6 +85,8 @@ typedef struct {
   gboolean               raster;
   /* tp_renderer_draw_cards() has filled every card's back and border already. */
   gboolean               backs_drawn;
+  /* Text wholly outside the visible rectangle is left out (tp_render_journey()). */
+  gboolean               cull_text;
   double                 device_scale; /* the target's, for HiDPI */
   double                 pixel_scale;  /* device pixels per document unit */
   /* The employee notes' departments: key -> GUINT_TO_POINTER (index + 1),
@@ -178,6 +180,33 @@ show_text (Ctx                *ctx,
            double              y,
            const Rgba         *color)
 {
+  if (ctx->cull_text)
+    {
+      /* Text outside the clip leaves no mark, but a PDF writer may still
+       * write it (cairo's leaves out what its glyphs' ink puts outside the
+       * clip; ours would write it), and text tools would find it on a page
+       * that does not show it. So it is left out here, for every target
+       * alike: by its lines' box (its wrap width when centred or aligned
+       * right) when that is well inside or outside, else by its ink. */
+      const double slack = 4;
+      double width = MAX (text->text_width, text->width > 0 ? text->width / (double) PANGO_SCALE : 0);
+      TpRect box = TP_RECT_INIT (x - slack, y - slack, width + 2 * slack, text->height + 2 * slack);
+      TpRect inner = tp_rect_inset (&ctx->visible, slack, slack);
+
+      if (!tp_rect_intersects (&box, &ctx->visible))
+        return;
+      if (!tp_rect_contains_rect (&inner, &box))
+        {
+          PangoRectangle ink;
+          TpRect ink_box;
+
+          pango_layout_get_extents (text->layout, &ink, NULL);
+          ink_box = TP_RECT_INIT (x + ink.x / (double) PANGO_SCALE, y + ink.y / (double) PANGO_SCALE,
+                                  ink.width / (double) PANGO_SCALE, ink.height / (double) PANGO_SCALE);
+          if (!tp_rect_intersects (&ink_box, &ctx->visible))
+            return;
+        }
+    }
   set_source (ctx->cr, color);
   cairo_move_to (ctx->cr, x, y);
   tp_render_backend_show_layout (ctx->backend, ctx->cr, text->layout);

@@ -130,6 +130,8 @@ tp_renderer_draw_sprite (Ctx          *ctx,
       sub.cr = scr;
       sub.backend = tp_render_backend_cairo ();
       sub.raster = FALSE;
+      /* A sprite is drawn whole: it is reused wherever it is visible. */
+      sub.cull_text = FALSE;
       func (&sub, bounds, params);
       cairo_destroy (scr);
       cairo_surface_set_device_scale (sprite, ds, ds);
@@ -336,6 +338,7 @@ ctx_init (Ctx                   *ctx,
   ctx->pal = &palettes[ctx->palette];
   ctx->interactive = ctx->palette != TP_PALETTE_PRINT;
   ctx->backs_drawn = FALSE;
+  ctx->cull_text = FALSE;
   ctx->departments = NULL;
   ctx->department_names = NULL;
   if (layout->journey != NULL)
@@ -412,6 +415,7 @@ tp_render_journey (cairo_t               *cr,
     }
 
   ctx_init (&ctx, cr, layout, options);
+  ctx.cull_text = TRUE;
   if (tp_rect_is_empty (&ctx.visible))
     {
       ctx_clear (&ctx);

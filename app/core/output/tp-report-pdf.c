@@ -714,7 +714,9 @@ draw_contents (Pdf *pdf)
     g_autoptr(PangoLayout) layout = make_shared_layout (pdf, FONT_H1, title.text, pdf->x1 - pdf->x0,
                                                         PANGO_ALIGN_LEFT);
 
-    add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, title.text, pdf->y);
+    /* The executive summary on this page is bookmarked under it: the
+     * contents list the sections that follow. */
+    pdf->outline_parent = add_outline (pdf, CAIRO_PDF_OUTLINE_ROOT, title.text, pdf->y);
     show_layout (pdf, layout, FONT_H1, pdf->x0, pdf->y);
     pdf->y += layout_height (layout) + 6;
     set_color (pdf->cr, TP_REPORT_ACCENT);
