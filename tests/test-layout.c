@@ -1134,6 +1134,73 @@ test_legend_fits_lane (void)
     }
 }
 
+/* Words that fit on a line are never broken: a card breaks a word only
+ * when the word alone is wider than the card (Dutch compounds included). */
+static void
+check_text_breaks (PangoLayout *text)
+{
+  const char *str = pango_layout_get_text (text);
+  int width = pango_layout_get_width (text);
+
+  for (GSList *l = pango_layout_get_lines_readonly (text); l != NULL && l->next != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      int end = line->start_index + line->length;
+      const char *before, *word_start, *word_end;
+      g_autoptr(PangoLayout) alone = NULL;
+      int word_width;
+
+      if (end <= 0 || str[end] == '\0')
+        continue;
+      before = g_utf8_prev_char (str + end);
+      if (!g_unichar_isalnum (g_utf8_get_char (before)) || !g_unichar_isalnum (g_utf8_get_char (str + end)))
+        continue;
+      /* A break inside a word: the whole word must not fit a line. */
+      for (word_start = before; word_start > str; word_start = g_utf8_prev_char (word_start))
+        if (!g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (word_start))))
+          break;
+      for (word_end = str + end; *word_end != '\0' && g_unichar_isalnum (g_utf8_get_char (word_end)); )
+        word_end = g_utf8_next_char (word_end);
+      alone = pango_layout_copy (text);
+      pango_layout_set_width (alone, -1);
+      pango_layout_set_text (alone, word_start, (int) (word_end - word_start));
+      pango_layout_get_size (alone, &word_width, NULL);
+      g_test_message ("broken: %.*s", (int) (word_end - word_start), word_start);
+      g_assert_cmpint (word_width, >, width);
+    }
+}
+
+static void
+check_no_needless_breaks (TpLayout *layout)
+{
+  for (guint i = 0; i < layout->items->len; i++)
+    check_text_breaks (tp_layout_item (layout, i)->text->layout);
+  /* Lane and stage names too ("Contactmomenten" must not become
+   * "Contactmoment-en"). */
+  for (guint l = 0; l < tp_layout_get_n_lanes (layout); l++)
+    check_text_breaks (tp_layout_row (layout, l)->name->layout);
+  for (guint s = 0; s < tp_layout_get_n_stages (layout); s++)
+    check_text_breaks (tp_layout_column (layout, s)->name->layout);
+}
+
+static void
+test_no_needless_breaks (void)
+{
+  const char *names[] = { "hospital.journey", "hospital.nl.journey", "newspaper-holiday-stop.nl.journey",
+                          "moving-to-a-flat.nl.journey" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates", names[i], NULL);
+      g_autoptr(TpJourney) journey = tp_test_load_journey (path);
+      g_autoptr(TpLayout) paper = tp_layout_new_for_paper (journey, NULL, NULL);
+      g_autoptr(TpLayout) screen = tp_layout_new (journey, NULL);
+
+      check_no_needless_breaks (paper);
+      check_no_needless_breaks (screen);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1161,6 +1228,7 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/layout/empty-journey", test_empty_journey);
   g_test_add_func ("/layout/paper-whole-text", test_paper_whole_text);
+  g_test_add_func ("/layout/no-needless-breaks", test_no_needless_breaks);
   g_test_add_func ("/layout/legend-fits-lane", test_legend_fits_lane);
   g_test_add_func ("/layout/generated", test_generated);
   g_test_add_func ("/layout/parallel-measuring", test_parallel_measuring);

@@ -730,10 +730,19 @@ poster_info (Export                *ex,
   if (report->warning != NULL)
     g_string_append_printf (info, "\n⚠ %s", report->warning);
   g_string_append_c (info, '\n');
-  g_string_append (info, _("Start with A1. Cut each of the other sheets along its left and top "
-                           "cut marks, at the edge of the print, lay it over its neighbours so "
-                           "that the cut edge meets the start of their grey glue strips, and glue "
-                           "it there."));
+  {
+    guint row = 0, column = 0;
+    g_autofree char *first = NULL;
+
+    /* The top left sheet that is printed: A1 may be blank. */
+    tp_poster_plan_printed_sheet (plan, 0, &row, &column);
+    first = tp_poster_sheet_name (row, column);
+    /* Translators: %s is the first sheet's name, like "A1" */
+    g_string_append_printf (info, _("Start with %s. Cut each of the other sheets along its left and top "
+                                    "cut marks, at the edge of the print, lay it over its neighbours so "
+                                    "that the cut edge meets the start of their grey glue strips, and "
+                                    "glue it there."), first);
+  }
   return g_string_free (info, FALSE);
 }
 
