@@ -248,7 +248,7 @@ append_diagram (GString  *html,
                 TpReport *report,
                 guint     number)
 {
-  g_autoptr(TpLayout) layout = tp_layout_new (report->journey, NULL);
+  g_autoptr(TpLayout) layout = tp_layout_new_for_paper (report->journey, NULL, NULL);
   g_autoptr(GString) svg = g_string_new (NULL);
   TpRenderOptions options;
   cairo_surface_t *surface;

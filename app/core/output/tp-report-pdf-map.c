@@ -192,7 +192,7 @@ draw_diagram (Pdf                 *pdf,
               const TpReportBlock *heading,
               const TpReportBlock *block)
 {
-  g_autoptr(TpLayout) layout = tp_layout_new (pdf->report->journey, NULL);
+  g_autoptr(TpLayout) layout = tp_layout_new_for_paper (pdf->report->journey, NULL, NULL);
   g_autoptr(GArray) across = NULL;
   g_autoptr(GPtrArray) downs = NULL;
   g_autofree double *xs = NULL;
