@@ -150,7 +150,8 @@ render_part (Pdf             *pdf,
              double           y,
              double           scale)
 {
-  if (src.width <= 0 || src.height <= 0)
+  /* The first pass only counts pages: the map's are known already. */
+  if (src.width <= 0 || src.height <= 0 || pdf->n_pages == 0)
     return;
   options->visible = src;
   tp_gfx_save (pdf->cr);
@@ -192,7 +193,7 @@ draw_diagram (Pdf                 *pdf,
               const TpReportBlock *heading,
               const TpReportBlock *block)
 {
-  g_autoptr(TpLayout) layout = tp_layout_new_for_paper (pdf->report->journey, NULL, NULL);
+  TpLayout *layout;
   g_autoptr(GArray) across = NULL;
   g_autoptr(GPtrArray) downs = NULL;
   g_autofree double *xs = NULL;
@@ -201,6 +202,10 @@ draw_diagram (Pdf                 *pdf,
   double width, height, scale, smallest = G_MAXDOUBLE;
   double area_width, area_height, header_width, header_height;
   guint n_stages, n_lanes, page_in_map = 0, n_map_pages;
+
+  if (pdf->map_layout == NULL)
+    pdf->map_layout = tp_layout_new_for_paper (pdf->report->journey, NULL, NULL);
+  layout = pdf->map_layout;
 
   pdf->section = heading->text;
   pdf->closing_section = TRUE;

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "tp-layout.h"
 #include "tp-pdf.h"
 #include "tp-report-band.h"
 #include "tp-report-pdf.h"
@@ -98,6 +99,12 @@ typedef struct {
   /* Fitted column widths per table block (TpReportBlock → double[]),
    * measured once for both passes. */
   GHashTable      *column_widths;
+  /* The longest word and line of a table cell's text, per font: "font
+   * letter + text" → its Extent (tp-report-pdf-table.c). Kept with the
+   * context. */
+  GHashTable      *text_extents;
+  /* The journey map's layout for paper, made once for both passes. */
+  TpLayout        *map_layout;
   /* Tests: where text went in the final pass (tp-report-probe.h). */
   TpReportProbe   *probe;
   gboolean         final_pass;
@@ -140,6 +147,7 @@ G_GNUC_INTERNAL int          add_outline        (Pdf *pdf, int parent, const cha
 /* tp-report-pdf-table.c */
 G_GNUC_INTERNAL void         draw_table         (Pdf *pdf, const TpReportBlock *block);
 G_GNUC_INTERNAL double       measure_table      (Pdf *pdf, const TpReportBlock *block);
+G_GNUC_INTERNAL GHashTable  *tp_report_pdf_new_text_measures (void);
 G_GNUC_INTERNAL void         draw_figures       (Pdf *pdf, const TpReportBlock *block);
 G_GNUC_INTERNAL double       measure_figures    (Pdf *pdf, const TpReportBlock *block);
 

@@ -81,49 +81,77 @@ typedef struct {
   double max;
 } Extent;
 
+GHashTable *
+tp_report_pdf_new_text_measures (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+/* Measures @text once per font (tables repeat their departments, stages
+ * and channels), in one pass over its shaped glyphs: each character's
+ * width, summed per word. (Not pango_layout_index_to_pos() per word,
+ * which walks the layout's runs each time.) */
 static void
 measure_text (Pdf        *pdf,
               Font        font,
               const char *text,
               Extent     *extent)
 {
-  g_autoptr(PangoLayout) layout = make_layout (pdf, font, text, -1);
-  const char *chars = pango_layout_get_text (layout);
+  g_autofree char *key = g_strdup_printf ("%c%s", 'a' + font, text);
+  Extent *known = g_hash_table_lookup (pdf->text_extents, key);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree int *widths = NULL;
   const PangoLogAttr *attrs;
-  const char *p = chars;
-  int n_attrs, start = 0, start_byte = 0;
+  const char *chars;
+  int n_attrs, n_chars, start = 0, longest_line = 0, longest_word = 0;
 
-  extent->max = MAX (extent->max, layout_width (layout));
-  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
-  /* Words run between break opportunities; a word's width leaves out the
-   * white space after it, as line breaking does. */
-  for (int i = 1; i < n_attrs; i++)
+  if (known == NULL)
     {
-      const char *q;
-      int end = i;
-
-      p = g_utf8_next_char (p);
-      if (i < n_attrs - 1 && !attrs[i].is_line_break)
-        continue;
-      q = p;
-      while (end > start && attrs[end - 1].is_white)
+      layout = make_layout (pdf, font, text, -1);
+      chars = pango_layout_get_text (layout);
+      n_chars = (int) g_utf8_strlen (chars, -1);
+      widths = g_new0 (int, n_chars + 1);
+      /* Characters without glyphs (line ends) are 0 wide. */
+      for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
         {
-          end--;
-          q = g_utf8_prev_char (q);
-        }
-      if (end > start)
-        {
-          PangoRectangle a, b;
+          PangoLayoutLine *line = l->data;
+          int line_width = 0;
 
-          pango_layout_index_to_pos (layout, start_byte, &a);
-          pango_layout_index_to_pos (layout, (int) (q - chars), &b);
-          if (b.y != a.y)
-            b.x = (int) (layout_width (layout) * PANGO_SCALE);
-          extent->min = MAX (extent->min, (double) (b.x - a.x) / PANGO_SCALE);
+          for (GSList *r = line->runs; r != NULL; r = r->next)
+            {
+              PangoGlyphItem *run = r->data;
+              glong first = g_utf8_pointer_to_offset (chars, chars + run->item->offset);
+
+              pango_glyph_item_get_logical_widths (run, chars, widths + first);
+              line_width += pango_glyph_string_get_width (run->glyphs);
+            }
+          longest_line = MAX (longest_line, line_width);
         }
-      start = i;
-      start_byte = (int) (p - chars);
+
+      attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+      /* Words run between break opportunities; a word's width leaves out
+       * the white space after it, as line breaking does. */
+      for (int i = 1; i < n_attrs && i <= n_chars; i++)
+        {
+          int end = i, width = 0;
+
+          if (i < n_chars && !attrs[i].is_line_break)
+            continue;
+          while (end > start && attrs[end - 1].is_white)
+            end--;
+          for (int c = start; c < end; c++)
+            width += widths[c];
+          longest_word = MAX (longest_word, width);
+          start = i;
+        }
+
+      known = g_new (Extent, 1);
+      known->min = (double) longest_word / PANGO_SCALE;
+      known->max = (double) longest_line / PANGO_SCALE;
+      g_hash_table_insert (pdf->text_extents, g_steal_pointer (&key), known);
     }
+  extent->min = MAX (extent->min, known->min);
+  extent->max = MAX (extent->max, known->max);
 }
 
 /* Column widths fitted to the content, as a browser lays out a table:

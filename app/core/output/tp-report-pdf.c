@@ -828,10 +828,13 @@ run_pass (Pdf         *pdf,
     {
       g_clear_pointer (&pdf->layouts, g_hash_table_unref);
       g_clear_pointer (&pdf->column_widths, g_hash_table_unref);
+      g_clear_pointer (&pdf->text_extents, g_hash_table_unref);
       g_clear_object (&pdf->context);
     }
   if (pdf->column_widths == NULL)
     pdf->column_widths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if (pdf->text_extents == NULL)
+    pdf->text_extents = tp_report_pdf_new_text_measures ();
   if (pdf->context == NULL)
     {
       pdf->context = pango_cairo_create_context (pdf->cr);
@@ -959,6 +962,8 @@ static void
 pdf_clear_layouts (Pdf *pdf)
 {
   g_clear_pointer (&pdf->column_widths, g_hash_table_unref);
+  g_clear_pointer (&pdf->text_extents, g_hash_table_unref);
+  g_clear_object (&pdf->map_layout);
   g_clear_pointer (&pdf->layouts, g_hash_table_unref);
   g_clear_object (&pdf->context);
 }
@@ -976,6 +981,7 @@ write_with_writer (Pdf     *pdf,
   gboolean ok;
 
   /* The first pass only counts: its file is never finished. */
+  tp_pdf_set_counting (counter, TRUE);
   pdf->writer = counter;
   ok = run_pass (pdf, NULL, error);
   pdf->writer = NULL;
@@ -1110,6 +1116,7 @@ tp_report_render_pages (TpReport      *report,
 {
   Pdf pdf = { 0 };
   g_autoptr(GPtrArray) images = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  g_autoptr(TpPdf) counter = tp_pdf_new ();
   gboolean ok;
 
   g_return_val_if_fail (report != NULL, NULL);
@@ -1119,9 +1126,15 @@ tp_report_render_pages (TpReport      *report,
   pdf.section_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   pdf.cancellable = cancellable;
 
-  /* The same two passes as the PDF: the first counts pages (into a PDF
-   * that is thrown away), the second draws the first pages as images. */
+  /* The same two passes as the PDF: the first counts pages (with our
+   * writer, whose file is never finished, as the PDF's first pass does:
+   * cairo's PDF surface would replay every page, and its context would
+   * not be kept for the images, so every text would be laid out again),
+   * the second draws the first pages as images. */
+  tp_pdf_set_counting (counter, TRUE);
+  pdf.writer = counter;
   ok = run_pass (&pdf, NULL, error);
+  pdf.writer = NULL;
   if (ok)
     {
       pdf.n_pages = pdf.page;

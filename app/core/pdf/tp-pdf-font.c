@@ -372,6 +372,8 @@ tp_pdf_show_layout (TpPdf       *self,
   cairo_matrix_t ctm;
   double x0 = 0, y0 = 0;
 
+  if (self->counting)
+    return;
   if (cairo_has_current_point (cr))
     cairo_get_current_point (cr, &x0, &y0);
   if (!use_fill_source (self, cr))
@@ -462,7 +464,7 @@ tp_pdf_show_layout_line (TpPdf           *self,
 {
   LineRenderer *renderer;
 
-  if (!use_fill_source (self, cr))
+  if (self->counting || !use_fill_source (self, cr))
     return;
   if (self->line_renderer == NULL)
     self->line_renderer = g_object_new (line_renderer_get_type (), NULL);

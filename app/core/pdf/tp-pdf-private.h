@@ -128,6 +128,7 @@ struct _TpPdf {
   PangoRenderer *line_renderer;
 
   char       *unsupported;   /* why the file cannot be written, or NULL */
+  gboolean    counting;      /* tp_pdf_set_counting(): no text is written */
 };
 
 /* tp-pdf.c */

@@ -333,6 +333,15 @@ deflater_finish (Deflater *deflater)
   return packed;
 }
 
+void
+tp_pdf_set_counting (TpPdf    *self,
+                     gboolean  counting)
+{
+  g_return_if_fail (self != NULL);
+
+  self->counting = counting;
+}
+
 gboolean
 tp_pdf_is_unsupported (TpPdf *self)
 {

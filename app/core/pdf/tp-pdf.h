@@ -76,6 +76,11 @@ void     tp_pdf_add_link       (TpPdf         *self,
                                 double         height,
                                 guint          target_page,
                                 double         target_y);
+/* For a pass that only counts pages (its file is never finished): text is
+ * left out, which is most of the work of writing a page. A font or a
+ * character the writer cannot embed is then only found in the next pass. */
+void     tp_pdf_set_counting   (TpPdf         *self,
+                                gboolean       counting);
 /* Whether tp_pdf_finish() will fail with TP_PDF_ERROR_UNSUPPORTED: the
  * caller can stop drawing early. */
 gboolean tp_pdf_is_unsupported (TpPdf         *self);
