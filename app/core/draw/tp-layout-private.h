@@ -150,6 +150,9 @@ struct _TpLayout
   PangoFontDescription *fonts[TP_N_TEXT_STYLES];
   /* Cards hold their whole text (paper), not a few lines (screen). */
   gboolean              full_text;
+  /* The stage headers' height: TP_LAYOUT_STAGE_HEADER_HEIGHT on screen;
+   * on paper as tall as the longest stage name or title needs. */
+  double                header_height;
 
   /* TpLayoutText -> itself */
   GHashTable           *texts;
@@ -259,6 +262,13 @@ void          tp_layout_item_get_text_rect  (TpLayoutItem *item,
 TpLayoutText *tp_layout_get_legend_label (TpLayout           *self,
                                           const char         *text);
 double        tp_layout_legend_step      (const TpLayoutText *label);
+/* What lines after the first add to a text's height (0 for one line). */
+static inline double
+tp_layout_text_extra_lines_height (const TpLayoutText *text)
+{
+  return text->n_lines > 1 ? text->height * (text->n_lines - 1) / text->n_lines : 0;
+}
+
 /* A caption's height on its card: a line at least, all its lines on paper. */
 double        tp_layout_caption_height  (const TpLayoutText *caption);
 gboolean      tp_layout_item_get_caption_rect (TpLayoutItem *item,

@@ -65,7 +65,7 @@ tp_renderer_draw_lane_headers (Ctx *ctx)
   const Palette *pal = ctx->pal;
   TpRect *v = &ctx->visible;
   double right = TP_LAYOUT_LANE_HEADER_WIDTH;
-  double top = MAX (v->y, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  double top = MAX (v->y, layout->header_height);
   double bottom = MIN (v->y + v->height, layout->height);
   guint l0, l1;
 
@@ -181,18 +181,19 @@ fill_top_band (Ctx    *ctx,
     return;
 
   set_source (ctx->cr, ctx->palette == TP_PALETTE_PRINT ? &ctx->pal->background : &ctx->pal->header);
-  cairo_rectangle (ctx->cr, x, 0, width, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  cairo_rectangle (ctx->cr, x, 0, width, ctx->layout->header_height);
   tp_render_backend_fill (ctx->backend, ctx->cr);
 }
 
 static void
 chevron_path (cairo_t *cr,
+              double   height,
               double   x,
               double   width,
               gboolean first,
               gboolean last)
 {
-  const double top = 6, bottom = TP_LAYOUT_STAGE_HEADER_HEIGHT - 6;
+  const double top = 6, bottom = height - 6;
   const double mid = (top + bottom) / 2;
   const double point = 14;
   /* Each chevron's point reaches into the next one's notch. */
@@ -217,7 +218,7 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
   TpRect *v = &ctx->visible;
   double left = MAX (v->x, TP_LAYOUT_LANE_HEADER_WIDTH);
   double right = MIN (v->x + v->width, layout->width);
-  double bottom = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  double bottom = layout->header_height;
   guint selected = G_MAXUINT;
   guint s0, s1;
 
@@ -239,7 +240,7 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
       gboolean first = s == 0;
       double text_x = column->x + (first ? 18 : 24);
 
-      chevron_path (cr, column->x, column->width, first, s + 1 == layout->columns->len);
+      chevron_path (cr, bottom, column->x, column->width, first, s + 1 == layout->columns->len);
       set_source (cr, &pal->band[s % 2]);
       tp_render_backend_fill (ctx->backend, cr);
       /* The next chevron would cover the outline's point: drawn after. */
@@ -251,13 +252,16 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
 
       if (column->meta != NULL)
         {
+          /* A name of more lines (paper) pushes the average down. */
+          double meta_y = 32 + tp_layout_text_extra_lines_height (column->name);
+
           show_text (ctx, column->name, text_x, 8, &pal->text);
           /* The stage's average, with a dot in its score colour. */
           cairo_new_path (cr);
-          cairo_arc (cr, text_x + 4, 32, 4, 0, 2 * G_PI);
+          cairo_arc (cr, text_x + 4, meta_y, 4, 0, 2 * G_PI);
           set_score_source (ctx, (int) round (column->average));
           tp_render_backend_fill (ctx->backend, cr);
-          show_text (ctx, column->meta, text_x + 12, 32 - column->meta->height / 2, &pal->text_dim);
+          show_text (ctx, column->meta, text_x + 12, meta_y - column->meta->height / 2, &pal->text_dim);
         }
       else
         {
@@ -269,7 +273,7 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
     {
       TpLayoutColumn *column = tp_layout_column (layout, selected);
 
-      chevron_path (cr, column->x, column->width, selected == 0, selected + 1 == layout->columns->len);
+      chevron_path (cr, bottom, column->x, column->width, selected == 0, selected + 1 == layout->columns->len);
       draw_selection_outline (ctx);
     }
 }
@@ -280,7 +284,7 @@ tp_renderer_draw_corner (Ctx *ctx)
   cairo_t *cr = ctx->cr;
   TpLayout *layout = ctx->layout;
   const Palette *pal = ctx->pal;
-  double w = TP_LAYOUT_LANE_HEADER_WIDTH, h = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  double w = TP_LAYOUT_LANE_HEADER_WIDTH, h = layout->header_height;
   TpRect corner = TP_RECT_INIT (0, 0, w, h);
   double y;
 

@@ -205,7 +205,7 @@ draw_body (Ctx *ctx)
   double vx1 = v->x + v->width;
   double vy1 = v->y + v->height;
   double gx0 = MAX (v->x, TP_LAYOUT_LANE_HEADER_WIDTH);
-  double gy0 = MAX (v->y, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  double gy0 = MAX (v->y, layout->header_height);
   guint s0, s1, l0, l1;
 
   if (gx0 >= vx1 || gy0 >= vy1)
