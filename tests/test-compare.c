@@ -342,6 +342,14 @@ test_hospital (void)
   g_assert_cmpuint (c->blockers_removed->len, ==, 1);
   g_assert_cmpstr (((TpCompareNote *) g_ptr_array_index (c->blockers_removed, 0))->id, ==, "e1");
   g_assert_true (has_finding (c->findings_gone, TP_FINDING_LOWEST_POINT, "t19"));
+  /* Still blocked, by fewer blockers: the same finding. */
+  g_assert_false (has_finding (c->findings_gone, TP_FINDING_BLOCKED_MOMENT, "t19"));
+  g_assert_false (has_finding (c->findings_new, TP_FINDING_BLOCKED_MOMENT, "t19"));
+  g_assert_true (has_finding (c->findings_gone, TP_FINDING_MOMENT_BELOW_TARGET, "t22"));
+  g_assert_cmpuint (c->moments_reached->len, ==, 1);
+  g_assert_cmpstr (((TpCompareCard *) g_ptr_array_index (c->moments_reached, 0))->id, ==, "t22");
+  g_assert_cmpint (find_card (c, "t23")->status, ==, TP_COMPARE_REMOVED);
+  g_assert_cmpint (find_card (c, "t26")->status, ==, TP_COMPARE_ADDED);
 }
 
 int

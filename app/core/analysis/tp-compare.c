@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tp-compare.h"
+#include "tp-department.h"
 
 gboolean
 tp_compare_card_has_delta (const TpCompareCard *card)
@@ -338,14 +339,27 @@ diff_blockers (TpJourney *from,
 
 /* Kind and ids: the same finding about the same things, whatever its
  * message now says (a moment of truth still below target at 6 instead of
- * 3 is still that finding). */
+ * 3 is still that finding). A blocked moment is the moment's, however
+ * many blockers it has left; a department not involved is the
+ * department's, whichever touchpoints it owns. */
 static char *
 finding_key (TpFinding *finding)
 {
-  g_autofree char *ids = g_strjoinv ("\x1f", (char **) tp_finding_get_ids (finding));
+  const char * const *ids = tp_finding_get_ids (finding);
+  const char *department = tp_finding_get_department (finding);
+  g_autofree char *joined = NULL;
+  g_autofree char *department_key = NULL;
 
-  return g_strdup_printf ("%d\x1e%s\x1e%s", tp_finding_get_kind (finding), ids,
-                          tp_finding_get_department (finding) != NULL ? tp_finding_get_department (finding) : "");
+  if (tp_finding_get_kind (finding) == TP_FINDING_BLOCKED_MOMENT)
+    joined = g_strdup (ids[0] != NULL ? ids[0] : "");
+  else if (tp_finding_get_kind (finding) != TP_FINDING_DEPARTMENT_NOT_INVOLVED)
+    joined = g_strjoinv ("\x1f", (char **) ids);
+  if (tp_finding_get_kind (finding) != TP_FINDING_DEPARTMENT_NOT_INVOLVED)
+    department = NULL;
+  /* Departments compare as the analysis compares them. */
+  department_key = department != NULL ? tp_department_key (department) : NULL;
+  return g_strdup_printf ("%d\x1e%s\x1e%s", tp_finding_get_kind (finding), joined != NULL ? joined : "",
+                          department_key != NULL ? department_key : "");
 }
 
 static void

@@ -95,9 +95,11 @@ typedef struct {
   GPtrArray     *blockers_added;
   GPtrArray     *blockers_changed;
 
-  /* Findings of tp_analyze_journey() matched by kind and ids: those of the
-   * before journey that the after one no longer has, and new ones
-   * (TpFinding, in the analysis's order). */
+  /* Findings of tp_analyze_journey() matched by kind and the ids they are
+   * about (a blocked moment by the moment alone, a department not
+   * involved by its department): those of the before journey that the
+   * after one no longer has, and new ones (TpFinding, in the analysis's
+   * order). */
   GPtrArray     *findings_gone;
   GPtrArray     *findings_new;
   guint          n_findings_before;
