@@ -342,7 +342,7 @@ paint_figures (Canvas *c,
   figures[1].detail_color = cmp->moments_reached->len > 0 ? COLOR_BETTER : COLOR_MUTED;
 
   figures[2].value = g_strdup_printf (_("%u → %u"), cmp->stats_before.n_touchpoints, cmp->stats_after.n_touchpoints);
-  figures[2].label = g_strdup (_("Touchpoints"));
+  figures[2].label = g_strdup (C_("comparison", "Touchpoints"));
   /* Translators: touchpoints added and removed in the to-be */
   figures[2].detail = g_strdup_printf (_("%u added, %u removed"), added, removed);
   figures[2].detail_color = COLOR_MUTED;
@@ -793,7 +793,7 @@ paint_touchpoints (Canvas *c,
                    double  width)
 {
   const TpComparison *cmp = c->page->comparison;
-  const char *headers[MAX_COLUMNS] = { _("Touchpoint"), _("As-is"), _("To-be"), _("Change") };
+  const char *headers[MAX_COLUMNS] = { C_("comparison", "Touchpoint"), C_("comparison", "As-is"), C_("comparison", "To-be"), C_("comparison", "Change") };
   const double fractions[MAX_COLUMNS] = { 0.58, 0.12, 0.12, 0.18 };
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
@@ -853,7 +853,7 @@ paint_stages (Canvas *c,
               double  width)
 {
   const TpComparison *cmp = c->page->comparison;
-  const char *headers[MAX_COLUMNS] = { _("Stage"), _("As-is"), _("To-be"), _("Change") };
+  const char *headers[MAX_COLUMNS] = { _("Stage"), C_("comparison", "As-is"), C_("comparison", "To-be"), C_("comparison", "Change") };
   const double fractions[MAX_COLUMNS] = { 0.58, 0.12, 0.12, 0.18 };
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);

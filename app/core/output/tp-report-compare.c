@@ -73,8 +73,8 @@ build_touchpoints (TpReportBuilder    *b,
   TpReportBlock *table;
 
   add_heading (b, 2, 0, _("Score per touchpoint"), NULL);
-  table = add_table (b, _("Touchpoint"), 4.0, _("Stage"), 2.4, _("As-is"), 1.2, _("To-be"), 1.2,
-                     _("Change"), 1.4, NULL);
+  table = add_table (b, C_("comparison", "Touchpoint"), 4.0, _("Stage"), 2.4, C_("comparison", "As-is"), 1.2, C_("comparison", "To-be"), 1.2,
+                     C_("comparison", "Change"), 1.4, NULL);
   table->score_columns = (1 << 2) | (1 << 3);
   table->number_columns = 1 << 4;
   for (guint i = 0; i < cmp->cards->len; i++)
@@ -110,7 +110,7 @@ build_stages (TpReportBuilder    *b,
   TpReportBlock *table;
 
   add_heading (b, 2, 0, _("Average per stage"), NULL);
-  table = add_table (b, _("Stage"), 4.0, _("As-is"), 1.2, _("To-be"), 1.2, _("Change"), 1.4, NULL);
+  table = add_table (b, _("Stage"), 4.0, C_("comparison", "As-is"), 1.2, C_("comparison", "To-be"), 1.2, C_("comparison", "Change"), 1.4, NULL);
   table->score_columns = (1 << 1) | (1 << 2);
   table->number_columns = 1 << 3;
   for (guint i = 0; i < cmp->stages->len; i++)
@@ -152,7 +152,7 @@ build_moments (TpReportBuilder    *b,
       add_text (b, TP_REPORT_TEXT_MUTED, _("None."));
       return;
     }
-  table = add_table (b, _("Moment of truth"), 4.0, _("As-is"), 1.2, _("To-be"), 1.2, _("Target"), 1.2, NULL);
+  table = add_table (b, _("Moment of truth"), 4.0, C_("comparison", "As-is"), 1.2, C_("comparison", "To-be"), 1.2, _("Target"), 1.2, NULL);
   table->score_columns = (1 << 1) | (1 << 2);
   table->number_columns = 1 << 3;
   for (guint i = 0; i < moments->len; i++)

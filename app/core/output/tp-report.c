@@ -38,6 +38,7 @@ tp_report_options_init (TpReportOptions *options)
   options->date = NULL;
   options->creation_date = NULL;
   options->use_cairo_pdf = FALSE;
+  options->compare_with = NULL;
 }
 
 gboolean
