@@ -10,6 +10,7 @@
 #include "tp-autosave.h"
 #include "tp-findings.h"
 #include "tp-canvas.h"
+#include "tp-compare-window.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
 #include "tp-insights-panel.h"
@@ -978,6 +979,23 @@ present_action (GtkWidget  *widget,
     tp_presentation_export_pdf (GTK_WINDOW (self), journey, self->canvas, name);
 }
 
+/* As-is against to-be (tp-compare-window.h); the "-file" variants take a
+ * URI instead of asking, for tests and scripts. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  g_autoptr(GFile) file = parameter != NULL ? g_file_new_for_uri (g_variant_get_string (parameter, NULL)) : NULL;
+
+  if (g_str_has_prefix (action_name, "win.compare"))
+    tp_compare_window_choose (GTK_WINDOW (self), tp_document_get_journey (self->document), file);
+  else
+    tp_compare_save_as_to_be (GTK_WINDOW (self), G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                              self->document, file);
+}
+
 /* ---------------------------------------------------------------- closing */
 
 static void
@@ -1251,6 +1269,10 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-file", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-to-be", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-to-be-file", "s", compare_action);
 }
 
 static void

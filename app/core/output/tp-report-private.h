@@ -71,4 +71,8 @@ G_GNUC_INTERNAL void           tp_report_build_opportunities (TpReportBuilder *b
 /* "felt by X, caused by Y", "X", or NULL when the note names neither. */
 G_GNUC_INTERNAL char          *tp_report_note_departments    (TpEmployeeNote  *note);
 
+/* tp-report-compare.c: the section comparing with another journey. */
+G_GNUC_INTERNAL void           tp_report_build_comparison    (TpReportBuilder *b,
+                                                              TpJourney       *other);
+
 G_END_DECLS
