@@ -1234,6 +1234,32 @@ test_paper_headers_grow (void)
   g_assert_cmpfloat (lane.y, ==, tp_layout_get_header_height (paper));
 }
 
+/* Hostile text costs bounded work: whatever a title holds, no more than
+ * TP_LAYOUT_MAX_TEXT_CHARS characters reach Pango, on screen or paper. */
+static void
+test_text_bounded (void)
+{
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (2, 3, 9);
+  g_autoptr(TpTouchpoint) tp = g_list_model_get_item (tp_journey_get_touchpoints (journey), 0);
+  g_autofree char *word = g_strnfill (200000, 'x');
+  gboolean papers[] = { FALSE, TRUE };
+
+  g_object_set (tp, "title", word, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autoptr(TpLayout) layout = papers[i] ? tp_layout_new_for_paper (journey, NULL, NULL)
+                                             : tp_layout_new (journey, NULL);
+      gpointer index = g_hash_table_lookup (layout->item_index, tp);
+      PangoLayout *text;
+
+      g_assert_nonnull (index);
+      text = tp_layout_item (layout, GPOINTER_TO_UINT (index) - 1)->text->layout;
+      g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), <=, TP_LAYOUT_MAX_TEXT_CHARS + 1);
+      g_assert_true (g_str_has_suffix (pango_layout_get_text (text), "…"));
+      g_assert_cmpint (pango_layout_get_line_count (text), <=, TP_LAYOUT_MAX_WHOLE_LINES);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1263,6 +1289,7 @@ main (int   argc,
   g_test_add_func ("/layout/paper-whole-text", test_paper_whole_text);
   g_test_add_func ("/layout/no-needless-breaks", test_no_needless_breaks);
   g_test_add_func ("/layout/paper-headers-grow", test_paper_headers_grow);
+  g_test_add_func ("/layout/text-bounded", test_text_bounded);
   g_test_add_func ("/layout/legend-fits-lane", test_legend_fits_lane);
   g_test_add_func ("/layout/generated", test_generated);
   g_test_add_func ("/layout/parallel-measuring", test_parallel_measuring);

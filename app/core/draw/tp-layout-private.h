@@ -38,6 +38,9 @@ G_BEGIN_DECLS
 #define TP_LAYOUT_LEGEND_BOTTOM 6.0
 #define TP_LAYOUT_LEGEND_LINE 17.0
 #define TP_LAYOUT_LEGEND_LABEL_WIDTH (TP_LAYOUT_LANE_HEADER_WIDTH - 14 - 22 - 8)
+/* The most characters of one text that are laid out: more than 60 lines
+ * of the narrowest card hold. */
+#define TP_LAYOUT_MAX_TEXT_CHARS 4000
 /* Where whole card texts stop: no page holds a card taller than this. */
 #define TP_LAYOUT_MAX_WHOLE_LINES 60
 /* The evidence mark: a glyph (an eye, a speech bubble, a question mark)

@@ -73,6 +73,16 @@ text_free (gpointer data)
   g_free (t);
 }
 
+static char *
+cut_with_ellipsis (const char *text,
+                   const char *end)
+{
+  GString *cut = g_string_new_len (text, end - text);
+
+  g_string_append (cut, "…");
+  return g_string_free (cut, FALSE);
+}
+
 /* Lays out @t's text with @context, in @font. */
 static void
 measure_layout (TpLayoutText               *t,
@@ -95,10 +105,21 @@ measure_layout (TpLayoutText               *t,
     }
 
   /* Cards are not the place for paragraphs: a line break in a title
-   * would otherwise start a new paragraph with its own line budget. */
-  if (strpbrk (t->text, "\n\r\t") != NULL)
+   * would otherwise start a new paragraph with its own line budget. No
+   * card shows more than TP_LAYOUT_MAX_TEXT_CHARS characters, so a hostile
+   * text is cut there before Pango shapes it (bounded work), marked "…". */
+  if (strpbrk (t->text, "\n\r\t") != NULL || strlen (t->text) > TP_LAYOUT_MAX_TEXT_CHARS)
     {
-      g_autofree char *flat = g_strdup (t->text);
+      g_autofree char *flat = NULL;
+
+      if (g_utf8_strlen (t->text, -1) > TP_LAYOUT_MAX_TEXT_CHARS)
+        {
+          const char *end = g_utf8_offset_to_pointer (t->text, TP_LAYOUT_MAX_TEXT_CHARS);
+
+          flat = cut_with_ellipsis (t->text, end);
+        }
+      else
+        flat = g_strdup (t->text);
       for (char *p = flat; *p != '\0'; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t')
           *p = ' ';
