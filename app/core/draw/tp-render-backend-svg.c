@@ -31,6 +31,23 @@ typedef struct {
   int      depth;
 } Open;
 
+/* A font's attributes: ` font-family="…"` and ` font-weight="700"
+ * font-style="italic"` (either may be empty). */
+typedef struct {
+  char *family;
+  char *style;
+} FontInfo;
+
+static void
+font_info_free (gpointer data)
+{
+  FontInfo *info = data;
+
+  g_free (info->family);
+  g_free (info->style);
+  g_free (info);
+}
+
 typedef struct {
   TpRenderBackend  parent;
   GString         *out;
@@ -40,11 +57,14 @@ typedef struct {
   guint            n_clips;
   guint            n_images;
   GHashTable      *ids;       /* id → GUINT_TO_POINTER (times used) */
-  /* PangoFont → its attributes (" font-family=… font-size" to come), and
-   * the last one looked up. */
+  /* PangoFont → FontInfo, and the last one looked up. */
   GHashTable      *fonts;
   PangoFont       *last_font;
-  const char      *last_attrs;
+  const FontInfo  *last_info;
+  /* The family of the first text, which the root gives every text
+   * (inserted at @root_mark when finishing); texts in others name theirs. */
+  char            *root_family;
+  gsize            root_mark;
 } SvgBackend;
 
 #define SVG_OF(self) ((SvgBackend *) (self))
@@ -178,30 +198,48 @@ source_rgba (cairo_t *cr,
          == CAIRO_STATUS_SUCCESS;
 }
 
-/* ` fill="#rrggbb"` and its opacity when not opaque; @what is "fill" or
- * "stroke". */
+/* ` fill="#rrggbb"` (or "#rgb") and its opacity when not opaque; @what
+ * is "fill" or "stroke". */
 static void
 put_paint (GString      *s,
            const char   *what,
            const double  rgba[4])
 {
   static const char hex[] = "0123456789abcdef";
-  char color[8] = "#";
+  guint v[3];
+  gboolean shorter = TRUE;
 
   for (int i = 0; i < 3; i++)
     {
-      guint v = (guint) lround (CLAMP (rgba[i], 0, 1) * 255);
-
-      color[1 + 2 * i] = hex[v >> 4];
-      color[2 + 2 * i] = hex[v & 15];
+      v[i] = (guint) lround (CLAMP (rgba[i], 0, 1) * 255);
+      shorter &= (v[i] >> 4) == (v[i] & 15);
     }
-  g_string_append_printf (s, " %s=\"%.7s\"", what, color);
+  g_string_append_c (s, ' ');
+  g_string_append (s, what);
+  g_string_append (s, "=\"#");
+  for (int i = 0; i < 3; i++)
+    {
+      if (!shorter)
+        g_string_append_c (s, hex[v[i] >> 4]);
+      g_string_append_c (s, hex[v[i] & 15]);
+    }
+  g_string_append_c (s, '"');
   if (rgba[3] < 0.9995)
     {
+      g_string_append_c (s, ' ');
+      g_string_append (s, what);
+      g_string_append (s, "-opacity=\"");
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *text = g_ascii_formatd (buffer, sizeof buffer, "%.3f", CLAMP (rgba[3], 0, 1));
+      const char *end = text + strlen (text);
 
-      g_string_append_printf (s, " %s-opacity=\"%s\"", what,
-                              g_ascii_formatd (buffer, sizeof buffer, "%.3g", CLAMP (rgba[3], 0, 1)));
+      /* "0.060" as ".06" */
+      while (end > text && end[-1] == '0')
+        end--;
+      if (*text == '0')
+        text++;
+      g_string_append_len (s, text, end - text);
+      g_string_append_c (s, '"');
     }
 }
 
@@ -224,6 +262,78 @@ is_axis_rectangle (const cairo_path_t *path)
           && d[5].point.y == d[7].point.y && d[7].point.x == d[1].point.x)
          || (d[1].point.x == d[3].point.x && d[3].point.y == d[5].point.y
              && d[5].point.x == d[7].point.x && d[7].point.y == d[1].point.y);
+}
+
+static gboolean
+near (double a,
+      double b)
+{
+  return fabs (a - b) < 0.005;
+}
+
+/* A rectangle with quarter circles for corners, as tp_path_rounded_rect()
+ * draws it (from the top edge's right end, clockwise): a <rect rx> is a
+ * fifth of its path. */
+static gboolean
+is_rounded_rectangle (const cairo_path_t *path,
+                      double              rect[5])
+{
+  static const cairo_path_data_type_t types[] = {
+    CAIRO_PATH_MOVE_TO, CAIRO_PATH_CURVE_TO, CAIRO_PATH_LINE_TO, CAIRO_PATH_CURVE_TO,
+    CAIRO_PATH_LINE_TO, CAIRO_PATH_CURVE_TO, CAIRO_PATH_LINE_TO, CAIRO_PATH_CURVE_TO,
+    CAIRO_PATH_CLOSE_PATH,
+  };
+  /* Each corner's start, control points and end, as multiples of the
+   * radius from the rectangle's corner it rounds (x0 or x1, y0 or y1). */
+  const double k = 0.55228474983079340;
+  const cairo_path_data_t *d = path->data;
+  double x0, y0, x1, y1, r;
+  int i = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    {
+      if (i >= path->num_data || d[i].header.type != types[t])
+        return FALSE;
+      i += d[i].header.length;
+    }
+  if (i < path->num_data && (d[i].header.type != CAIRO_PATH_MOVE_TO || i + d[i].header.length != path->num_data))
+    return FALSE;
+
+
+  x1 = d[5].point.x;
+  y0 = d[1].point.y;
+  r = x1 - d[1].point.x;
+  y1 = d[11].point.y;
+  x0 = d[17].point.x;
+  if (r < 0 || !near (d[5].point.y, y0 + r))
+    return FALSE;
+  {
+    /* Every point of the path, computed back from the rectangle. */
+    const double expect[][2] = {
+      { x1 - r, y0 },
+      { x1 - r + k * r, y0 }, { x1, y0 + r - k * r }, { x1, y0 + r },
+      { x1, y1 - r },
+      { x1, y1 - r + k * r }, { x1 - r + k * r, y1 }, { x1 - r, y1 },
+      { x0 + r, y1 },
+      { x0 + r - k * r, y1 }, { x0, y1 - r + k * r }, { x0, y1 - r },
+      { x0, y0 + r },
+      { x0, y0 + r - k * r }, { x0 + r - k * r, y0 }, { x0 + r, y0 },
+    };
+    guint e = 0;
+
+    for (i = 0; i < path->num_data && e < G_N_ELEMENTS (expect); i += d[i].header.length)
+      for (int p = 1; p < d[i].header.length && d[i].header.type != CAIRO_PATH_CLOSE_PATH; p++, e++)
+        if (!near (d[i + p].point.x, expect[e][0]) || !near (d[i + p].point.y, expect[e][1]))
+          return FALSE;
+    if (e != G_N_ELEMENTS (expect))
+      return FALSE;
+  }
+  rect[0] = x0;
+  rect[1] = y0;
+  rect[2] = x1 - x0;
+  rect[3] = y1 - y0;
+  rect[4] = r;
+  return rect[2] >= 0 && rect[3] >= 0;
 }
 
 /* A point as a move from @cur (both in hundredths), which it becomes:
@@ -274,22 +384,41 @@ put_path (GString  *s,
   if (!user_space)
     cairo_set_matrix (cr, &matrix);
 
-  if (rect_ok && path->status == CAIRO_STATUS_SUCCESS && is_axis_rectangle (path))
+  if (rect_ok && path->status == CAIRO_STATUS_SUCCESS)
     {
       const cairo_path_data_t *d = path->data;
-      double x0 = MIN (d[1].point.x, d[5].point.x), y0 = MIN (d[1].point.y, d[5].point.y);
+      double rect[5] = { 0 };
+      gboolean is_rect = is_axis_rectangle (path);
 
-      g_string_append (s, " x=\"");
-      put_number (s, x0);
-      g_string_append (s, "\" y=\"");
-      put_number (s, y0);
-      g_string_append (s, "\" width=\"");
-      put_hundredths (s, to_hundredths (MAX (d[1].point.x, d[5].point.x)) - to_hundredths (x0));
-      g_string_append (s, "\" height=\"");
-      put_hundredths (s, to_hundredths (MAX (d[1].point.y, d[5].point.y)) - to_hundredths (y0));
-      g_string_append_c (s, '"');
-      cairo_path_destroy (path);
-      return "rect";
+      if (is_rect)
+        {
+          rect[0] = MIN (d[1].point.x, d[5].point.x);
+          rect[1] = MIN (d[1].point.y, d[5].point.y);
+          rect[2] = MAX (d[1].point.x, d[5].point.x) - rect[0];
+          rect[3] = MAX (d[1].point.y, d[5].point.y) - rect[1];
+        }
+      if (is_rect || is_rounded_rectangle (path, rect))
+        {
+          /* The size from the rounded corners, so edges meet where the
+           * path's would. */
+          g_string_append (s, " x=\"");
+          put_number (s, rect[0]);
+          g_string_append (s, "\" y=\"");
+          put_number (s, rect[1]);
+          g_string_append (s, "\" width=\"");
+          put_hundredths (s, to_hundredths (rect[0] + rect[2]) - to_hundredths (rect[0]));
+          g_string_append (s, "\" height=\"");
+          put_hundredths (s, to_hundredths (rect[1] + rect[3]) - to_hundredths (rect[1]));
+          g_string_append_c (s, '"');
+          if (to_hundredths (rect[4]) > 0)
+            {
+              g_string_append (s, " rx=\"");
+              put_number (s, rect[4]);
+              g_string_append_c (s, '"');
+            }
+          cairo_path_destroy (path);
+          return "rect";
+        }
     }
 
   g_string_append (s, " d=\"");
@@ -311,12 +440,29 @@ put_path (GString  *s,
           last = 'm';
           break;
         case CAIRO_PATH_LINE_TO:
-          /* After m, further pairs are lines already. */
-          if (last != 'm' && last != 'l')
-            g_string_append_c (s, 'l');
-          put_delta (s, cur, d[1].point.x, d[1].point.y, last != 'm' && last != 'l');
-          last = 'l';
-          any = TRUE;
+          {
+            gint64 x = to_hundredths (d[1].point.x), y = to_hundredths (d[1].point.y);
+            char command = y == cur[1] ? 'h' : x == cur[0] ? 'v' : 'l';
+
+            /* Across or down alone: one number. After m, further pairs
+             * are lines already. */
+            if (command != last && !(command == 'l' && last == 'm'))
+              g_string_append_c (s, command);
+            if (command == 'l')
+              put_delta (s, cur, d[1].point.x, d[1].point.y, last != 'm' && last != 'l');
+            else
+              {
+                gint64 delta = command == 'h' ? x - cur[0] : y - cur[1];
+
+                if (command == last && delta >= 0)
+                  g_string_append_c (s, ' ');
+                put_hundredths (s, delta);
+                cur[0] = x;
+                cur[1] = y;
+              }
+            last = command == 'l' ? 'l' : command;
+            any = TRUE;
+          }
           break;
         case CAIRO_PATH_CURVE_TO:
           {
@@ -620,9 +766,13 @@ svg_stroke (TpRenderBackend *self,
     put_matrix (s, &m);
   g_string_append (s, " fill=\"none\"");
   put_paint (s, "stroke", rgba);
-  g_string_append (s, " stroke-width=\"");
-  put_number (s, cairo_get_line_width (cr) * scale);
-  g_string_append_c (s, '"');
+  /* SVG's default width is 1. */
+  if (to_hundredths (cairo_get_line_width (cr) * scale) != 100)
+    {
+      g_string_append (s, " stroke-width=\"");
+      put_number (s, cairo_get_line_width (cr) * scale);
+      g_string_append_c (s, '"');
+    }
   cap = cairo_get_line_cap (cr);
   if (cap != CAIRO_LINE_CAP_BUTT)
     g_string_append (s, cap == CAIRO_LINE_CAP_ROUND ? " stroke-linecap=\"round\"" : " stroke-linecap=\"square\"");
@@ -721,17 +871,18 @@ svg_paint (TpRenderBackend *self,
 /* Text: one <text> per layout (or line), a <tspan> per run placed at its
  * baseline, with the font pango chose named. */
 
-/* ` font-family="…" font-weight="700" font-style="italic"` of @font, and
- * its size in user units (from cairo's font matrix, as drawn). */
-static const char *
-font_attrs (SvgBackend *self,
-            PangoFont  *font,
-            double     *em)
+/* The attributes of @font, and its size in user units (from cairo's font
+ * matrix, as drawn). */
+static const FontInfo *
+font_info (SvgBackend *self,
+           PangoFont  *font,
+           double     *em)
 {
   PangoFontDescription *desc;
   cairo_scaled_font_t *scaled;
   cairo_matrix_t fm;
-  const char *attrs;
+  FontInfo *info;
+  const char *family;
   GString *s;
 
   scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
@@ -742,39 +893,43 @@ font_attrs (SvgBackend *self,
       *em = hypot (fm.xx, fm.yx);
     }
   if (font == self->last_font)
-    return self->last_attrs;
-  attrs = g_hash_table_lookup (self->fonts, font);
-  if (attrs != NULL)
+    return self->last_info;
+  info = g_hash_table_lookup (self->fonts, font);
+  if (info != NULL)
     goto done;
 
+  info = g_new0 (FontInfo, 1);
   desc = pango_font_describe (font);
+  family = pango_font_description_get_family (desc);
   s = g_string_new (" font-family=\"");
-  {
-    const char *family = pango_font_description_get_family (desc);
+  /* Quoted, for names with spaces; then a generic family for viewers
+   * without the font. */
+  if (family != NULL && *family != '\0')
+    {
+      g_string_append_c (s, '\'');
+      put_escaped (s, family, -1);
+      g_string_append (s, "', ");
+    }
+  g_string_append (s, "sans-serif\"");
+  info->family = g_string_free (s, FALSE);
 
-    /* Quoted, for names with spaces; then a generic family for viewers
-     * without the font. */
-    if (family != NULL && *family != '\0')
-      {
-        g_string_append (s, "'");
-        put_escaped (s, family, -1);
-        g_string_append (s, "', ");
-      }
-    g_string_append (s, "sans-serif\"");
-  }
+  s = g_string_new (NULL);
   if (pango_font_description_get_weight (desc) != PANGO_WEIGHT_NORMAL)
     g_string_append_printf (s, " font-weight=\"%d\"", (int) pango_font_description_get_weight (desc));
   if (pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL)
     g_string_append (s, pango_font_description_get_style (desc) == PANGO_STYLE_ITALIC
                         ? " font-style=\"italic\"" : " font-style=\"oblique\"");
+  info->style = g_string_free (s, FALSE);
   pango_font_description_free (desc);
-  attrs = g_string_free (s, FALSE);
-  g_hash_table_insert (self->fonts, g_object_ref (font), (gpointer) attrs);
+  g_hash_table_insert (self->fonts, g_object_ref (font), info);
+
+  if (self->root_family == NULL)
+    self->root_family = g_strdup (info->family);
 
 done:
   self->last_font = font;
-  self->last_attrs = attrs;
-  return attrs;
+  self->last_info = info;
+  return info;
 }
 
 typedef struct {
@@ -783,7 +938,7 @@ typedef struct {
   cairo_matrix_t  ctm;
   double          scale;      /* of font sizes, with @device */
   double          rgba[4];
-  const char     *text_attrs; /* of the <text>: NULL until the first run */
+  const FontInfo *font;       /* of the <text>: NULL until the first run */
   double          text_size;
 } TextWriter;
 
@@ -801,14 +956,14 @@ text_begin (TextWriter *w,
    * transform on the element. */
   w->device = w->ctm.xy == 0 && w->ctm.yx == 0 && w->ctm.xx == w->ctm.yy && w->ctm.xx > 0;
   w->scale = w->device ? w->ctm.xx : 1;
-  w->text_attrs = NULL;
+  w->font = NULL;
   return TRUE;
 }
 
 static void
 text_end (TextWriter *w)
 {
-  if (w->text_attrs != NULL)
+  if (w->font != NULL)
     g_string_append (w->svg->out, "</text>\n");
 }
 
@@ -834,28 +989,31 @@ text_run (TextWriter     *w,
   GString *s = w->svg->out;
   PangoItem *item = run->item;
   gboolean ellipsis = (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0;
-  const char *attrs;
+  const FontInfo *font;
   double em;
 
   if ((item->length <= 0 && !ellipsis) || w->rgba[3] <= 0)
     return;
-  attrs = font_attrs (w->svg, item->analysis.font, &em);
+  font = font_info (w->svg, item->analysis.font, &em);
   if (w->device)
     {
       x = w->ctm.xx * x + w->ctm.x0;
       y = w->ctm.yy * y + w->ctm.y0;
     }
-  if (w->text_attrs == NULL)
+  if (w->font == NULL)
     {
-      /* The element, with the first run's font. */
-      g_string_append (s, "<text xml:space=\"preserve\"");
+      /* The element, with the first run's font; its family only when it
+       * is not the document's. */
+      g_string_append (s, "<text");
       if (!w->device)
         put_matrix (s, &w->ctm);
       put_paint (s, "fill", w->rgba);
-      g_string_append (s, attrs);
+      if (strcmp (font->family, w->svg->root_family) != 0)
+        g_string_append (s, font->family);
+      g_string_append (s, font->style);
       put_font_size (s, em * w->scale);
       g_string_append_c (s, '>');
-      w->text_attrs = attrs;
+      w->font = font;
       w->text_size = em;
     }
 
@@ -864,15 +1022,22 @@ text_run (TextWriter     *w,
   g_string_append (s, "\" y=\"");
   put_number (s, y);
   g_string_append_c (s, '"');
-  /* Another font than the text's: all of it, as it must override. */
-  if (attrs != w->text_attrs || em != w->text_size)
+  /* Another font than the text's: what differs, and weight and style as
+   * they must override. */
+  if (font != w->font || em != w->text_size)
     {
-      g_string_append (s, attrs);
-      if (strstr (attrs, "font-weight") == NULL)
-        g_string_append (s, " font-weight=\"400\"");
-      if (strstr (attrs, "font-style") == NULL)
-        g_string_append (s, " font-style=\"normal\"");
-      put_font_size (s, em * w->scale);
+      if (strcmp (font->family, w->font->family) != 0)
+        g_string_append (s, font->family);
+      if (strcmp (font->style, w->font->style) != 0)
+        {
+          if (strstr (font->style, "font-weight") == NULL)
+            g_string_append (s, " font-weight=\"400\"");
+          if (strstr (font->style, "font-style") == NULL)
+            g_string_append (s, " font-style=\"normal\"");
+          g_string_append (s, font->style);
+        }
+      if (em != w->text_size)
+        put_font_size (s, em * w->scale);
     }
   g_string_append_c (s, '>');
   /* The ellipsis glyph stands for the text it hides. */
@@ -1056,6 +1221,7 @@ svg_free (TpRenderBackend *self)
   g_array_unref (svg->open);
   g_hash_table_unref (svg->ids);
   g_hash_table_unref (svg->fonts);
+  g_free (svg->root_family);
   cairo_surface_destroy (svg->shadow);
   g_free (svg);
 }
@@ -1093,7 +1259,7 @@ tp_render_backend_svg_begin (double      width,
   self->shadow = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
   self->open = g_array_new (FALSE, FALSE, sizeof (Open));
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_free);
+  self->fonts = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, font_info_free);
   self->out = g_string_sized_new (256 * 1024);
 
   g_string_append (self->out,
@@ -1115,8 +1281,12 @@ tp_render_backend_svg_begin (double      width,
       put_escaped (self->out, title, -1);
       g_string_append (self->out, "</title>\n");
     }
-  /* cairo's miter limit, not SVG's 4, for every stroke. */
-  g_string_append (self->out, "<g stroke-miterlimit=\"10\">\n");
+  /* cairo's miter limit, not SVG's 4, for every stroke; spaces kept as
+   * pango laid them out in every text; the texts' family goes here too
+   * when finishing. */
+  g_string_append (self->out, "<g xml:space=\"preserve\" stroke-miterlimit=\"10\"");
+  self->root_mark = self->out->len;
+  g_string_append (self->out, ">\n");
 
   cr = cairo_create (self->shadow);
   /* Layouts made from this cairo_t measure unhinted, as on paper. */
@@ -1161,6 +1331,8 @@ tp_render_backend_svg_finish (cairo_t  *cr,
   while (self->open->len > 0)
     close_open (self);
   g_string_append (self->out, "</g>\n</svg>\n");
+  if (self->root_family != NULL)
+    g_string_insert (self->out, self->root_mark, self->root_family);
   out = g_steal_pointer (&self->out);
   return g_string_free_to_bytes (out);
 }

@@ -603,7 +603,19 @@ draw_card (Ctx                *ctx,
       tp_render_backend_restore (ctx->backend, cr);
     }
 
-  if (!ctx->backs_drawn || lifted)
+  if (ctx->groups && fill->a >= 1)
+    {
+      /* Editable shapes: the outline, then the opaque back over its
+       * inside, which looks the same as the ring below (two rounded
+       * rectangles instead of three). */
+      card_outline_path (cr, item, &r);
+      set_source (cr, border);
+      tp_render_backend_fill (ctx->backend, cr);
+      card_path (cr, item, &r, 0);
+      set_source (cr, fill);
+      tp_render_backend_fill (ctx->backend, cr);
+    }
+  else if (!ctx->backs_drawn || lifted)
     {
       card_path (cr, item, &r, 0);
       set_source (cr, fill);
