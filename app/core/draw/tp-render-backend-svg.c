@@ -549,20 +549,35 @@ raster_fallback (SvgBackend *self,
     cairo_fill_extents (cr, &x0, &y0, &x1, &y1);
   else if (op == RASTER_STROKE)
     {
-      /* The pen's shape needs the user space: extents there, then out. */
+      /* The pen's shape needs the user space: extents there, then the
+       * device box around their corners. */
+      double ux0, uy0, ux1, uy1;
+
       cairo_set_matrix (cr, &ctm);
-      cairo_stroke_extents (cr, &x0, &y0, &x1, &y1);
-      cairo_user_to_device (cr, &x0, &y0);
-      cairo_user_to_device (cr, &x1, &y1);
+      cairo_stroke_extents (cr, &ux0, &uy0, &ux1, &uy1);
+      x0 = y0 = G_MAXDOUBLE;
+      x1 = y1 = -G_MAXDOUBLE;
+      for (int corner = 0; corner < 4; corner++)
+        {
+          double x = corner & 1 ? ux1 : ux0, y = corner & 2 ? uy1 : uy0;
+
+          cairo_user_to_device (cr, &x, &y);
+          x0 = MIN (x0, x);
+          y0 = MIN (y0, y);
+          x1 = MAX (x1, x);
+          y1 = MAX (y1, y);
+        }
       cairo_identity_matrix (cr);
     }
   else
     x0 = cx0, y0 = cy0, x1 = cx1, y1 = cy1;
   cairo_set_matrix (cr, &ctm);
-  x0 = floor (MAX (MIN (x0, x1), cx0));
-  y0 = floor (MAX (MIN (y0, y1), cy0));
-  x1 = ceil (MIN (MAX (x0, x1), cx1));
-  y1 = ceil (MIN (MAX (y0, y1), cy1));
+  {
+    double bx0 = floor (MAX (MIN (x0, x1), cx0)), by0 = floor (MAX (MIN (y0, y1), cy0));
+    double bx1 = ceil (MIN (MAX (x0, x1), cx1)), by1 = ceil (MIN (MAX (y0, y1), cy1));
+
+    x0 = bx0, y0 = by0, x1 = bx1, y1 = by1;
+  }
   w = (int) ((x1 - x0) * RASTER_SCALE);
   h = (int) ((y1 - y0) * RASTER_SCALE);
   if (w <= 0 || h <= 0 || w > 8192 || h > 8192)
