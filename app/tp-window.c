@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <string.h>
 
@@ -19,6 +18,7 @@
 #include "tp-outline-view.h"
 #include "tp-palette-view.h"
 #include "tp-print.h"
+#include "tp-render-backend.h"
 #include "tp-renderer.h"
 #include "tp-report-dialog.h"
 #include "tp-presentation.h"
@@ -866,12 +866,12 @@ render_selection (TpWindow   *self,
     return g_byte_array_free_to_bytes (buffer);
   bounds = tp_rect_inset (&bounds, -margin, -margin);
 
+  /* SVG with real text and a group per card, for editing in slides. */
   if (png)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (bounds.width * scale),
                                           ceil (bounds.height * scale));
   else
-    surface = cairo_svg_surface_create_for_stream (append_to_byte_array, buffer,
-                                                   bounds.width, bounds.height);
+    surface = NULL;
 
   /* As the map shows it (overlay, departments), without screen marks. */
   tp_canvas_render_options (self->canvas, &options);
@@ -880,16 +880,27 @@ render_selection (TpWindow   *self,
   options.finding_marks = NULL;
   options.visible = bounds;
 
-  cr = cairo_create (surface);
+  cr = png ? cairo_create (surface) : tp_render_backend_svg_begin (bounds.width, bounds.height, NULL);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -bounds.x, -bounds.y);
   cairo_rectangle (cr, bounds.x, bounds.y, bounds.width, bounds.height);
   cairo_clip (cr);
   tp_render_journey (cr, layout, &options);
-  cairo_destroy (cr);
 
-  if (png)
-    cairo_surface_write_to_png_stream (surface, append_to_byte_array, buffer);
+  if (!png)
+    {
+      g_autoptr(GError) error = NULL;
+      GBytes *svg = tp_render_backend_svg_finish (cr, &error);
+
+      if (svg == NULL)
+        g_warning ("Could not copy the cards as SVG: %s", error->message);
+      cairo_destroy (cr);
+      g_byte_array_unref (buffer);
+      return svg != NULL ? svg : g_bytes_new (NULL, 0);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_to_byte_array, buffer);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (buffer);

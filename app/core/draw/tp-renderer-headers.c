@@ -57,8 +57,8 @@ draw_department_legend (Ctx               *ctx,
     }
 }
 
-void
-tp_renderer_draw_lane_headers (Ctx *ctx)
+gboolean
+tp_renderer_draw_lane_header_column (Ctx *ctx)
 {
   cairo_t *cr = ctx->cr;
   TpLayout *layout = ctx->layout;
@@ -70,7 +70,7 @@ tp_renderer_draw_lane_headers (Ctx *ctx)
   guint l0, l1;
 
   if (v->x >= right || top >= bottom)
-    return;
+    return FALSE;
 
   set_source (cr, &pal->header);
   cairo_rectangle (cr, 0, top, right, bottom - top);
@@ -101,73 +101,94 @@ tp_renderer_draw_lane_headers (Ctx *ctx)
           draw_selection_outline (ctx);
         }
     }
+  return TRUE;
+}
+
+void
+tp_renderer_draw_lane_header (Ctx         *ctx,
+                              TpLayoutRow *row)
+{
+  cairo_t *cr = ctx->cr;
+  TpLayout *layout = ctx->layout;
+  const Palette *pal = ctx->pal;
+  double right = TP_LAYOUT_LANE_HEADER_WIDTH;
 
   if (!ctx->draw_text)
     return;
 
-  for (guint l = l0; l < l1; l++)
+  show_text (ctx, row->name, 14, row->y + 12, &pal->text);
+
+  if (row->kind == TP_LANE_KIND_EMPLOYEE && ctx->options->show_employee_overlay
+      && ctx->department_names != NULL && ctx->department_names->len > 0)
+    draw_department_legend (ctx, row);
+
+  if (row->curve != NULL)
     {
-      TpLayoutRow *row = tp_layout_row (layout, l);
+      g_autofree char *target = NULL;
+      g_autofree char *good = NULL;
+      TpLayoutText *label;
+      double label_width = right - 24;
+      double y;
 
-      show_text (ctx, row->name, 14, row->y + 12, &pal->text);
+      /* Translators: the guide line for moments of truth on the emotion curve */
+      target = g_strdup_printf (_("Moment of truth target (%d)"), layout->moment_target);
+      /* Translators: the guide line for "simply right" on the emotion curve */
+      good = g_strdup_printf (_("Good enough (%d)"), layout->good_enough);
 
-      if (row->kind == TP_LANE_KIND_EMPLOYEE && ctx->options->show_employee_overlay
-          && ctx->department_names != NULL && ctx->department_names->len > 0)
-        draw_department_legend (ctx, row);
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, target);
+      y = tp_layout_plot_y (&row->plot, layout->moment_target);
+      show_text (ctx, label, right - 10 - label->text_width, y - label->height / 2, &pal->guide_target);
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, good);
+      y = tp_layout_plot_y (&row->plot, layout->good_enough);
+      show_text (ctx, label, right - 10 - label->text_width, y - label->height / 2, &pal->guide_good);
 
-      if (row->curve != NULL)
+      /* Scale ends */
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, "10");
+      show_text (ctx, label, right - 10 - label->text_width, row->plot.y - label->height / 2, &pal->text_dim);
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, "1");
+      show_text (ctx, label, right - 10 - label->text_width,
+                 row->plot.y + row->plot.height - label->height / 2, &pal->text_dim);
+
+      /* Legend */
+      y = row->plot.y + row->plot.height - 24;
+      cairo_move_to (cr, 14, y);
+      cairo_line_to (cr, 32, y);
+      set_source (cr, &pal->curve);
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      tp_render_backend_stroke (ctx->backend, cr);
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Customer"));
+      show_text (ctx, label, 38, y - label->height / 2, &pal->text_dim);
+
+      if (ctx->options->show_employee_overlay && row->employee_curve->len > 0)
         {
-          g_autofree char *target = NULL;
-          g_autofree char *good = NULL;
-          TpLayoutText *label;
-          double label_width = right - 24;
-          double y;
-
-          /* Translators: the guide line for moments of truth on the emotion curve */
-          target = g_strdup_printf (_("Moment of truth target (%d)"), layout->moment_target);
-          /* Translators: the guide line for "simply right" on the emotion curve */
-          good = g_strdup_printf (_("Good enough (%d)"), layout->good_enough);
-
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, target);
-          y = tp_layout_plot_y (&row->plot, layout->moment_target);
-          show_text (ctx, label, right - 10 - label->text_width, y - label->height / 2, &pal->guide_target);
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, good);
-          y = tp_layout_plot_y (&row->plot, layout->good_enough);
-          show_text (ctx, label, right - 10 - label->text_width, y - label->height / 2, &pal->guide_good);
-
-          /* Scale ends */
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, "10");
-          show_text (ctx, label, right - 10 - label->text_width, row->plot.y - label->height / 2, &pal->text_dim);
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, "1");
-          show_text (ctx, label, right - 10 - label->text_width,
-                     row->plot.y + row->plot.height - label->height / 2, &pal->text_dim);
-
-          /* Legend */
-          y = row->plot.y + row->plot.height - 24;
+          y += 16;
           cairo_move_to (cr, 14, y);
           cairo_line_to (cr, 32, y);
-          set_source (cr, &pal->curve);
-          cairo_set_line_width (cr, 2.5);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          set_source (cr, &pal->employee);
+          cairo_set_line_width (cr, 2);
+          set_dash (ctx, 5, 3, 0);
           tp_render_backend_stroke (ctx->backend, cr);
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Customer"));
+          cairo_set_dash (cr, NULL, 0, 0);
+          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Employee"));
           show_text (ctx, label, 38, y - label->height / 2, &pal->text_dim);
-
-          if (ctx->options->show_employee_overlay && row->employee_curve->len > 0)
-            {
-              y += 16;
-              cairo_move_to (cr, 14, y);
-              cairo_line_to (cr, 32, y);
-              set_source (cr, &pal->employee);
-              cairo_set_line_width (cr, 2);
-              set_dash (ctx, 5, 3, 0);
-              tp_render_backend_stroke (ctx->backend, cr);
-              cairo_set_dash (cr, NULL, 0, 0);
-              label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Employee"));
-              show_text (ctx, label, 38, y - label->height / 2, &pal->text_dim);
-            }
         }
     }
+}
+
+void
+tp_renderer_draw_lane_headers (Ctx *ctx)
+{
+  TpRect *v = &ctx->visible;
+  guint l0, l1;
+
+  if (!tp_renderer_draw_lane_header_column (ctx) || !ctx->draw_text)
+    return;
+
+  tp_layout_get_row_range (ctx->layout, MAX (v->y, TP_LAYOUT_STAGE_HEADER_HEIGHT),
+                           MIN (v->y + v->height, ctx->layout->height), &l0, &l1);
+  for (guint l = l0; l < l1; l++)
+    tp_renderer_draw_lane_header (ctx, tp_layout_row (ctx->layout, l));
 }
 
 /* The strip behind the stage chevrons and the corner: a grey panel on
@@ -240,6 +261,7 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
       gboolean first = s == 0;
       double text_x = column->x + (first ? 18 : 24);
 
+      tp_renderer_begin_group (ctx, "stage-", TP_ELEMENT (column->stage), "stage");
       chevron_path (cr, bottom, column->x, column->width, first, s + 1 == layout->columns->len);
       set_source (cr, &pal->band[s % 2]);
       tp_render_backend_fill (ctx->backend, cr);
@@ -248,7 +270,10 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
         selected = s;
 
       if (!ctx->draw_text)
-        continue;
+        {
+          tp_renderer_end_group (ctx);
+          continue;
+        }
 
       if (column->meta != NULL)
         {
@@ -267,6 +292,7 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
         {
           show_text (ctx, column->name, text_x, (bottom - column->name->height) / 2, &pal->text);
         }
+      tp_renderer_end_group (ctx);
     }
 
   if (selected != G_MAXUINT)
