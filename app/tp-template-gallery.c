@@ -418,33 +418,24 @@ first_visible_child (GtkFlowBox *box)
   return NULL;
 }
 
-static GtkFlowBoxChild *
-last_visible_child (GtkFlowBox *box)
-{
-  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (box));
-       child != NULL; child = gtk_widget_get_prev_sibling (child))
-    if (gtk_widget_get_child_visible (child))
-      return GTK_FLOW_BOX_CHILD (child);
-  return NULL;
-}
-
 /* Down from the last row of blank journeys goes on to the examples, and Up
- * from their first row comes back, as if the two were one grid. */
+ * from their first row comes back, as if the two were one grid. Focusing
+ * through the box (not grabbing a child) moves its cursor too, which the
+ * arrow keys and Enter work from. */
 static gboolean
 on_keynav_failed (GtkFlowBox        *box,
                   GtkDirectionType   direction,
                   TpTemplateGallery *self)
 {
-  GtkFlowBoxChild *target = NULL;
+  GtkFlowBox *target = NULL;
 
   if (box == self->blank_box && direction == GTK_DIR_DOWN)
-    target = first_visible_child (self->example_box);
+    target = self->example_box;
   else if (box == self->example_box && direction == GTK_DIR_UP)
-    target = last_visible_child (self->blank_box);
-  if (target == NULL)
+    target = self->blank_box;
+  if (target == NULL || !gtk_widget_get_visible (GTK_WIDGET (target)))
     return FALSE;
-  gtk_widget_grab_focus (GTK_WIDGET (target));
-  return TRUE;
+  return gtk_widget_child_focus (GTK_WIDGET (target), direction);
 }
 
 /* ---------------------------------------------------------------- search */
@@ -505,7 +496,30 @@ on_stop_search (TpTemplateGallery *self)
     gtk_window_close (GTK_WINDOW (self));
 }
 
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (TP_TEMPLATE_GALLERY (widget)->search_entry));
+}
+
 /* ---------------------------------------------------------------- GObject */
+
+/* The default template has the focus and the flow box's cursor, so that
+ * Enter opens it and the arrow keys start from it. */
+static void
+tp_template_gallery_map (GtkWidget *widget)
+{
+  TpTemplateGallery *self = TP_TEMPLATE_GALLERY (widget);
+
+  GTK_WIDGET_CLASS (tp_template_gallery_parent_class)->map (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->blank_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_name (child), DEFAULT_TEMPLATE))
+      gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+}
 
 static void
 tp_template_gallery_dispose (GObject *object)
@@ -528,6 +542,7 @@ tp_template_gallery_class_init (TpTemplateGalleryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tp_template_gallery_dispose;
+  widget_class->map = tp_template_gallery_map;
 
   signals[TEMPLATE_CHOSEN] =
     g_signal_new ("template-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -550,6 +565,9 @@ tp_template_gallery_class_init (TpTemplateGalleryClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_keynav_failed);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* Not type-to-search: the search entry would take Enter from the cards. */
+  gtk_widget_class_install_action (widget_class, "gallery.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "gallery.search", NULL);
 }
 
 static void
@@ -561,8 +579,6 @@ tp_template_gallery_init (TpTemplateGallery *self)
   self->dutch = tp_templates_prefer_dutch (g_get_language_names ());
   gtk_flow_box_set_filter_func (self->blank_box, filter_func, self, NULL);
   gtk_flow_box_set_filter_func (self->example_box, filter_func, self, NULL);
-  /* Typing anywhere searches. */
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 TpTemplateGallery *
@@ -575,10 +591,6 @@ tp_template_gallery_new (GtkWindow *parent)
   self = g_object_new (TP_TYPE_TEMPLATE_GALLERY, "transient-for", parent, NULL);
   /* After the parent is known: thumbnails match its scale. */
   populate (self);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->blank_box));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (g_str_equal (gtk_widget_get_name (child), DEFAULT_TEMPLATE))
-      gtk_window_set_focus (GTK_WINDOW (self), child);
   return self;
 }
 
