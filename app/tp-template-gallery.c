@@ -418,24 +418,93 @@ first_visible_child (GtkFlowBox *box)
   return NULL;
 }
 
-/* Down from the last row of blank journeys goes on to the examples, and Up
- * from their first row comes back, as if the two were one grid. Focusing
- * through the box (not grabbing a child) moves its cursor too, which the
- * arrow keys and Enter work from. */
-static gboolean
-on_keynav_failed (GtkFlowBox        *box,
-                  GtkDirectionType   direction,
-                  TpTemplateGallery *self)
+static GtkFlowBoxChild *
+last_visible_child (GtkFlowBox *box)
 {
-  GtkFlowBox *target = NULL;
+  for (GtkWidget *child = gtk_widget_get_last_child (GTK_WIDGET (box));
+       child != NULL; child = gtk_widget_get_prev_sibling (child))
+    if (gtk_widget_get_child_visible (child))
+      return GTK_FLOW_BOX_CHILD (child);
+  return NULL;
+}
 
-  if (box == self->blank_box && direction == GTK_DIR_DOWN)
-    target = self->example_box;
-  else if (box == self->example_box && direction == GTK_DIR_UP)
-    target = self->blank_box;
-  if (target == NULL || !gtk_widget_get_visible (GTK_WIDGET (target)))
+/* Where a flow box child is in the dialog. */
+static graphene_point_t
+position_of (GtkWidget *child)
+{
+  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
+
+  if (!gtk_widget_compute_point (child, GTK_WIDGET (gtk_widget_get_root (child)),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    return GRAPHENE_POINT_INIT (0, 0);
+  return point;
+}
+
+/* The child of @box in the row of @row_child nearest @x. */
+static GtkWidget *
+nearest_in_row (GtkFlowBox *box,
+                GtkWidget  *row_child,
+                float       x)
+{
+  float row_y = position_of (row_child).y;
+  GtkWidget *nearest = NULL;
+  float distance = G_MAXFLOAT;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_point_t point = position_of (child);
+
+      if (gtk_widget_get_child_visible (child) && point.y == row_y && ABS (point.x - x) < distance)
+        {
+          nearest = child;
+          distance = ABS (point.x - x);
+        }
+    }
+  return nearest;
+}
+
+/* Down from the last row of blank journeys goes on to the examples, to the
+ * nearest in their first row, and Up from there comes back, as if the two
+ * were one grid. (The flow box does not report failing upwards from its
+ * first row.) Focusing a child through gtk_widget_child_focus() also
+ * moves its box's cursor, which the arrow keys and Enter work from. */
+static gboolean
+on_move_cursor (GtkFlowBox        *box,
+                GtkMovementStep    step,
+                int                count,
+                gboolean           extend,
+                gboolean           modify,
+                TpTemplateGallery *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkFlowBox *target;
+  GtkWidget *edge, *target_edge, *next;
+  GtkDirectionType direction;
+
+  if (step != GTK_MOVEMENT_DISPLAY_LINES || focus == NULL || gtk_widget_get_parent (focus) != GTK_WIDGET (box))
     return FALSE;
-  return gtk_widget_child_focus (GTK_WIDGET (target), direction);
+  if (box == self->blank_box && count > 0)
+    {
+      target = self->example_box;
+      edge = GTK_WIDGET (last_visible_child (box));
+      target_edge = GTK_WIDGET (first_visible_child (target));
+      direction = GTK_DIR_DOWN;
+    }
+  else if (box == self->example_box && count < 0)
+    {
+      target = self->blank_box;
+      edge = GTK_WIDGET (first_visible_child (box));
+      target_edge = GTK_WIDGET (last_visible_child (target));
+      direction = GTK_DIR_UP;
+    }
+  else
+    return FALSE;
+
+  if (edge == NULL || target_edge == NULL || position_of (focus).y != position_of (edge).y)
+    return FALSE;
+  next = nearest_in_row (target, target_edge, position_of (focus).x);
+  return next != NULL && gtk_widget_child_focus (next, direction);
 }
 
 /* ---------------------------------------------------------------- search */
@@ -562,7 +631,7 @@ tp_template_gallery_class_init (TpTemplateGalleryClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_child_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_keynav_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_cursor);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   /* Not type-to-search: the search entry would take Enter from the cards. */
