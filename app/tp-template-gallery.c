@@ -304,9 +304,9 @@ add_example (TpTemplateGallery *self,
 
   gtk_widget_set_margin_bottom (thumbnail, 6);
   gtk_box_append (GTK_BOX (box), thumbnail);
-  gtk_box_append (GTK_BOX (box), new_label (title, "heading", 2, 22));
-  gtk_box_append (GTK_BOX (box), new_label (line, "dim-label", 3, 22));
-  gtk_box_append (GTK_BOX (box), new_label (scope_name, "caption", 1, 22));
+  gtk_box_append (GTK_BOX (box), new_label (title, "heading", 2, 20));
+  gtk_box_append (GTK_BOX (box), new_label (line, "dim-label", 3, 20));
+  gtk_box_append (GTK_BOX (box), new_label (scope_name, "caption", 1, 20));
   gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_flow_box_append (self->example_box, new_item (name, box, title, line, search_text));
 }
