@@ -16,6 +16,7 @@
 #include "tp-preferences-window.h"
 #include "tp-recovery.h"
 #include "tp-sample.h"
+#include "tp-template-gallery.h"
 #include "tp-window.h"
 
 #define MAX_RECENT_ITEMS 10
@@ -397,13 +398,36 @@ new_default_document (void)
 }
 
 static void
+on_template_chosen (TpTemplateGallery *gallery,
+                    TpJourney         *journey,
+                    GtkWindow         *previous,
+                    TpApplication     *self)
+{
+  gboolean replace = tp_template_gallery_can_replace (previous);
+  /* Untitled, as the sample: the bundled file is never the document's. */
+  g_autoptr(TpDocument) document = tp_document_new (journey);
+
+  show_document (self, document, NULL);
+  /* An untouched untitled window (the sample at start) gives way. */
+  if (replace)
+    gtk_window_close (previous);
+}
+
+/* New: the template gallery. */
+static void
 new_action (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
-  g_autoptr(TpDocument) document = new_default_document ();
+  TpApplication *self = user_data;
+  GtkWindow *parent = get_document_window (self);
+  TpTemplateGallery *gallery = tp_template_gallery_new (parent);
 
-  show_document (TP_APPLICATION (user_data), document, NULL);
+  g_signal_connect_object (gallery, "template-chosen", G_CALLBACK (on_template_chosen), self, 0);
+  /* Without a window to belong to, it keeps the application running. */
+  if (parent == NULL)
+    gtk_window_set_application (GTK_WINDOW (gallery), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (gallery));
 }
 
 static void

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <string.h>
 
@@ -10,6 +9,7 @@
 #include "tp-autosave.h"
 #include "tp-findings.h"
 #include "tp-canvas.h"
+#include "tp-compare-window.h"
 #include "tp-export-dialog.h"
 #include "tp-export.h"
 #include "tp-insights-panel.h"
@@ -18,6 +18,7 @@
 #include "tp-outline-view.h"
 #include "tp-palette-view.h"
 #include "tp-print.h"
+#include "tp-render-backend.h"
 #include "tp-renderer.h"
 #include "tp-report-dialog.h"
 #include "tp-presentation.h"
@@ -865,12 +866,12 @@ render_selection (TpWindow   *self,
     return g_byte_array_free_to_bytes (buffer);
   bounds = tp_rect_inset (&bounds, -margin, -margin);
 
+  /* SVG with real text and a group per card, for editing in slides. */
   if (png)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (bounds.width * scale),
                                           ceil (bounds.height * scale));
   else
-    surface = cairo_svg_surface_create_for_stream (append_to_byte_array, buffer,
-                                                   bounds.width, bounds.height);
+    surface = NULL;
 
   /* As the map shows it (overlay, departments), without screen marks. */
   tp_canvas_render_options (self->canvas, &options);
@@ -879,16 +880,27 @@ render_selection (TpWindow   *self,
   options.finding_marks = NULL;
   options.visible = bounds;
 
-  cr = cairo_create (surface);
+  cr = png ? cairo_create (surface) : tp_render_backend_svg_begin (bounds.width, bounds.height, NULL);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -bounds.x, -bounds.y);
   cairo_rectangle (cr, bounds.x, bounds.y, bounds.width, bounds.height);
   cairo_clip (cr);
   tp_render_journey (cr, layout, &options);
-  cairo_destroy (cr);
 
-  if (png)
-    cairo_surface_write_to_png_stream (surface, append_to_byte_array, buffer);
+  if (!png)
+    {
+      g_autoptr(GError) error = NULL;
+      GBytes *svg = tp_render_backend_svg_finish (cr, &error);
+
+      if (svg == NULL)
+        g_warning ("Could not copy the cards as SVG: %s", error->message);
+      cairo_destroy (cr);
+      g_byte_array_unref (buffer);
+      return svg != NULL ? svg : g_bytes_new (NULL, 0);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_to_byte_array, buffer);
   cairo_surface_finish (surface);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (buffer);
@@ -976,6 +988,23 @@ present_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (tp_presentation_new (GTK_WINDOW (self), journey, self->canvas)));
   else
     tp_presentation_export_pdf (GTK_WINDOW (self), journey, self->canvas, name);
+}
+
+/* As-is against to-be (tp-compare-window.h); the "-file" variants take a
+ * URI instead of asking, for tests and scripts. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TpWindow *self = TP_WINDOW (widget);
+  g_autoptr(GFile) file = parameter != NULL ? g_file_new_for_uri (g_variant_get_string (parameter, NULL)) : NULL;
+
+  if (g_str_has_prefix (action_name, "win.compare"))
+    tp_compare_window_choose (GTK_WINDOW (self), tp_document_get_journey (self->document), file);
+  else
+    tp_compare_save_as_to_be (GTK_WINDOW (self), G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                              self->document, file);
 }
 
 /* ---------------------------------------------------------------- closing */
@@ -1251,6 +1280,10 @@ tp_window_class_init (TpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export-slides", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-file", "s", compare_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-to-be", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as-to-be-file", "s", compare_action);
 }
 
 static void

@@ -231,6 +231,9 @@ step_copy_selection (Fixture *f)
   svg = tp_window_render_copy (f->window, "image/svg+xml", &error);
   g_assert_no_error (error);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<svg"));
+  /* Editable: the card as a group with its text, not glyph outlines. */
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<g id=\"card-"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg), "<text"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-image", NULL));
   tp_canvas_select (canvas, NULL);

@@ -1044,6 +1044,39 @@ test_poster_bands (Fixture       *f,
   g_assert_cmpuint (g_strv_length (lanes) - 1, >=, 2);
 }
 
+/* A stress journey (25 stages with long Dutch names, 30 cards in one cell,
+ * long titles and compounds, no scores) keeps every word on paper: no
+ * ellipsis anywhere in the PDF's text, on a poster or at natural size. */
+static void
+test_stress_no_ellipsis (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *stress = g_test_build_filename (G_TEST_DIST, "data", "map-stress.journey", NULL);
+  const TpPaper papers[] = { TP_PAPER_A0, TP_PAPER_NATURAL };
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  g_clear_object (&f->journey);
+  f->journey = tp_test_load_journey (stress);
+  f->options.title_block = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("stress-%u.pdf", i);
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *flat = NULL;
+
+      f->options.paper = papers[i];
+      path = export (f, name);
+      text = tp_test_run_tool ("PDFTOTEXT", "-enc", "UTF-8", path, "-", NULL);
+      g_assert_nonnull (text);
+      g_assert_null (strstr (text, "…"));
+      /* Lines wrap anywhere: compare with white space flattened. */
+      flat = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+      assert_contains (flat, "Aankoopbeslissingsondersteuningsgesprek 3");
+      assert_contains (flat, "Financiële administratie en verzekeringstechnische ondersteuning");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1079,6 +1112,7 @@ main (int   argc,
   ADD ("painter", test_painter);
   ADD ("persona-panel", test_persona_panel);
   ADD ("poster-bands", test_poster_bands);
+  ADD ("stress-no-ellipsis", test_stress_no_ellipsis);
 
 #undef ADD
 

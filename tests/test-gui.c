@@ -10,6 +10,7 @@
 #include "tp-outline-view.h"
 #include "tp-resources.h"
 #include "tp-preferences-window.h"
+#include "tp-template-gallery.h"
 #include "tp-test-util.h"
 #include "tp-window.h"
 
@@ -783,6 +784,20 @@ step_preferences_edit (Fixture *f)
   return TRUE;
 }
 
+/* New shows the template gallery; Enter opens the blank journey it
+ * starts on. */
+static gboolean
+step_choose_blank_template (Fixture *f)
+{
+  GtkWindow *gallery = tp_gui_find_mapped_toplevel (TP_TYPE_TEMPLATE_GALLERY);
+
+  if (gallery == NULL)
+    return FALSE;
+  g_signal_emit_by_name (tp_template_gallery_get_flow_box (TP_TEMPLATE_GALLERY (gallery), TRUE),
+                         "activate-cursor-child");
+  return TRUE;
+}
+
 static gboolean
 step_new_journey_uses_thresholds (Fixture *f)
 {
@@ -817,6 +832,7 @@ test_preferences_thresholds (void)
     return;
   fixture_add_step (&f, step_window_shown);
   fixture_add_step (&f, step_preferences_edit);
+  fixture_add_step (&f, step_choose_blank_template);
   fixture_add_step (&f, step_new_journey_uses_thresholds);
 
   g_assert_cmpint (fixture_run (&f, 1, argv), ==, 0);

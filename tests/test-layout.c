@@ -1201,6 +1201,65 @@ test_no_needless_breaks (void)
     }
 }
 
+/* On paper, stage names and the title wrap whole and the stage headers
+ * grow to hold them; the screen keeps its fixed header band. */
+static void
+test_paper_headers_grow (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "map-stress.journey", NULL);
+  g_autoptr(TpJourney) journey = tp_test_load_journey (path);
+  g_autoptr(TpLayout) paper = tp_layout_new_for_paper (journey, NULL, NULL);
+  g_autoptr(TpLayout) screen = tp_layout_new (journey, NULL);
+  TpRect lane;
+  guint elided_on_screen = 0;
+
+  g_assert_cmpfloat (tp_layout_get_header_height (screen), ==, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  g_assert_cmpfloat (tp_layout_get_header_height (paper), >, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  g_assert_false (pango_layout_is_ellipsized (paper->heading->layout));
+  g_assert_cmpfloat (paper->heading->height + 16, <=, tp_layout_get_header_height (paper) + 1e-6);
+  for (guint s = 0; s < tp_layout_get_n_stages (paper); s++)
+    {
+      TpLayoutColumn *column = tp_layout_column (paper, s);
+      TpRect header;
+
+      g_assert_false (pango_layout_is_ellipsized (column->name->layout));
+      g_assert_true (tp_layout_get_stage_header_rect (paper, s, &header));
+      /* The name, from 8 units down, ends inside the chevron (6 from the bottom). */
+      g_assert_cmpfloat (8 + column->name->height, <=, header.height - 6 + 1e-6);
+      elided_on_screen += pango_layout_is_ellipsized (tp_layout_column (screen, s)->name->layout);
+    }
+  g_assert_cmpuint (elided_on_screen, >, 0);
+  /* The first lane starts under the headers. */
+  g_assert_true (tp_layout_get_lane_rect (paper, 0, &lane));
+  g_assert_cmpfloat (lane.y, ==, tp_layout_get_header_height (paper));
+}
+
+/* Hostile text costs bounded work: whatever a title holds, no more than
+ * TP_LAYOUT_MAX_TEXT_CHARS characters reach Pango, on screen or paper. */
+static void
+test_text_bounded (void)
+{
+  g_autoptr(TpJourney) journey = tp_test_generate_journey (2, 3, 9);
+  g_autoptr(TpTouchpoint) tp = g_list_model_get_item (tp_journey_get_touchpoints (journey), 0);
+  g_autofree char *word = g_strnfill (200000, 'x');
+  gboolean papers[] = { FALSE, TRUE };
+
+  g_object_set (tp, "title", word, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      g_autoptr(TpLayout) layout = papers[i] ? tp_layout_new_for_paper (journey, NULL, NULL)
+                                             : tp_layout_new (journey, NULL);
+      gpointer index = g_hash_table_lookup (layout->item_index, tp);
+      PangoLayout *text;
+
+      g_assert_nonnull (index);
+      text = tp_layout_item (layout, GPOINTER_TO_UINT (index) - 1)->text->layout;
+      g_assert_cmpint (g_utf8_strlen (pango_layout_get_text (text), -1), <=, TP_LAYOUT_MAX_TEXT_CHARS + 1);
+      g_assert_true (g_str_has_suffix (pango_layout_get_text (text), "…"));
+      g_assert_cmpint (pango_layout_get_line_count (text), <=, TP_LAYOUT_MAX_WHOLE_LINES);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1229,6 +1288,8 @@ main (int   argc,
   g_test_add_func ("/layout/empty-journey", test_empty_journey);
   g_test_add_func ("/layout/paper-whole-text", test_paper_whole_text);
   g_test_add_func ("/layout/no-needless-breaks", test_no_needless_breaks);
+  g_test_add_func ("/layout/paper-headers-grow", test_paper_headers_grow);
+  g_test_add_func ("/layout/text-bounded", test_text_bounded);
   g_test_add_func ("/layout/legend-fits-lane", test_legend_fits_lane);
   g_test_add_func ("/layout/generated", test_generated);
   g_test_add_func ("/layout/parallel-measuring", test_parallel_measuring);

@@ -64,6 +64,7 @@ tp_cli_report_export (const TpCliReportArgs *args,
   g_autoptr(GFile) out_file = g_file_new_for_commandline_arg (output);
   g_autoptr(GError) error = NULL;
   g_autoptr(TpJourney) journey = NULL;
+  g_autoptr(TpJourney) other = NULL;
   g_autoptr(GBytes) bytes = NULL;
   gboolean csv = has_suffix (output, ".csv");
   gboolean pdf = has_suffix (output, ".pdf");
@@ -79,9 +80,9 @@ tp_cli_report_export (const TpCliReportArgs *args,
 
   if (csv)
     {
-      if (args->report || args->sections != NULL)
+      if (args->report || args->sections != NULL || args->compare != NULL)
         {
-          g_printerr (_("touchpoint: --report and --sections are for .pdf and .html output\n"));
+          g_printerr (_("touchpoint: --report, --sections and --compare are for .pdf and .html output\n"));
           return TP_CLI_EXIT_USAGE;
         }
       if (args->csv != NULL && !tp_csv_table_from_string (args->csv, &table))
@@ -125,6 +126,19 @@ tp_cli_report_export (const TpCliReportArgs *args,
     {
       g_printerr ("%s\n", error->message);
       return TP_CLI_EXIT_FAILED;
+    }
+
+  if (args->compare != NULL)
+    {
+      g_autoptr(GFile) other_file = g_file_new_for_commandline_arg (args->compare);
+
+      other = tp_journey_format_load_file (other_file, NULL, &error);
+      if (other == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return TP_CLI_EXIT_FAILED;
+        }
+      options.compare_with = other;
     }
 
   if (csv)

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
  *   touchpoint --export report.pdf --report FILE
  *   touchpoint --export report.html --report [--sections LIST] FILE
  *   touchpoint --export touchpoints.csv [--csv TABLE] FILE
+ *   touchpoint --export report.pdf --report --compare OTHER.journey FILE
  *
  * tp-cli.c adds these options to its context and hands an export over
  * when tp_cli_report_wants() says so. */
@@ -18,6 +19,8 @@ typedef struct {
   gboolean  report;
   char     *sections;
   char     *csv;
+  /* --compare OTHER (tp-cli-compare.h), set by tp-cli.c; not owned. */
+  const char *compare;
 } TpCliReportArgs;
 
 void     tp_cli_report_args_clear  (TpCliReportArgs *args);

@@ -7,6 +7,7 @@
 
 #include "tp-analysis.h"
 #include "tp-cli.h"
+#include "tp-cli-compare.h"
 #include "tp-cli-report.h"
 #include "tp-cli-slides.h"
 #include "tp-document.h"
@@ -16,7 +17,7 @@
 
 /* --help too: the full help lists these options, which GApplication does not know. */
 static const char *headless_options[] = { "--version", "--check", "--export", "--report", "--help-export",
-                                          "--slides", "--dark", "--no-employee",
+                                          "--slides", "--dark", "--no-employee", "--compare",
                                           "--help", "--help-all", "-h", "-?", NULL };
 
 gboolean
@@ -454,6 +455,7 @@ run_command (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *check = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *compare = NULL;
   g_auto(GStrv) args = NULL;
   gboolean version = FALSE;
   g_auto(GStrv) files = NULL;
@@ -489,6 +491,7 @@ run_command (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   tp_cli_report_add_options (context, &report_args);
   tp_cli_slides_add_options (context, &slides_args);
+  tp_cli_compare_add_options (context, &compare);
   g_option_context_set_help_enabled (context, TRUE);
   export_group = g_option_group_new ("export", _("Export options:"), _("Show export options"), NULL, NULL);
   g_option_group_add_entries (export_group, export_entries);
@@ -515,6 +518,12 @@ run_command (int    argc,
   if (export_path == NULL && export_args_any_set (&export_args))
     {
       g_printerr (_("touchpoint: export options need --export\n"));
+      return TP_CLI_EXIT_USAGE;
+    }
+
+  if (compare != NULL && export_path == NULL)
+    {
+      g_printerr (_("touchpoint: --compare needs --export OUT\n"));
       return TP_CLI_EXIT_USAGE;
     }
 
@@ -551,7 +560,17 @@ run_command (int    argc,
               g_printerr (_("touchpoint: the map export options do not apply to reports and spreadsheets\n"));
               return TP_CLI_EXIT_USAGE;
             }
+          report_args.compare = compare;
           return tp_cli_report_export (&report_args, export_path, files[0]);
+        }
+      if (compare != NULL)
+        {
+          if (export_args_any_set (&export_args))
+            {
+              g_printerr (_("touchpoint: the map export options do not apply to a comparison\n"));
+              return TP_CLI_EXIT_USAGE;
+            }
+          return tp_cli_compare_export (compare, export_path, files[0]);
         }
       return run_export (export_path, files[0], &export_args);
     }

@@ -43,10 +43,10 @@ tp_layout_hit_test (TpLayout *self,
    * an empty range means the header column or row. */
   tp_layout_get_column_range (self, x, nextafter (x, G_MAXDOUBLE), &s, &s_end);
   tp_layout_get_row_range (self, y, nextafter (y, G_MAXDOUBLE), &l, &l_end);
-  if (s == s_end && y < TP_LAYOUT_STAGE_HEADER_HEIGHT)
+  if (s == s_end && y < self->header_height)
     return hit; /* the corner */
 
-  if (y < TP_LAYOUT_STAGE_HEADER_HEIGHT)
+  if (y < self->header_height)
     {
       hit.kind = TP_LAYOUT_HIT_STAGE_HEADER;
       hit.stage_index = s;

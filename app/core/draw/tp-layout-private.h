@@ -38,6 +38,9 @@ G_BEGIN_DECLS
 #define TP_LAYOUT_LEGEND_BOTTOM 6.0
 #define TP_LAYOUT_LEGEND_LINE 17.0
 #define TP_LAYOUT_LEGEND_LABEL_WIDTH (TP_LAYOUT_LANE_HEADER_WIDTH - 14 - 22 - 8)
+/* The most characters of one text that are laid out: more than 60 lines
+ * of the narrowest card hold. */
+#define TP_LAYOUT_MAX_TEXT_CHARS 4000
 /* Where whole card texts stop: no page holds a card taller than this. */
 #define TP_LAYOUT_MAX_WHOLE_LINES 60
 /* The evidence mark: a glyph (an eye, a speech bubble, a question mark)
@@ -150,6 +153,9 @@ struct _TpLayout
   PangoFontDescription *fonts[TP_N_TEXT_STYLES];
   /* Cards hold their whole text (paper), not a few lines (screen). */
   gboolean              full_text;
+  /* The stage headers' height: TP_LAYOUT_STAGE_HEADER_HEIGHT on screen;
+   * on paper as tall as the longest stage name or title needs. */
+  double                header_height;
 
   /* TpLayoutText -> itself */
   GHashTable           *texts;
@@ -259,6 +265,13 @@ void          tp_layout_item_get_text_rect  (TpLayoutItem *item,
 TpLayoutText *tp_layout_get_legend_label (TpLayout           *self,
                                           const char         *text);
 double        tp_layout_legend_step      (const TpLayoutText *label);
+/* What lines after the first add to a text's height (0 for one line). */
+static inline double
+tp_layout_text_extra_lines_height (const TpLayoutText *text)
+{
+  return text->n_lines > 1 ? text->height * (text->n_lines - 1) / text->n_lines : 0;
+}
+
 /* A caption's height on its card: a line at least, all its lines on paper. */
 double        tp_layout_caption_height  (const TpLayoutText *caption);
 gboolean      tp_layout_item_get_caption_rect (TpLayoutItem *item,

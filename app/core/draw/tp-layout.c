@@ -73,6 +73,16 @@ text_free (gpointer data)
   g_free (t);
 }
 
+static char *
+cut_with_ellipsis (const char *text,
+                   const char *end)
+{
+  GString *cut = g_string_new_len (text, end - text);
+
+  g_string_append (cut, "…");
+  return g_string_free (cut, FALSE);
+}
+
 /* Lays out @t's text with @context, in @font. */
 static void
 measure_layout (TpLayoutText               *t,
@@ -95,10 +105,21 @@ measure_layout (TpLayoutText               *t,
     }
 
   /* Cards are not the place for paragraphs: a line break in a title
-   * would otherwise start a new paragraph with its own line budget. */
-  if (strpbrk (t->text, "\n\r\t") != NULL)
+   * would otherwise start a new paragraph with its own line budget. No
+   * card shows more than TP_LAYOUT_MAX_TEXT_CHARS characters, so a hostile
+   * text is cut there before Pango shapes it (bounded work), marked "…". */
+  if (strpbrk (t->text, "\n\r\t") != NULL || strlen (t->text) > TP_LAYOUT_MAX_TEXT_CHARS)
     {
-      g_autofree char *flat = g_strdup (t->text);
+      g_autofree char *flat = NULL;
+
+      if (g_utf8_strlen (t->text, -1) > TP_LAYOUT_MAX_TEXT_CHARS)
+        {
+          const char *end = g_utf8_offset_to_pointer (t->text, TP_LAYOUT_MAX_TEXT_CHARS);
+
+          flat = cut_with_ellipsis (t->text, end);
+        }
+      else
+        flat = g_strdup (t->text);
       for (char *p = flat; *p != '\0'; p++)
         if (*p == '\n' || *p == '\r' || *p == '\t')
           *p = ' ';
@@ -930,14 +951,40 @@ tp_layout_update (TpLayout *self)
                             TP_LAYOUT_CARD_WIDTH + 2 * TP_LAYOUT_COLUMN_PADDING,
                             TP_LAYOUT_MAX_COLUMN_WIDTH);
       /* The chevron's point takes some of the width. */
-      column.name = measure_text (self, TP_TEXT_STAGE, column.width - 40,
-                                  tp_stage_get_name (column.stage), FALSE);
+      column.name = measure_text_full (self, TP_TEXT_STAGE, column.width - 40,
+                                       tp_stage_get_name (column.stage), FALSE, self->full_text);
       g_hash_table_insert (stage_ids, (gpointer) tp_element_get_id (TP_ELEMENT (column.stage)),
                            GUINT_TO_POINTER (s));
       g_array_append_val (self->columns, column);
       x += column.width;
     }
   self->width = x;
+
+  self->heading = measure_text_full (self, TP_TEXT_HEADING, TP_LAYOUT_LANE_HEADER_WIDTH - 24,
+                                     tp_journey_get_title (self->journey), FALSE, self->full_text);
+  {
+    const char *persona = tp_journey_get_persona_name (self->journey);
+    g_autofree char *line = *persona != '\0'
+      /* Translators: the persona a journey is mapped for */
+      ? g_strdup_printf (_("Persona: %s"), persona) : NULL;
+
+    self->subheading = line != NULL
+      ? measure_text (self, TP_TEXT_CAPTION, TP_LAYOUT_LANE_HEADER_WIDTH - 24, line, FALSE)
+      : NULL;
+  }
+
+  /* On paper the headers grow with what they hold; the screen keeps its
+   * fixed band (the canvas pins it while scrolling). */
+  self->header_height = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  if (self->full_text)
+    {
+      self->header_height = MAX (self->header_height, self->heading->height + 16);
+      for (guint s = 0; s < self->columns->len; s++)
+        self->header_height = MAX (self->header_height,
+                                   TP_LAYOUT_STAGE_HEADER_HEIGHT
+                                   + tp_layout_text_extra_lines_height (tp_layout_column (self, s)->name));
+      self->header_height = ceil (self->header_height);
+    }
 
   /* Rows for the lanes shown; touchpoints in the others find no row. */
   for (guint l = 0; l < n_lanes; l++)
@@ -1018,7 +1065,7 @@ tp_layout_update (TpLayout *self)
     }
 
   /* Rows: as tall as their fullest cell. */
-  y = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  y = self->header_height;
   for (guint l = 0; l < n_lanes; l++)
     {
       TpLayoutRow *row = tp_layout_row (self, l);
@@ -1086,18 +1133,6 @@ tp_layout_update (TpLayout *self)
       column->meta = measure_text (self, TP_TEXT_CAPTION, column->width - 40, meta, FALSE);
     }
 
-  self->heading = measure_text (self, TP_TEXT_HEADING, TP_LAYOUT_LANE_HEADER_WIDTH - 24,
-                                tp_journey_get_title (self->journey), FALSE);
-  {
-    const char *persona = tp_journey_get_persona_name (self->journey);
-    g_autofree char *line = *persona != '\0'
-      /* Translators: the persona a journey is mapped for */
-      ? g_strdup_printf (_("Persona: %s"), persona) : NULL;
-
-    self->subheading = line != NULL
-      ? measure_text (self, TP_TEXT_CAPTION, TP_LAYOUT_LANE_HEADER_WIDTH - 24, line, FALSE)
-      : NULL;
-  }
 
   g_hash_table_foreach_remove (self->texts, text_is_stale, self);
 }
@@ -1172,8 +1207,15 @@ tp_layout_get_stage_header_rect (TpLayout *self,
 {
   if (!tp_layout_get_stage_rect (self, stage_index, rect))
     return FALSE;
-  rect->height = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  rect->height = self->header_height;
   return TRUE;
+}
+
+double
+tp_layout_get_header_height (TpLayout *self)
+{
+  g_return_val_if_fail (TP_IS_LAYOUT (self), TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  return self->header_height;
 }
 
 gboolean

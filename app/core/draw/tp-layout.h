@@ -128,13 +128,16 @@ void        tp_layout_get_size            (TpLayout     *self,
                                            double       *width,
                                            double       *height);
 
+/* The height of the stage headers at the top: TP_LAYOUT_STAGE_HEADER_HEIGHT,
+ * or more on paper, where stage names and the title wrap whole. */
+double      tp_layout_get_header_height   (TpLayout     *self);
 guint       tp_layout_get_n_stages        (TpLayout     *self);
 guint       tp_layout_get_n_lanes         (TpLayout     *self);
 /* The whole column of a stage, its header included. */
 gboolean    tp_layout_get_stage_rect      (TpLayout     *self,
                                            guint         stage_index,
                                            TpRect       *rect);
-/* The top TP_LAYOUT_STAGE_HEADER_HEIGHT of the column. */
+/* The top of the column, tp_layout_get_header_height() high. */
 gboolean    tp_layout_get_stage_header_rect (TpLayout   *self,
                                            guint         stage_index,
                                            TpRect       *rect);

@@ -5,6 +5,8 @@
 
 static const cairo_user_data_key_t backend_key;
 
+G_DEFINE_QUARK (tp-render-backend-error-quark, tp_render_backend_error)
+
 static void
 backend_free (void *data)
 {
@@ -87,4 +89,18 @@ tp_gfx_show_layout_line (cairo_t         *cr,
                          PangoLayoutLine *line)
 {
   tp_render_backend_show_layout_line (tp_render_backend_get (cr), cr, line);
+}
+
+void
+tp_gfx_begin_group (cairo_t    *cr,
+                    const char *id,
+                    const char *class_name)
+{
+  tp_render_backend_begin_group (tp_render_backend_get (cr), cr, id, class_name);
+}
+
+void
+tp_gfx_end_group (cairo_t *cr)
+{
+  tp_render_backend_end_group (tp_render_backend_get (cr), cr);
 }

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
  * holds the path, the transformation and the graphics state (source, line
  * style, fill rule, clip), and a backend turns the painting calls into
  * output. The cairo backend paints on the cairo_t's own surface (screen,
- * PNG, SVG, print, cairo's PDF surface); the PDF backend writes operators
- * with TpPdf. A new target implements the vtable and attaches its backend
+ * PNG, print, cairo's PDF and SVG surfaces); the PDF backend writes
+ * operators with TpPdf; the SVG backend writes SVG text with real text and
+ * groups. A new target implements the vtable and attaches its backend
  * to the cairo_t it hands out; the renderer does not change. See
  * README.md. */
 
@@ -54,6 +55,18 @@ struct _TpRenderBackendVTable {
   void     (*show_layout_line) (TpRenderBackend *self,
                                 cairo_t         *cr,
                                 PangoLayoutLine *line);
+  /* Optional (NULL: ignored). Structure for targets that keep it: what
+   * is painted until the matching end_group belongs to a group named @id
+   * (unique in the output; the backend makes it so) of kind @class_name,
+   * either may be NULL. Groups nest, and enclose the save/restore pairs
+   * made inside them. A backend with groups also gets every card drawn
+   * on its own (no backs batched across cards). */
+  void     (*begin_group)      (TpRenderBackend *self,
+                                cairo_t         *cr,
+                                const char      *id,
+                                const char      *class_name);
+  void     (*end_group)        (TpRenderBackend *self,
+                                cairo_t         *cr);
   /* Called when the cairo_t it is attached to is destroyed; NULL for a
    * backend that is never freed. */
   void     (*free)             (TpRenderBackend *self);
@@ -71,6 +84,16 @@ TpRenderBackend *tp_render_backend_get    (cairo_t         *cr);
 void             tp_render_backend_attach (cairo_t         *cr,
                                            TpRenderBackend *backend);
 
+#define TP_RENDER_BACKEND_ERROR (tp_render_backend_error_quark ())
+
+typedef enum {
+  TP_RENDER_BACKEND_ERROR_FAILED,
+  /* Something was drawn past the backend: use cairo's surface instead. */
+  TP_RENDER_BACKEND_ERROR_UNSUPPORTED,
+} TpRenderBackendError;
+
+GQuark           tp_render_backend_error_quark (void);
+
 /* The backends */
 
 /* Cairo's own painting; static, shared. */
@@ -81,6 +104,19 @@ TpRenderBackend *tp_render_backend_pdf_new (TpPdf          *pdf);
 cairo_t         *tp_render_backend_pdf_begin_page (TpPdf   *pdf,
                                                    double   width,
                                                    double   height);
+/* An SVG document of @width × @height units (CSS pixels, the cairo_t's
+ * device space) titled @title (may be NULL): draw on the returned cairo_t,
+ * then finish it (before destroying it). */
+cairo_t         *tp_render_backend_svg_begin  (double      width,
+                                               double      height,
+                                               const char *title);
+/* The document; NULL with @error set when drawing failed or bypassed the
+ * backend (TP_RENDER_BACKEND_ERROR_UNSUPPORTED: draw with cairo's SVG
+ * surface instead). */
+GBytes          *tp_render_backend_svg_finish (cairo_t    *cr,
+                                               GError    **error);
+/* How many operations SVG could not express, embedded as images. */
+guint            tp_render_backend_svg_get_n_images (cairo_t *cr);
 
 /* The calls, through the vtable: inline, as the renderer makes about a
  * hundred thousand for a large export. */
@@ -157,6 +193,32 @@ tp_render_backend_show_layout_line (TpRenderBackend *self,
   self->vtable->show_layout_line (self, cr, line);
 }
 
+/* Whether the target keeps groups: then the renderer draws card by card,
+ * each in its group. */
+static inline gboolean
+tp_render_backend_wants_groups (TpRenderBackend *self)
+{
+  return self->vtable->begin_group != NULL;
+}
+
+static inline void
+tp_render_backend_begin_group (TpRenderBackend *self,
+                               cairo_t         *cr,
+                               const char      *id,
+                               const char      *class_name)
+{
+  if (self->vtable->begin_group != NULL)
+    self->vtable->begin_group (self, cr, id, class_name);
+}
+
+static inline void
+tp_render_backend_end_group (TpRenderBackend *self,
+                             cairo_t         *cr)
+{
+  if (self->vtable->end_group != NULL)
+    self->vtable->end_group (self, cr);
+}
+
 /* Shorthands for drawing code that has only a cairo_t (the output layer's
  * legends, charts and reports): the backend of @cr, then the call. */
 void tp_gfx_save             (cairo_t         *cr);
@@ -170,5 +232,9 @@ void tp_gfx_show_layout      (cairo_t         *cr,
                               PangoLayout     *layout);
 void tp_gfx_show_layout_line (cairo_t         *cr,
                               PangoLayoutLine *line);
+void tp_gfx_begin_group      (cairo_t         *cr,
+                              const char      *id,
+                              const char      *class_name);
+void tp_gfx_end_group        (cairo_t         *cr);
 
 G_END_DECLS

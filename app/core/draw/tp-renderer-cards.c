@@ -527,12 +527,52 @@ draw_note_content (Ctx                *ctx,
       show_text (ctx, line == 0 ? item->caption : item->caption2, rect.x + dx, rect.y + dy, &pal->text_dim);
 }
 
+/* The class of a card's group: what kind of card it is. */
+static const char *
+card_class (const TpLayoutItem *item)
+{
+  switch (item->style)
+    {
+    case TP_CARD_TOUCHPOINT:
+      return tp_touchpoint_is_moment (TP_TOUCHPOINT (item->element)) ? "card touchpoint moment-of-truth"
+                                                                      : "card touchpoint";
+    case TP_CARD_ACTION:
+      return "card action";
+    case TP_CARD_THOUGHT:
+      return "card thought";
+    case TP_CARD_NOTE:
+      return tp_employee_note_get_kind (TP_EMPLOYEE_NOTE (item->element)) == TP_NOTE_KIND_BLOCKER
+             ? "card blocker" : "card enabler";
+    case TP_CARD_OPPORTUNITY:
+    default:
+      return "card opportunity";
+    }
+}
+
+static void draw_card (Ctx                *ctx,
+                       const TpLayoutItem *item,
+                       double              dx,
+                       double              dy,
+                       gboolean            lifted);
+
 void
 tp_renderer_draw_card (Ctx                *ctx,
                        const TpLayoutItem *item,
                        double              dx,
                        double              dy,
                        gboolean            lifted)
+{
+  tp_renderer_begin_group (ctx, "card-", item->element, card_class (item));
+  draw_card (ctx, item, dx, dy, lifted);
+  tp_renderer_end_group (ctx);
+}
+
+static void
+draw_card (Ctx                *ctx,
+           const TpLayoutItem *item,
+           double              dx,
+           double              dy,
+           gboolean            lifted)
 {
   cairo_t *cr = ctx->cr;
   const Palette *pal = ctx->pal;
@@ -563,7 +603,19 @@ tp_renderer_draw_card (Ctx                *ctx,
       tp_render_backend_restore (ctx->backend, cr);
     }
 
-  if (!ctx->backs_drawn || lifted)
+  if (ctx->groups && fill->a >= 1)
+    {
+      /* Editable shapes: the outline, then the opaque back over its
+       * inside, which looks the same as the ring below (two rounded
+       * rectangles instead of three). */
+      card_outline_path (cr, item, &r);
+      set_source (cr, border);
+      tp_render_backend_fill (ctx->backend, cr);
+      card_path (cr, item, &r, 0);
+      set_source (cr, fill);
+      tp_render_backend_fill (ctx->backend, cr);
+    }
+  else if (!ctx->backs_drawn || lifted)
     {
       card_path (cr, item, &r, 0);
       set_source (cr, fill);
@@ -709,9 +761,12 @@ set_block_source (Ctx   *ctx,
     }
 }
 
-/* The visible cards, as a list of item indices. */
+/* The visible cards of lanes @lane_from to @lane_to (exclusive), as a
+ * list of item indices. */
 static GArray *
-visible_items (Ctx *ctx)
+visible_lane_items (Ctx   *ctx,
+                    guint  lane_from,
+                    guint  lane_to)
 {
   TpLayout *layout = ctx->layout;
   /* Shadows, rings and markers reach a little outside a card. */
@@ -722,6 +777,8 @@ visible_items (Ctx *ctx)
 
   tp_layout_get_column_range (layout, area.x, area.x + area.width, &s0, &s1);
   tp_layout_get_row_range (layout, area.y, area.y + area.height, &l0, &l1);
+  l0 = MAX (l0, lane_from);
+  l1 = MIN (l1, lane_to);
 
   for (guint l = l0; l < l1; l++)
     for (guint s = s0; s < s1; s++)
@@ -740,6 +797,12 @@ visible_items (Ctx *ctx)
       }
 
   return out;
+}
+
+static GArray *
+visible_items (Ctx *ctx)
+{
+  return visible_lane_items (ctx, 0, G_MAXUINT);
 }
 
 /* A rounded rectangle of radius @radius is the rectangle @radius inside
@@ -946,8 +1009,9 @@ tp_renderer_draw_cards (Ctx *ctx)
 
   if (!ctx->simplified)
     {
-      /* Raster targets: no overdraw. Hover and selection: one card raised. */
-      if (!ctx->raster && !ctx->interactive)
+      /* Raster targets: no overdraw. Hover and selection: one card raised.
+       * Groups: each card whole in its own. */
+      if (!ctx->raster && !ctx->interactive && !ctx->groups)
         draw_card_backs (ctx, items);
       for (guint i = 0; i < items->len; i++)
         tp_renderer_draw_card (ctx, tp_layout_item (layout, g_array_index (items, guint, i)), 0, 0, FALSE);
@@ -976,4 +1040,14 @@ tp_renderer_draw_cards (Ctx *ctx)
           tp_render_backend_fill (ctx->backend, ctx->cr);
         }
     }
+}
+
+void
+tp_renderer_draw_lane_cards (Ctx   *ctx,
+                             guint  lane)
+{
+  g_autoptr(GArray) items = visible_lane_items (ctx, lane, lane + 1);
+
+  for (guint i = 0; i < items->len; i++)
+    tp_renderer_draw_card (ctx, tp_layout_item (ctx->layout, g_array_index (items, guint, i)), 0, 0, FALSE);
 }

@@ -57,20 +57,20 @@ draw_department_legend (Ctx               *ctx,
     }
 }
 
-void
-tp_renderer_draw_lane_headers (Ctx *ctx)
+gboolean
+tp_renderer_draw_lane_header_column (Ctx *ctx)
 {
   cairo_t *cr = ctx->cr;
   TpLayout *layout = ctx->layout;
   const Palette *pal = ctx->pal;
   TpRect *v = &ctx->visible;
   double right = TP_LAYOUT_LANE_HEADER_WIDTH;
-  double top = MAX (v->y, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  double top = MAX (v->y, layout->header_height);
   double bottom = MIN (v->y + v->height, layout->height);
   guint l0, l1;
 
   if (v->x >= right || top >= bottom)
-    return;
+    return FALSE;
 
   set_source (cr, &pal->header);
   cairo_rectangle (cr, 0, top, right, bottom - top);
@@ -101,73 +101,94 @@ tp_renderer_draw_lane_headers (Ctx *ctx)
           draw_selection_outline (ctx);
         }
     }
+  return TRUE;
+}
+
+void
+tp_renderer_draw_lane_header (Ctx         *ctx,
+                              TpLayoutRow *row)
+{
+  cairo_t *cr = ctx->cr;
+  TpLayout *layout = ctx->layout;
+  const Palette *pal = ctx->pal;
+  double right = TP_LAYOUT_LANE_HEADER_WIDTH;
 
   if (!ctx->draw_text)
     return;
 
-  for (guint l = l0; l < l1; l++)
+  show_text (ctx, row->name, 14, row->y + 12, &pal->text);
+
+  if (row->kind == TP_LANE_KIND_EMPLOYEE && ctx->options->show_employee_overlay
+      && ctx->department_names != NULL && ctx->department_names->len > 0)
+    draw_department_legend (ctx, row);
+
+  if (row->curve != NULL)
     {
-      TpLayoutRow *row = tp_layout_row (layout, l);
+      g_autofree char *target = NULL;
+      g_autofree char *good = NULL;
+      TpLayoutText *label;
+      double label_width = right - 24;
+      double y;
 
-      show_text (ctx, row->name, 14, row->y + 12, &pal->text);
+      /* Translators: the guide line for moments of truth on the emotion curve */
+      target = g_strdup_printf (_("Moment of truth target (%d)"), layout->moment_target);
+      /* Translators: the guide line for "simply right" on the emotion curve */
+      good = g_strdup_printf (_("Good enough (%d)"), layout->good_enough);
 
-      if (row->kind == TP_LANE_KIND_EMPLOYEE && ctx->options->show_employee_overlay
-          && ctx->department_names != NULL && ctx->department_names->len > 0)
-        draw_department_legend (ctx, row);
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, target);
+      y = tp_layout_plot_y (&row->plot, layout->moment_target);
+      show_text (ctx, label, right - 10 - label->text_width, y - label->height / 2, &pal->guide_target);
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, good);
+      y = tp_layout_plot_y (&row->plot, layout->good_enough);
+      show_text (ctx, label, right - 10 - label->text_width, y - label->height / 2, &pal->guide_good);
 
-      if (row->curve != NULL)
+      /* Scale ends */
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, "10");
+      show_text (ctx, label, right - 10 - label->text_width, row->plot.y - label->height / 2, &pal->text_dim);
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, "1");
+      show_text (ctx, label, right - 10 - label->text_width,
+                 row->plot.y + row->plot.height - label->height / 2, &pal->text_dim);
+
+      /* Legend */
+      y = row->plot.y + row->plot.height - 24;
+      cairo_move_to (cr, 14, y);
+      cairo_line_to (cr, 32, y);
+      set_source (cr, &pal->curve);
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      tp_render_backend_stroke (ctx->backend, cr);
+      label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Customer"));
+      show_text (ctx, label, 38, y - label->height / 2, &pal->text_dim);
+
+      if (ctx->options->show_employee_overlay && row->employee_curve->len > 0)
         {
-          g_autofree char *target = NULL;
-          g_autofree char *good = NULL;
-          TpLayoutText *label;
-          double label_width = right - 24;
-          double y;
-
-          /* Translators: the guide line for moments of truth on the emotion curve */
-          target = g_strdup_printf (_("Moment of truth target (%d)"), layout->moment_target);
-          /* Translators: the guide line for "simply right" on the emotion curve */
-          good = g_strdup_printf (_("Good enough (%d)"), layout->good_enough);
-
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, target);
-          y = tp_layout_plot_y (&row->plot, layout->moment_target);
-          show_text (ctx, label, right - 10 - label->text_width, y - label->height / 2, &pal->guide_target);
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, label_width, good);
-          y = tp_layout_plot_y (&row->plot, layout->good_enough);
-          show_text (ctx, label, right - 10 - label->text_width, y - label->height / 2, &pal->guide_good);
-
-          /* Scale ends */
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, "10");
-          show_text (ctx, label, right - 10 - label->text_width, row->plot.y - label->height / 2, &pal->text_dim);
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, "1");
-          show_text (ctx, label, right - 10 - label->text_width,
-                     row->plot.y + row->plot.height - label->height / 2, &pal->text_dim);
-
-          /* Legend */
-          y = row->plot.y + row->plot.height - 24;
+          y += 16;
           cairo_move_to (cr, 14, y);
           cairo_line_to (cr, 32, y);
-          set_source (cr, &pal->curve);
-          cairo_set_line_width (cr, 2.5);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          set_source (cr, &pal->employee);
+          cairo_set_line_width (cr, 2);
+          set_dash (ctx, 5, 3, 0);
           tp_render_backend_stroke (ctx->backend, cr);
-          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Customer"));
+          cairo_set_dash (cr, NULL, 0, 0);
+          label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Employee"));
           show_text (ctx, label, 38, y - label->height / 2, &pal->text_dim);
-
-          if (ctx->options->show_employee_overlay && row->employee_curve->len > 0)
-            {
-              y += 16;
-              cairo_move_to (cr, 14, y);
-              cairo_line_to (cr, 32, y);
-              set_source (cr, &pal->employee);
-              cairo_set_line_width (cr, 2);
-              set_dash (ctx, 5, 3, 0);
-              tp_render_backend_stroke (ctx->backend, cr);
-              cairo_set_dash (cr, NULL, 0, 0);
-              label = tp_layout_get_label (layout, TP_TEXT_CAPTION, -1, _("Employee"));
-              show_text (ctx, label, 38, y - label->height / 2, &pal->text_dim);
-            }
         }
     }
+}
+
+void
+tp_renderer_draw_lane_headers (Ctx *ctx)
+{
+  TpRect *v = &ctx->visible;
+  guint l0, l1;
+
+  if (!tp_renderer_draw_lane_header_column (ctx) || !ctx->draw_text)
+    return;
+
+  tp_layout_get_row_range (ctx->layout, MAX (v->y, TP_LAYOUT_STAGE_HEADER_HEIGHT),
+                           MIN (v->y + v->height, ctx->layout->height), &l0, &l1);
+  for (guint l = l0; l < l1; l++)
+    tp_renderer_draw_lane_header (ctx, tp_layout_row (ctx->layout, l));
 }
 
 /* The strip behind the stage chevrons and the corner: a grey panel on
@@ -181,18 +202,19 @@ fill_top_band (Ctx    *ctx,
     return;
 
   set_source (ctx->cr, ctx->palette == TP_PALETTE_PRINT ? &ctx->pal->background : &ctx->pal->header);
-  cairo_rectangle (ctx->cr, x, 0, width, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  cairo_rectangle (ctx->cr, x, 0, width, ctx->layout->header_height);
   tp_render_backend_fill (ctx->backend, ctx->cr);
 }
 
 static void
 chevron_path (cairo_t *cr,
+              double   height,
               double   x,
               double   width,
               gboolean first,
               gboolean last)
 {
-  const double top = 6, bottom = TP_LAYOUT_STAGE_HEADER_HEIGHT - 6;
+  const double top = 6, bottom = height - 6;
   const double mid = (top + bottom) / 2;
   const double point = 14;
   /* Each chevron's point reaches into the next one's notch. */
@@ -217,7 +239,7 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
   TpRect *v = &ctx->visible;
   double left = MAX (v->x, TP_LAYOUT_LANE_HEADER_WIDTH);
   double right = MIN (v->x + v->width, layout->width);
-  double bottom = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  double bottom = layout->header_height;
   guint selected = G_MAXUINT;
   guint s0, s1;
 
@@ -239,7 +261,8 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
       gboolean first = s == 0;
       double text_x = column->x + (first ? 18 : 24);
 
-      chevron_path (cr, column->x, column->width, first, s + 1 == layout->columns->len);
+      tp_renderer_begin_group (ctx, "stage-", TP_ELEMENT (column->stage), "stage");
+      chevron_path (cr, bottom, column->x, column->width, first, s + 1 == layout->columns->len);
       set_source (cr, &pal->band[s % 2]);
       tp_render_backend_fill (ctx->backend, cr);
       /* The next chevron would cover the outline's point: drawn after. */
@@ -247,29 +270,36 @@ tp_renderer_draw_stage_headers (Ctx *ctx)
         selected = s;
 
       if (!ctx->draw_text)
-        continue;
+        {
+          tp_renderer_end_group (ctx);
+          continue;
+        }
 
       if (column->meta != NULL)
         {
+          /* A name of more lines (paper) pushes the average down. */
+          double meta_y = 32 + tp_layout_text_extra_lines_height (column->name);
+
           show_text (ctx, column->name, text_x, 8, &pal->text);
           /* The stage's average, with a dot in its score colour. */
           cairo_new_path (cr);
-          cairo_arc (cr, text_x + 4, 32, 4, 0, 2 * G_PI);
+          cairo_arc (cr, text_x + 4, meta_y, 4, 0, 2 * G_PI);
           set_score_source (ctx, (int) round (column->average));
           tp_render_backend_fill (ctx->backend, cr);
-          show_text (ctx, column->meta, text_x + 12, 32 - column->meta->height / 2, &pal->text_dim);
+          show_text (ctx, column->meta, text_x + 12, meta_y - column->meta->height / 2, &pal->text_dim);
         }
       else
         {
           show_text (ctx, column->name, text_x, (bottom - column->name->height) / 2, &pal->text);
         }
+      tp_renderer_end_group (ctx);
     }
 
   if (selected != G_MAXUINT)
     {
       TpLayoutColumn *column = tp_layout_column (layout, selected);
 
-      chevron_path (cr, column->x, column->width, selected == 0, selected + 1 == layout->columns->len);
+      chevron_path (cr, bottom, column->x, column->width, selected == 0, selected + 1 == layout->columns->len);
       draw_selection_outline (ctx);
     }
 }
@@ -280,7 +310,7 @@ tp_renderer_draw_corner (Ctx *ctx)
   cairo_t *cr = ctx->cr;
   TpLayout *layout = ctx->layout;
   const Palette *pal = ctx->pal;
-  double w = TP_LAYOUT_LANE_HEADER_WIDTH, h = TP_LAYOUT_STAGE_HEADER_HEIGHT;
+  double w = TP_LAYOUT_LANE_HEADER_WIDTH, h = layout->header_height;
   TpRect corner = TP_RECT_INIT (0, 0, w, h);
   double y;
 

@@ -87,6 +87,9 @@ typedef struct {
   gboolean               backs_drawn;
   /* Text wholly outside the visible rectangle is left out (tp_render_journey()). */
   gboolean               cull_text;
+  /* The backend keeps groups (SVG): lanes, stages and cards each get one,
+   * and cards are drawn one by one. */
+  gboolean               groups;
   double                 device_scale; /* the target's, for HiDPI */
   double                 pixel_scale;  /* device pixels per document unit */
   /* The employee notes' departments: key -> GUINT_TO_POINTER (index + 1),
@@ -275,6 +278,28 @@ tp_renderer_score_is_low (Ctx *ctx,
   return score > 0 && score < ctx->layout->good_enough;
 }
 
+/* A group named @prefix and @element's id, when the backend keeps them. */
+static inline void
+tp_renderer_begin_group (Ctx        *ctx,
+                         const char *prefix,
+                         TpElement  *element,
+                         const char *class_name)
+{
+  g_autofree char *id = NULL;
+
+  if (!ctx->groups)
+    return;
+  id = g_strconcat (prefix, tp_element_get_id (element), NULL);
+  tp_render_backend_begin_group (ctx->backend, ctx->cr, id, class_name);
+}
+
+static inline void
+tp_renderer_end_group (Ctx *ctx)
+{
+  if (ctx->groups)
+    tp_render_backend_end_group (ctx->backend, ctx->cr);
+}
+
 /* tp-renderer.c */
 void tp_renderer_draw_sprite          (Ctx                *ctx,
                                        SpriteKind          kind,
@@ -294,6 +319,9 @@ void tp_renderer_draw_card            (Ctx                *ctx,
                                        double              dy,
                                        gboolean            lifted);
 void tp_renderer_draw_cards           (Ctx                *ctx);
+/* With groups: the cards of lane @lane, each in its group. */
+void tp_renderer_draw_lane_cards      (Ctx                *ctx,
+                                       guint               lane);
 
 /* tp-renderer-curve.c */
 void tp_renderer_draw_curve_lane      (Ctx                *ctx,
@@ -301,6 +329,11 @@ void tp_renderer_draw_curve_lane      (Ctx                *ctx,
 
 /* tp-renderer-headers.c */
 void tp_renderer_draw_lane_headers    (Ctx                *ctx);
+/* The lane header column without names; FALSE when it is not visible. */
+gboolean tp_renderer_draw_lane_header_column (Ctx             *ctx);
+/* A lane's name, legend and curve guide labels. */
+void tp_renderer_draw_lane_header     (Ctx                *ctx,
+                                       TpLayoutRow        *row);
 void tp_renderer_draw_stage_headers   (Ctx                *ctx);
 void tp_renderer_draw_corner          (Ctx                *ctx);
 

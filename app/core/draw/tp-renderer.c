@@ -197,8 +197,9 @@ draw_body_background (Ctx    *ctx,
   tp_render_backend_fill (ctx->backend, cr);
 }
 
-static void
-draw_body (Ctx *ctx)
+/* Background, stripes and grid; FALSE when the body is not visible. */
+static gboolean
+draw_body_ground (Ctx *ctx)
 {
   cairo_t *cr = ctx->cr;
   TpLayout *layout = ctx->layout;
@@ -207,11 +208,11 @@ draw_body (Ctx *ctx)
   double vx1 = v->x + v->width;
   double vy1 = v->y + v->height;
   double gx0 = MAX (v->x, TP_LAYOUT_LANE_HEADER_WIDTH);
-  double gy0 = MAX (v->y, TP_LAYOUT_STAGE_HEADER_HEIGHT);
+  double gy0 = MAX (v->y, layout->header_height);
   guint s0, s1, l0, l1;
 
   if (gx0 >= vx1 || gy0 >= vy1)
-    return;
+    return FALSE;
 
   tp_layout_get_column_range (layout, v->x, vx1, &s0, &s1);
   tp_layout_get_row_range (layout, v->y, vy1, &l0, &l1);
@@ -247,19 +248,86 @@ draw_body (Ctx *ctx)
   set_source (cr, &pal->grid);
   cairo_set_line_width (cr, clamp_line (ctx, 1));
   tp_render_backend_stroke (ctx->backend, cr);
+  return TRUE;
+}
 
+static void
+draw_curve_lane (Ctx         *ctx,
+                 TpLayoutRow *row)
+{
+  if (row->curve == NULL || !tp_rect_intersects (&row->plot, &ctx->visible))
+    return;
+  if (ctx->groups)
+    tp_render_backend_begin_group (ctx->backend, ctx->cr, "curve", "curve");
+  tp_renderer_draw_curve_lane (ctx, row);
+  if (ctx->groups)
+    tp_render_backend_end_group (ctx->backend, ctx->cr);
+}
+
+static void
+draw_body (Ctx *ctx)
+{
+  TpRect *v = &ctx->visible;
+  guint l0, l1;
+
+  if (!draw_body_ground (ctx))
+    return;
+
+  tp_layout_get_row_range (ctx->layout, v->y, v->y + v->height, &l0, &l1);
   for (guint l = l0; l < l1; l++)
-    {
-      TpLayoutRow *row = tp_layout_row (layout, l);
-
-      if (row->curve != NULL && tp_rect_intersects (&row->plot, v))
-        tp_renderer_draw_curve_lane (ctx, row);
-    }
+    draw_curve_lane (ctx, tp_layout_row (ctx->layout, l));
 
   tp_renderer_draw_cards (ctx);
 
   if (ctx->interactive && ctx->options->show_drop)
-    tp_render_drop_indicator (cr, &ctx->options->drop, ctx->options);
+    tp_render_drop_indicator (ctx->cr, &ctx->options->drop, ctx->options);
+}
+
+/* For a backend with groups: a group per lane, holding its header, its
+ * curve and its cards, then a group per stage header. Lanes do not
+ * overlap each other or the headers, so the order looks the same. */
+static void
+draw_grouped (Ctx *ctx)
+{
+  TpRenderParts parts = ctx->options->parts;
+  TpLayout *layout = ctx->layout;
+  TpRect *v = &ctx->visible;
+  gboolean body = FALSE, headers = FALSE;
+  guint l0, l1;
+
+  if (parts & TP_RENDER_BODY)
+    {
+      tp_render_backend_begin_group (ctx->backend, ctx->cr, "grid", "grid");
+      body = draw_body_ground (ctx);
+      tp_render_backend_end_group (ctx->backend, ctx->cr);
+    }
+  if (parts & TP_RENDER_LANE_HEADERS)
+    headers = tp_renderer_draw_lane_header_column (ctx);
+
+  tp_layout_get_row_range (layout, MAX (v->y, TP_LAYOUT_STAGE_HEADER_HEIGHT), v->y + v->height, &l0, &l1);
+  for (guint l = l0; (body || headers) && l < l1; l++)
+    {
+      TpLayoutRow *row = tp_layout_row (layout, l);
+
+      tp_renderer_begin_group (ctx, "lane-", TP_ELEMENT (row->lane), "lane");
+      if (headers)
+        tp_renderer_draw_lane_header (ctx, row);
+      if (body)
+        {
+          draw_curve_lane (ctx, row);
+          tp_renderer_draw_lane_cards (ctx, l);
+        }
+      tp_renderer_end_group (ctx);
+    }
+
+  if (parts & TP_RENDER_STAGE_HEADERS)
+    tp_renderer_draw_stage_headers (ctx);
+  if (parts & TP_RENDER_CORNER)
+    {
+      tp_render_backend_begin_group (ctx->backend, ctx->cr, "heading", "heading");
+      tp_renderer_draw_corner (ctx);
+      tp_render_backend_end_group (ctx->backend, ctx->cr);
+    }
 }
 
 /* Public API */
@@ -339,6 +407,7 @@ ctx_init (Ctx                   *ctx,
   ctx->interactive = ctx->palette != TP_PALETTE_PRINT;
   ctx->backs_drawn = FALSE;
   ctx->cull_text = FALSE;
+  ctx->groups = FALSE;
   ctx->departments = NULL;
   ctx->department_names = NULL;
   if (layout->journey != NULL)
@@ -374,6 +443,8 @@ ctx_init (Ctx                   *ctx,
   else
     ctx->zoom = ctx->pixel_scale > 0 ? ctx->pixel_scale : 1.0;
   ctx->simplified = ctx->zoom < TP_RENDER_SIMPLIFY_ZOOM;
+  /* Zoomed out, cards are blocks drawn a colour at a time: no groups. */
+  ctx->groups = tp_render_backend_wants_groups (ctx->backend) && !ctx->simplified;
   /* 10 pt text is 13 units: unreadable below ~4 device pixels. */
   ctx->draw_text = ctx->zoom * 13 >= 3.5;
 
@@ -426,14 +497,19 @@ tp_render_journey (cairo_t               *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
 
-  if (options->parts & TP_RENDER_BODY)
-    draw_body (&ctx);
-  if (options->parts & TP_RENDER_LANE_HEADERS)
-    tp_renderer_draw_lane_headers (&ctx);
-  if (options->parts & TP_RENDER_STAGE_HEADERS)
-    tp_renderer_draw_stage_headers (&ctx);
-  if (options->parts & TP_RENDER_CORNER)
-    tp_renderer_draw_corner (&ctx);
+  if (ctx.groups)
+    draw_grouped (&ctx);
+  else
+    {
+      if (options->parts & TP_RENDER_BODY)
+        draw_body (&ctx);
+      if (options->parts & TP_RENDER_LANE_HEADERS)
+        tp_renderer_draw_lane_headers (&ctx);
+      if (options->parts & TP_RENDER_STAGE_HEADERS)
+        tp_renderer_draw_stage_headers (&ctx);
+      if (options->parts & TP_RENDER_CORNER)
+        tp_renderer_draw_corner (&ctx);
+    }
 
   tp_render_backend_restore (ctx.backend, cr);
   ctx_clear (&ctx);

@@ -247,11 +247,12 @@ tp_export_write_png (Export                *ex,
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
-GBytes *
-tp_export_write_svg (Export                *ex,
-            const TpExportOptions *options,
-            TpExportReport        *report,
-            GError               **error)
+/* cairo's SVG surface: text as glyph outlines, no groups. Only when
+ * something bypassed our writer. */
+static GBytes *
+write_svg_cairo (Export                *ex,
+                 const TpExportOptions *options,
+                 GError               **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
   cairo_surface_t *surface;
@@ -276,7 +277,42 @@ tp_export_write_svg (Export                *ex,
   cairo_surface_destroy (surface);
   if (!tp_export_check_cairo (status, error))
     return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* Our SVG writer (the draw layer's SVG backend): text stays text, and
+ * lanes, stages and cards are groups named by their ids, for editing in
+ * Inkscape or Illustrator. */
+GBytes *
+tp_export_write_svg (Export                *ex,
+            const TpExportOptions *options,
+            TpExportReport        *report,
+            GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+  cairo_t *cr;
+
+  cr = tp_render_backend_svg_begin (ex->width, ex->height, tp_journey_get_title (ex->journey));
+  if (!options->transparent)
+    {
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      tp_gfx_paint (cr);
+    }
+  tp_export_draw_content (cr, 1.0, ex);
+  bytes = tp_render_backend_svg_finish (cr, &local_error);
+  cairo_destroy (cr);
+
+  if (bytes == NULL && g_error_matches (local_error, TP_RENDER_BACKEND_ERROR, TP_RENDER_BACKEND_ERROR_UNSUPPORTED))
+    {
+      g_debug ("SVG export with cairo's surface: %s", local_error->message);
+      bytes = write_svg_cairo (ex, options, error);
+    }
+  else if (bytes == NULL)
+    g_set_error (error, TP_EXPORT_ERROR, TP_EXPORT_ERROR_RENDER, "%s", local_error->message);
+  if (bytes == NULL)
+    return NULL;
 
   tp_export_report_text_size (ex, report, 1.0, 72.0 / 96.0);
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return bytes;
 }

@@ -284,9 +284,15 @@ tp_export_draw_content (cairo_t *cr,
    * bitmaps and the poster overview use the simplified drawing. */
   render.zoom = ex->full_detail ? MAX (zoom, 1.0) : zoom;
 
+  /* Groups, for targets that keep them (SVG). */
   if (ex->block_height > 0)
-    tp_export_draw_title_block (cr, ex);
+    {
+      tp_gfx_begin_group (cr, "title-block", "title-block");
+      tp_export_draw_title_block (cr, ex);
+      tp_gfx_end_group (cr);
+    }
 
+  tp_gfx_begin_group (cr, "map", "map");
   tp_gfx_save (cr);
   cairo_translate (cr, 0, ex->block_height);
   /* (Drawing into our own recording and painting that was tried: 30 %
@@ -294,6 +300,7 @@ tp_export_draw_content (cairo_t *cr,
    * it is destroyed after use as a PDF source, +40 % peak memory.) */
   tp_export_draw_map (cr, ex, &render);
   tp_gfx_restore (cr);
+  tp_gfx_end_group (cr);
 }
 
 static void

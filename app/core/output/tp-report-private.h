@@ -81,4 +81,8 @@ G_GNUC_INTERNAL void           tp_report_build_analytics     (TpReportBuilder *b
 G_GNUC_INTERNAL const char    *tp_report_finding_department  (TpReportBuilder *b,
                                                               TpFinding       *finding);
 
+/* tp-report-compare.c: the section comparing with another journey. */
+G_GNUC_INTERNAL void           tp_report_build_comparison    (TpReportBuilder *b,
+                                                              TpJourney       *other);
+
 G_END_DECLS

@@ -38,6 +38,7 @@ tp_report_options_init (TpReportOptions *options)
   options->date = NULL;
   options->creation_date = NULL;
   options->use_cairo_pdf = FALSE;
+  options->compare_with = NULL;
 }
 
 gboolean
@@ -1217,6 +1218,7 @@ tp_report_build (TpJourney             *journey,
   report = g_new0 (TpReport, 1);
   report->journey = g_object_ref (journey);
   report->options = *options;
+  report->options.compare_with = NULL;
   report->options.date = options->date != NULL ? g_date_time_ref (options->date)
                                                : g_date_time_new_now_local ();
   report->options.creation_date = g_date_time_ref (options->creation_date != NULL ? options->creation_date
@@ -1274,6 +1276,8 @@ tp_report_build (TpJourney             *journey,
     tp_report_build_opportunities (&b);
   if (options->sections & TP_REPORT_SECTION_FINDINGS)
     build_findings (&b);
+  if (options->compare_with != NULL)
+    tp_report_build_comparison (&b, options->compare_with);
   if (options->sections & TP_REPORT_SECTION_APPENDIX)
     build_appendix (&b);
 

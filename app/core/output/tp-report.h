@@ -47,6 +47,10 @@ typedef struct {
   /* PDF: cairo's writer rather than ours, for comparisons (from
    * TOUCHPOINT_PDF_BACKEND=cairo). */
   gboolean          use_cairo_pdf;
+  /* Another journey to compare with, as-is against to-be, in a section of
+   * its own (tp-report-compare.c); NULL for none. Read by tp_report_build()
+   * only. */
+  TpJourney        *compare_with;
 } TpReportOptions;
 
 /* All sections, A4, today. */
