@@ -261,6 +261,10 @@ gboolean      tp_layout_item_get_header_label_rect (TpLayoutItem *item,
 void          tp_layout_item_get_text_rect  (TpLayoutItem *item,
                                              TpRect       *rect);
 /* The caption lines at the bottom; FALSE when absent. */
+/* How far down from its top a lane's header has text: its name, and the
+ * employee lane's legend. */
+double        tp_layout_get_row_header_height (TpLayout *self,
+                                               guint     lane);
 /* A legend entry's label (whole on paper) and the room its line takes. */
 TpLayoutText *tp_layout_get_legend_label (TpLayout           *self,
                                           const char         *text);

@@ -224,6 +224,18 @@ legend_height (TpLayout    *self,
   return height + TP_LAYOUT_LEGEND_BOTTOM;
 }
 
+double
+tp_layout_get_row_header_height (TpLayout *self,
+                                 guint     lane)
+{
+  TpLayoutRow *row = tp_layout_row (self, lane);
+  double height = 12 + row->name->height;
+
+  if (row->kind == TP_LANE_KIND_EMPLOYEE)
+    height = MAX (height, legend_height (self, row));
+  return height;
+}
+
 TpLayoutText *
 tp_layout_get_label (TpLayout    *self,
                      TpTextStyle  style,

@@ -71,8 +71,21 @@ make_ranges (const double *edges,
   return ranges;
 }
 
-/* Rows of the map down the pages: cut between cards, never through one or
- * through an emotion curve, as close to the room as can be. */
+/* Whether @range holds none of the intervals in @taken (pairs of from, to). */
+static gboolean
+range_is_empty (GArray      *taken,
+                const Range *range)
+{
+  for (guint f = 0; f < taken->len; f += 2)
+    if (g_array_index (taken, double, f + 1) > range->from + 0.01
+        && g_array_index (taken, double, f) < range->to - 0.01)
+      return FALSE;
+  return TRUE;
+}
+
+/* Rows of the map down the pages: cut between cards or through empty
+ * space, never through a card, an emotion curve or a lane's name or
+ * legend, as close to the room as can be. */
 static GArray *
 make_rows (TpLayout     *layout,
            const Range  *stages,
@@ -90,6 +103,10 @@ make_rows (TpLayout     *layout,
   for (guint l = 0; l < n_lanes; l++)
     {
       TpRect plot;
+      double header_bottom = ys[l] + tp_layout_get_row_header_height (layout, l) + 2;
+
+      g_array_append_val (forbidden, ys[l]);
+      g_array_append_val (forbidden, header_bottom);
 
       if (tp_layout_get_curve_rect (layout, l, &plot))
         {
@@ -101,13 +118,15 @@ make_rows (TpLayout     *layout,
         for (guint c = 0; c < tp_layout_get_cell_n_cards (layout, s, l); c++)
           {
             TpRect card;
-            double bottom, below;
+            double top, bottom, below;
 
             tp_layout_get_cell_card (layout, s, l, c, &card);
             bottom = card.y + card.height;
             below = bottom + TP_LAYOUT_CARD_GAP / 2;
-            g_array_append_val (forbidden, card.y);
-            g_array_append_val (forbidden, bottom);
+            /* With room for the markers and rings on a card's edges. */
+            top = card.y - TP_LAYOUT_CARD_GAP / 2;
+            g_array_append_val (forbidden, top);
+            g_array_append_val (forbidden, below);
             g_array_append_val (cuts, below);
           }
     }
@@ -119,6 +138,10 @@ make_rows (TpLayout     *layout,
 
       if (end - from > room)
         {
+          /* The fullest page: a cut where the room ends, in empty space. */
+          double fullest = from + room;
+
+          g_array_append_val (cuts, fullest);
           for (guint i = 0; i < cuts->len; i++)
             {
               double cut = g_array_index (cuts, double, i);
@@ -133,9 +156,14 @@ make_rows (TpLayout     *layout,
                 best = cut;
             }
           range.to = best > from + 0.01 ? best : from + room;
+          g_array_set_size (cuts, cuts->len - 1);
         }
-      g_array_append_val (ranges, range);
       from = range.to;
+      /* Nothing to read (the empty foot of a lane that is tall for other
+       * stages): no page of its own. */
+      if (ranges->len > 0 && range_is_empty (forbidden, &range))
+        continue;
+      g_array_append_val (ranges, range);
     }
   return ranges;
 }
