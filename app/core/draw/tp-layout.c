@@ -396,17 +396,29 @@ tp_layout_set_property (GObject      *object,
     }
 }
 
+PangoContext *
+tp_pango_context_new_unhinted (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map != NULL ? font_map
+                                                                            : pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
 /* Unhinted, unrounded metrics: text wraps the same at every zoom and in
  * every output, and scales linearly, so the geometry never changes with
  * the device. */
 static PangoContext *
 create_context (PangoFontMap *font_map)
 {
-  PangoContext *context = pango_font_map_create_context (font_map);
-  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoContext *context = tp_pango_context_new_unhinted (font_map);
+  cairo_font_options_t *options = cairo_font_options_copy (pango_cairo_context_get_font_options (context));
 
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
