@@ -38,31 +38,6 @@ run_touchpoint (TpTestRun   *run,
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->exit_code, run->out, run->err);
 }
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("tp-slides-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* The value of pdfinfo's line @key ("Pages"), stripped. */
 static char *
 info_value (const char *info,
@@ -96,7 +71,7 @@ check_pdfinfo (const char *path,
 static void
 test_sample (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tp_test_make_dir ("tp-slides-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "deck.pdf", NULL);
   g_autofree char *sample = tp_test_sample_path ();
   g_autofree char *text = NULL;
@@ -126,7 +101,7 @@ test_sample (void)
       n_feeds += *p == '\f';
     g_assert_cmpuint (n_feeds, ==, 7);
   }
-  remove_dir (dir);
+  tp_test_remove_tree (dir);
 }
 
 /* Without the employee layer no note is there; cairo's writer makes the
@@ -134,7 +109,7 @@ test_sample (void)
 static void
 test_options (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tp_test_make_dir ("tp-slides-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "deck.pdf", NULL);
   g_autofree char *sample = tp_test_sample_path ();
   const char *cairo_env[] = { "TOUCHPOINT_PDF_BACKEND=cairo", NULL };
@@ -156,14 +131,14 @@ test_options (void)
     g_assert_cmpint (run.exit_code, ==, 0);
     check_pdfinfo (out, 7);
   }
-  remove_dir (dir);
+  tp_test_remove_tree (dir);
 }
 
 /* In Dutch, with the Dutch sample. */
 static void
 test_dutch (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tp_test_make_dir ("tp-slides-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "presentatie.pdf", NULL);
   g_autofree char *sample = tp_test_sample_nl_path ();
   const char *env[] = { "LANGUAGE=nl", "LC_ALL=nl_NL.UTF-8", NULL };
@@ -175,14 +150,14 @@ test_dutch (void)
   text = tp_test_run_tool ("PDFTOTEXT", out, "-", NULL);
   g_assert_nonnull (strstr (text, "Fase 4 van 5"));
   g_assert_nonnull (strstr (text, "Moment van de waarheid"));
-  remove_dir (dir);
+  tp_test_remove_tree (dir);
 }
 
 /* Usage errors exit with 2, a failed write with 1; nothing is left. */
 static void
 test_errors (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tp_test_make_dir ("tp-slides-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "deck.pdf", NULL);
   g_autofree char *png = g_build_filename (dir, "deck.png", NULL);
   g_autofree char *missing = g_build_filename (dir, "no", "such", "deck.pdf", NULL);
@@ -219,7 +194,7 @@ test_errors (void)
     g_assert_cmpint (run.exit_code, ==, 1);
   }
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-  remove_dir (dir);
+  tp_test_remove_tree (dir);
 }
 
 int

@@ -171,31 +171,6 @@ test_empty (void)
   g_assert_true (has_item (items, TP_COMPARE_ITEM_TEXT, "Neither journey has scores yet."));
 }
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("tp-compare-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static void
 assert_pdf (const char *path)
 {
@@ -231,7 +206,7 @@ test_files (void)
   g_autoptr(TpJourney) a = load_as_is ();
   g_autoptr(TpJourney) b = load_to_be ();
   g_autoptr(TpComparePage) page = tp_compare_page_new (a, b);
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tp_test_make_dir ("tp-compare-XXXXXX");
   g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
   g_autofree char *cairo_pdf = g_build_filename (dir, "cairo.pdf", NULL);
   g_autofree char *png = g_build_filename (dir, "c.png", NULL);
@@ -247,7 +222,7 @@ test_files (void)
   assert_pdf (cairo_pdf);
   g_assert_true (tp_compare_page_export_to_file (page, png_file, TP_COMPARE_FORMAT_PNG, 2, NULL, FALSE, NULL, &error));
   assert_png (png, 2 * TP_COMPARE_PAGE_WIDTH);
-  remove_dir (dir);
+  tp_test_remove_tree (dir);
 }
 
 /* The report's section, through the HTML writer (the PDF writer lays out
@@ -309,7 +284,7 @@ run_touchpoint (TpTestRun  *run,
 static void
 test_cli (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = tp_test_make_dir ("tp-compare-XXXXXX");
   g_autofree char *sample = tp_test_sample_path ();
   g_autofree char *to_be = g_test_build_filename (G_TEST_DIST, "data", "hospital-to-be.journey", NULL);
   g_autofree char *pdf = g_build_filename (dir, "c.pdf", NULL);
@@ -393,7 +368,7 @@ test_cli (void)
     run_touchpoint (&run, "--export", html, "--report", "--compare", missing, sample, NULL);
     g_assert_cmpint (run.exit_code, ==, 1);
   }
-  remove_dir (dir);
+  tp_test_remove_tree (dir);
 }
 
 int

@@ -12,6 +12,8 @@
 #include "tp-employee-note.h"
 #include "tp-export.h"
 #include "tp-journey-format.h"
+#include "tp-layout-private.h"
+#include "tp-layout.h"
 #include "tp-load-error.h"
 #include "tp-opportunity.h"
 #include "tp-test-util.h"
@@ -372,6 +374,41 @@ test_version_1_draws_as_saved (void)
     }
 }
 
+/* The journey's language is kept, checked, and marks the text of every
+ * layout, so lines break by that language's rules. */
+static void
+test_language (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "templates", "hospital.nl.journey", NULL);
+  g_autoptr(TpJourney) journey = tp_test_load_journey (path);
+  g_autofree char *written = tp_test_write_to_string (journey);
+  g_autoptr(TpLayout) layout = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  PangoAttrList *attributes;
+  PangoAttrIterator *iter;
+  PangoAttrLanguage *language;
+
+  g_assert_cmpstr (tp_journey_get_language (journey), ==, "nl");
+  g_assert_nonnull (strstr (written, " moment-target=\"9\" language=\"nl\">"));
+
+  layout = tp_layout_new_for_paper (journey, NULL, NULL);
+  attributes = pango_layout_get_attributes (tp_layout_get_label (layout, TP_TEXT_TITLE, 180, "Contactmomenten")->layout);
+  g_assert_nonnull (attributes);
+  iter = pango_attr_list_get_iterator (attributes);
+  language = (PangoAttrLanguage *) pango_attr_iterator_get (iter, PANGO_ATTR_LANGUAGE);
+  g_assert_nonnull (language);
+  g_assert_cmpstr (pango_language_to_string (language->value), ==, "nl");
+  pango_attr_iterator_destroy (iter);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "pt-BR");
+  g_assert_true (tp_journey_check_change (journey, G_OBJECT (journey), "language", &value, NULL));
+  g_value_set_string (&value, "n l");
+  g_assert_false (tp_journey_check_change (journey, G_OBJECT (journey), "language", &value, NULL));
+  g_assert_true (tp_language_tag_is_valid (""));
+  g_assert_false (tp_language_tag_is_valid ("1nl"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/migration/version-1-saves-as-2", test_version_1_saves_as_2);
   g_test_add_func ("/migration/version-2-fields", test_version_2_fields);
   g_test_add_func ("/migration/due-date-checked", test_due_date_checked);
+  g_test_add_func ("/migration/language", test_language);
   g_test_add_func ("/migration/version-1-draws-as-saved", test_version_1_draws_as_saved);
 
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include "tp-analysis.h"
 #include "tp-layout.h"
+#include "tp-renderer-private.h"
 #include "tp-renderer.h"
 #include "tp-test-util.h"
 
@@ -821,7 +822,7 @@ static void
 test_enabler_strength (Fixture       *f,
                        gconstpointer  data)
 {
-  const double accent[3] = { 0x1e / 255.0, 0x85 / 255.0, 0x53 / 255.0 };
+  const double accent[3] = { 0x18 / 255.0, 0x77 / 255.0, 0x4a / 255.0 };
   const double fill[3] = { 0xe8 / 255.0, 0xf6 / 255.0, 0xed / 255.0 };
   TpElement *enabler = lookup (f, "e4");
   TpRenderOptions options;
@@ -890,6 +891,23 @@ test_shapes_for_grey_print (Fixture       *f,
   cairo_surface_destroy (surface);
 }
 
+/* Every text reads at WCAG AA (4.5:1) on what it is drawn on, on screen
+ * in the light style and on paper. */
+static void
+test_text_contrast (void)
+{
+  const TpPalette palettes[] = { TP_PALETTE_LIGHT, TP_PALETTE_PRINT, TP_PALETTE_DARK };
+
+  for (guint i = 0; i < G_N_ELEMENTS (palettes); i++)
+    {
+      const char *which = NULL;
+      double worst = tp_renderer_worst_text_contrast (palettes[i], &which);
+
+      g_test_message ("palette %u: worst %.2f (%s)", palettes[i], worst, which);
+      g_assert_cmpfloat (worst, >=, 4.5);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +915,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/score-color", test_score_color);
+  g_test_add_func ("/render/text-contrast", test_text_contrast);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, tp_test_layout_fixture_set_up, func, \
                                            tp_test_layout_fixture_tear_down)
   ADD ("/render/print-regions", test_print_regions);

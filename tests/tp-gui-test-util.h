@@ -73,6 +73,10 @@ GtkWindow *tp_gui_find_toplevel      (GType          type);
 GtkWindow *tp_gui_find_mapped_toplevel (GType        type);
 void       tp_gui_collect_toast_titles (GtkWidget   *widget,
                                         GString     *titles);
+/* The action a key without modifiers is bound to in @widget's shortcut
+ * controllers, or NULL; free it. */
+char      *tp_gui_action_for_key     (GtkWidget     *widget,
+                                      guint          keyval);
 void       tp_gui_save_screenshot    (GtkWidget     *widget,
                                       const char    *name);
 

@@ -393,3 +393,13 @@ tp_test_remove_tree (const char *path)
     }
   g_rmdir (path);
 }
+
+char *
+tp_test_make_dir (const char *template_name)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (template_name, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}

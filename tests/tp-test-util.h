@@ -15,6 +15,8 @@ char      *tp_test_sample_nl_path    (void);
 /* Removes @path and everything under it (symbolic links, not what they
  * point at). */
 void       tp_test_remove_tree       (const char *path);
+/* A new folder in the temporary folder, from a template ending in XXXXXX. */
+char      *tp_test_make_dir          (const char *template_name);
 /* Loads a journey or fails the test. */
 TpJourney *tp_test_load_journey      (const char *path);
 /* Serialises a journey to a newly allocated string. */

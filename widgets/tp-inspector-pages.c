@@ -194,6 +194,8 @@ build_journey (TpInspector *self,
   group = _tp_inspector_add_group (page, _("Journey"), NULL);
   _tp_inspector_add_entry (self, group, _("Title"), journey, "title");
   _tp_inspector_add_entry (self, group, _("Author"), journey, "author");
+  /* Translators: the language the journey's texts are written in */
+  _tp_inspector_add_entry (self, group, _("Language (en, nl, …)"), journey, "language");
   _tp_inspector_add_text (self, group, _("Description"), journey, "description");
 
   group = _tp_inspector_add_group (page, _("Persona"), _("The customer this journey is mapped for"));

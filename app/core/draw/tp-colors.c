@@ -92,6 +92,16 @@ linear (double component)
   return component <= 0.04045 ? component / 12.92 : pow ((component + 0.055) / 1.055, 2.4);
 }
 
+double
+tp_color_contrast (const double a[3],
+                   const double b[3])
+{
+  double la = 0.2126 * linear (a[0]) + 0.7152 * linear (a[1]) + 0.0722 * linear (a[2]);
+  double lb = 0.2126 * linear (b[0]) + 0.7152 * linear (b[1]) + 0.0722 * linear (b[2]);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
 /* WCAG's contrast of a colour against white. */
 static double
 contrast_on_white (const double rgb[3])

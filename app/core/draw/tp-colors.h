@@ -35,6 +35,9 @@ int         tp_score_whole        (double     score);
 /* Whether dark text reads better than white on @rgb: the rule for the
  * numbers on score badges, on the map and in reports. */
 gboolean    tp_color_wants_dark_text (const double rgb[3]);
+/* WCAG's contrast ratio of two opaque colours (1..21). */
+double      tp_color_contrast        (const double a[3],
+                                      const double b[3]);
 /* Whether text on tp_score_hex() reads better dark than white. */
 gboolean    tp_score_hex_wants_dark_text (double score);
 /* The score's colour darkened until it reads as text on white (4.5:1). */

@@ -79,6 +79,7 @@ typedef struct {
   int          width;       /* Pango units; -1: no wrapping */
   char        *text;
   gboolean     whole;       /* every line, none elided (cards on paper) */
+  PangoLanguage *language;  /* the journey's, for its line breaking; interned */
   /* measurement */
   PangoLayout *layout;
   double       text_width;
@@ -153,6 +154,8 @@ struct _TpLayout
   PangoFontDescription *fonts[TP_N_TEXT_STYLES];
   /* Cards hold their whole text (paper), not a few lines (screen). */
   gboolean              full_text;
+  /* The journey's language (or the user's): texts break by its rules. */
+  PangoLanguage        *language;
   /* The stage headers' height: TP_LAYOUT_STAGE_HEADER_HEIGHT on screen;
    * on paper as tall as the longest stage name or title needs. */
   double                header_height;

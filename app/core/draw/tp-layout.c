@@ -49,7 +49,8 @@ text_hash (gconstpointer key)
 {
   const TpLayoutText *t = key;
 
-  return g_str_hash (t->text) ^ ((guint) t->style * 2654435761u) ^ (guint) t->width ^ (guint) t->whole;
+  return g_str_hash (t->text) ^ ((guint) t->style * 2654435761u) ^ (guint) t->width ^ (guint) t->whole
+         ^ g_direct_hash (t->language);
 }
 
 static gboolean
@@ -60,7 +61,7 @@ text_equal (gconstpointer a,
   const TpLayoutText *tb = b;
 
   return ta->style == tb->style && ta->width == tb->width && ta->whole == tb->whole
-         && strcmp (ta->text, tb->text) == 0;
+         && ta->language == tb->language && strcmp (ta->text, tb->text) == 0;
 }
 
 static void
@@ -93,6 +94,15 @@ measure_layout (TpLayoutText               *t,
 
   t->layout = pango_layout_new (context);
   pango_layout_set_font_description (t->layout, font);
+  /* Marked with the journey's language, so Pango breaks lines by its rules. */
+  if (t->language != NULL)
+    {
+      PangoAttrList *attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_language_new (t->language));
+      pango_layout_set_attributes (t->layout, attributes);
+      pango_attr_list_unref (attributes);
+    }
   if (t->width > 0)
     {
       pango_layout_set_width (t->layout, t->width);
@@ -144,7 +154,8 @@ measure_text_full (TpLayout    *self,
                    gboolean     keep,
                    gboolean     whole)
 {
-  TpLayoutText key = { style, width > 0 ? pango_units_from_double (width) : -1, (char *) text, whole };
+  TpLayoutText key = { style, width > 0 ? pango_units_from_double (width) : -1, (char *) text, whole,
+                       self->language };
   TpLayoutText *t = g_hash_table_lookup (self->texts, &key);
 
   if (t == NULL)
@@ -154,6 +165,7 @@ measure_text_full (TpLayout    *self,
       t->width = key.width;
       t->text = g_strdup (text);
       t->whole = whole;
+      t->language = self->language;
 
       /* Collecting texts to measure on two threads: later. */
       if (self->deferred != NULL)
@@ -396,17 +408,29 @@ tp_layout_set_property (GObject      *object,
     }
 }
 
+PangoContext *
+tp_pango_context_new_unhinted (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map != NULL ? font_map
+                                                                            : pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
 /* Unhinted, unrounded metrics: text wraps the same at every zoom and in
  * every output, and scales linearly, so the geometry never changes with
  * the device. */
 static PangoContext *
 create_context (PangoFontMap *font_map)
 {
-  PangoContext *context = pango_font_map_create_context (font_map);
-  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoContext *context = tp_pango_context_new_unhinted (font_map);
+  cairo_font_options_t *options = cairo_font_options_copy (pango_cairo_context_get_font_options (context));
 
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
@@ -939,6 +963,9 @@ tp_layout_update (TpLayout *self)
 
   self->good_enough = tp_journey_get_good_enough (self->journey);
   self->moment_target = tp_journey_get_moment_target (self->journey);
+  /* NULL: the context's, the user's language. */
+  self->language = *tp_journey_get_language (self->journey) != '\0'
+                   ? pango_language_from_string (tp_journey_get_language (self->journey)) : NULL;
 
   stages = tp_journey_get_stages (self->journey);
   lanes = tp_journey_get_lanes (self->journey);

@@ -112,6 +112,10 @@ TpLayout   *tp_layout_new                 (TpJourney    *journey,
 TpLayout   *tp_layout_new_full            (TpJourney          *journey,
                                            PangoFontMap       *font_map,
                                            const char * const *hidden_lanes);
+/* A context whose metrics are unhinted (NULL: the default font map): text
+ * breaks into the same lines at every scale and on every output. */
+PangoContext *tp_pango_context_new_unhinted (PangoFontMap *font_map);
+
 /* For paper (exports, printing): cards grow to hold their whole texts, so
  * no word is elided; the screen's layout keeps compact cards. */
 TpLayout   *tp_layout_new_for_paper       (TpJourney          *journey,

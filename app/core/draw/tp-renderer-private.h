@@ -301,6 +301,10 @@ tp_renderer_end_group (Ctx *ctx)
 }
 
 /* tp-renderer.c */
+/* The lowest contrast of any text colour of @palette on what it is drawn
+ * on, and (when @which is not NULL) which pair that is; for tests. */
+double tp_renderer_worst_text_contrast (TpPalette    palette,
+                                        const char **which);
 void tp_renderer_draw_sprite          (Ctx                *ctx,
                                        SpriteKind          kind,
                                        guint               params,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "tp-renderer-private.h"
 
 /* Colours */
@@ -14,20 +16,20 @@ static const Palette palettes[] = {
     .background = HEX (0xf6f5f4, 1), .header = HEX (0xebeaea, 1),
     .band = { HEX (0xdde8f7, 1), HEX (0xcfdff4, 1) },
     .lane_tint = HEX (0x000000, 0.025), .grid = HEX (0x000000, 0.10),
-    .text = HEX (0x1e1e1e, 1), .text_dim = HEX (0x000000, 0.55),
+    .text = HEX (0x1e1e1e, 1), .text_dim = HEX (0x000000, 0.62),
     .card = HEX (0xffffff, 1), .card_border = HEX (0x000000, 0.14), .shadow = HEX (0x000000, 0.07),
     .action_bar = HEX (0x3584e4, 1),
     .thought = HEX (0xf6f0fa, 1), .thought_border = HEX (0x9141ac, 0.35),
     .chip_online = HEX (0x3584e4, 0.15), .chip_online_fg = HEX (0x1a5fb4, 1),
     .chip_offline = HEX (0x000000, 0.07), .chip_offline_fg = HEX (0x5e5c64, 1),
     .blocker = HEX (0xfdeced, 1), .blocker_border = HEX (0xe01b24, 0.45), .blocker_accent = HEX (0xc01c28, 1),
-    .enabler = HEX (0xe8f6ed, 1), .enabler_border = HEX (0x26a269, 0.45), .enabler_accent = HEX (0x1e8553, 1),
+    .enabler = HEX (0xe8f6ed, 1), .enabler_border = HEX (0x26a269, 0.45), .enabler_accent = HEX (0x18774a, 1),
     .opportunity = HEX (0xfff6d0, 1), .opportunity_border = HEX (0xe5a50a, 0.6),
     .opportunity_accent = HEX (0x946300, 1),
     .badge_none = HEX (0x000000, 0.08),
     .accent = HEX (0x3584e4, 1), .curve = HEX (0x1c71d8, 1), .curve_fill = HEX (0x3584e4, 0.08),
     .employee = HEX (0x9141ac, 1),
-    .guide_good = HEX (0x5e5c64, 0.9), .guide_target = HEX (0x26a269, 1),
+    .guide_good = HEX (0x5e5c64, 0.9), .guide_target = HEX (0x18774a, 1),
     .zone_target = HEX (0x26a269, 0.06), .zone_low = HEX (0xe01b24, 0.035),
     .gold = HEX (0xf5c211, 1), .gold_dark = HEX (0xb57c00, 1),
     .on_dark = HEX (0xffffff, 1), .on_light = HEX (0x1e1e1e, 1),
@@ -36,13 +38,13 @@ static const Palette palettes[] = {
     .background = HEX (0x242424, 1), .header = HEX (0x2e2e2e, 1),
     .band = { HEX (0x27405f, 1), HEX (0x2d4a6e, 1) },
     .lane_tint = HEX (0xffffff, 0.025), .grid = HEX (0xffffff, 0.09),
-    .text = HEX (0xffffff, 0.92), .text_dim = HEX (0xffffff, 0.55),
+    .text = HEX (0xffffff, 0.92), .text_dim = HEX (0xffffff, 0.64),
     .card = HEX (0x383838, 1), .card_border = HEX (0xffffff, 0.10), .shadow = HEX (0x000000, 0.35),
     .action_bar = HEX (0x62a0ea, 1),
     .thought = HEX (0x3b3341, 1), .thought_border = HEX (0xc061cb, 0.45),
     .chip_online = HEX (0x3584e4, 0.30), .chip_online_fg = HEX (0x99c1f1, 1),
     .chip_offline = HEX (0xffffff, 0.08), .chip_offline_fg = HEX (0xc0bfbc, 1),
-    .blocker = HEX (0x4a2a2d, 1), .blocker_border = HEX (0xf66151, 0.5), .blocker_accent = HEX (0xf66151, 1),
+    .blocker = HEX (0x4a2a2d, 1), .blocker_border = HEX (0xf66151, 0.5), .blocker_accent = HEX (0xff7b6b, 1),
     .enabler = HEX (0x25402f, 1), .enabler_border = HEX (0x57e389, 0.4), .enabler_accent = HEX (0x57e389, 1),
     .opportunity = HEX (0x463c17, 1), .opportunity_border = HEX (0xf8e45c, 0.45),
     .opportunity_accent = HEX (0xf8e45c, 1),
@@ -58,20 +60,20 @@ static const Palette palettes[] = {
     .background = HEX (0xffffff, 1), .header = HEX (0xf2f2f2, 1),
     .band = { HEX (0xdde8f7, 1), HEX (0xcfdff4, 1) },
     .lane_tint = HEX (0x000000, 0.025), .grid = HEX (0x000000, 0.14),
-    .text = HEX (0x000000, 0.9), .text_dim = HEX (0x000000, 0.6),
+    .text = HEX (0x000000, 0.9), .text_dim = HEX (0x000000, 0.66),
     .card = HEX (0xffffff, 1), .card_border = HEX (0x000000, 0.22), .shadow = HEX (0x000000, 0.06),
     .action_bar = HEX (0x3584e4, 1),
     .thought = HEX (0xf6f0fa, 1), .thought_border = HEX (0x9141ac, 0.45),
     .chip_online = HEX (0x3584e4, 0.15), .chip_online_fg = HEX (0x1a5fb4, 1),
     .chip_offline = HEX (0x000000, 0.07), .chip_offline_fg = HEX (0x5e5c64, 1),
     .blocker = HEX (0xfdeced, 1), .blocker_border = HEX (0xe01b24, 0.55), .blocker_accent = HEX (0xc01c28, 1),
-    .enabler = HEX (0xe8f6ed, 1), .enabler_border = HEX (0x26a269, 0.55), .enabler_accent = HEX (0x1e8553, 1),
+    .enabler = HEX (0xe8f6ed, 1), .enabler_border = HEX (0x26a269, 0.55), .enabler_accent = HEX (0x18774a, 1),
     .opportunity = HEX (0xfff6d0, 1), .opportunity_border = HEX (0xe5a50a, 0.7),
     .opportunity_accent = HEX (0x946300, 1),
     .badge_none = HEX (0x000000, 0.08),
     .accent = HEX (0x3584e4, 1), .curve = HEX (0x1c71d8, 1), .curve_fill = HEX (0x3584e4, 0.08),
     .employee = HEX (0x9141ac, 1),
-    .guide_good = HEX (0x5e5c64, 0.9), .guide_target = HEX (0x26a269, 1),
+    .guide_good = HEX (0x5e5c64, 0.9), .guide_target = HEX (0x18774a, 1),
     .zone_target = HEX (0x26a269, 0.06), .zone_low = HEX (0xe01b24, 0.035),
     .gold = HEX (0xf5c211, 1), .gold_dark = HEX (0xb57c00, 1),
     .on_dark = HEX (0xffffff, 1), .on_light = HEX (0x1e1e1e, 1),
@@ -593,4 +595,66 @@ tp_render_drop_indicator (cairo_t               *cr,
   cairo_arc (cr, x1, y, 4, 0, 2 * G_PI);
   tp_render_backend_fill (backend, cr);
   tp_render_backend_restore (backend, cr);
+}
+
+/* A colour of the palette laid over an opaque one. */
+static void
+over (const Rgba   *top,
+      const double  below[3],
+      double        out[3])
+{
+  out[0] = top->r * top->a + below[0] * (1 - top->a);
+  out[1] = top->g * top->a + below[1] * (1 - top->a);
+  out[2] = top->b * top->a + below[2] * (1 - top->a);
+}
+
+double
+tp_renderer_worst_text_contrast (TpPalette    palette,
+                                 const char **which)
+{
+  const Palette *pal = &palettes[CLAMP (palette, TP_PALETTE_LIGHT, TP_PALETTE_PRINT)];
+  /* Every text colour on what it is drawn on (a chip over a card). */
+  const struct {
+    const char *name;
+    const Rgba *text, *under, *on;
+  } pairs[] = {
+    { "text on card", &pal->text, NULL, &pal->card },
+    { "dim text on card", &pal->text_dim, NULL, &pal->card },
+    { "text on background", &pal->text, NULL, &pal->background },
+    { "dim text on header", &pal->text_dim, NULL, &pal->header },
+    { "text on first band", &pal->text, NULL, &pal->band[0] },
+    { "text on second band", &pal->text, NULL, &pal->band[1] },
+    { "dim text on second band", &pal->text_dim, NULL, &pal->band[1] },
+    { "dim text on thought", &pal->text_dim, NULL, &pal->thought },
+    { "blocker label", &pal->blocker_accent, NULL, &pal->blocker },
+    { "dim text on blocker", &pal->text_dim, NULL, &pal->blocker },
+    { "enabler label", &pal->enabler_accent, NULL, &pal->enabler },
+    { "opportunity label", &pal->opportunity_accent, NULL, &pal->opportunity },
+    { "online chip", &pal->chip_online_fg, &pal->chip_online, &pal->card },
+    { "offline chip", &pal->chip_offline_fg, &pal->chip_offline, &pal->card },
+    { "good-enough guide", &pal->guide_good, NULL, &pal->background },
+    { "target guide", &pal->guide_target, NULL, &pal->background },
+    { "employee label", &pal->employee, NULL, &pal->background },
+  };
+  double worst = 21;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      double base[3] = { pairs[i].on->r, pairs[i].on->g, pairs[i].on->b };
+      double ground[3], fg[3], contrast;
+
+      if (pairs[i].under != NULL)
+        over (pairs[i].under, base, ground);
+      else
+        memcpy (ground, base, sizeof ground);
+      over (pairs[i].text, ground, fg);
+      contrast = tp_color_contrast (fg, ground);
+      if (contrast < worst)
+        {
+          worst = contrast;
+          if (which != NULL)
+            *which = pairs[i].name;
+        }
+    }
+  return worst;
 }

@@ -330,6 +330,7 @@ static const struct {
   { "name", N_("Rename") },
   { "description", N_("Change Description") },
   { "author", N_("Change Author") },
+  { "language", N_("Change Language") },
   { "scope", N_("Change Scope") },
   { "state", N_("Change State") },
   { "persona-name", N_("Change Persona") },

@@ -273,6 +273,8 @@ tp_journey_format_write (TpJourney *journey)
   write_enum_attribute (writer, "state", TP_TYPE_JOURNEY_STATE, tp_journey_get_state (journey));
   write_int_attribute (writer, "good-enough", tp_journey_get_good_enough (journey));
   write_int_attribute (writer, "moment-target", tp_journey_get_moment_target (journey));
+  if (*tp_journey_get_language (journey) != '\0')
+    write_attribute (writer, "language", tp_journey_get_language (journey));
 
   write_text_element (writer, "title", tp_journey_get_title (journey), TRUE);
   write_text_element (writer, "author", tp_journey_get_author (journey), FALSE);
@@ -1133,7 +1135,9 @@ read_root (Reader  *reader,
            xmlNode *root,
            GError **error)
 {
-  static const char *attributes[] = { "version", "scope", "state", "good-enough", "moment-target", NULL };
+  static const char *attributes[] = { "version", "scope", "state", "good-enough", "moment-target",
+                                      "language", NULL };
+  g_autofree char *language = NULL;
   g_autofree char *version_text = NULL;
   guint64 version;
   int scope, state;
@@ -1176,7 +1180,13 @@ read_root (Reader  *reader,
       || !read_int_attribute (reader, root, "moment-target", TP_SCORE_MIN, TP_SCORE_MAX, &moment_target, error))
     return FALSE;
 
+  language = get_attribute (root, "language");
+  if (language != NULL && (*language == '\0' || !tp_language_tag_is_valid (language)))
+    return FAIL_AT (reader, error, root, "language",
+                    _("The language “%s” is not a language code such as en or nl"), language);
+
   g_object_set (reader->journey,
+                "language", language,
                 "scope", scope,
                 "state", state,
                 "good-enough", good_enough,

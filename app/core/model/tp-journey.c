@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tp-journey-private.h"
 
@@ -17,7 +18,8 @@ enum {
   PROP_PERSONA_DESCRIPTION,
   PROP_PERSONA_GOALS,
   PROP_PERSONA_FRUSTRATIONS,
-  LAST_TEXT_PROP = PROP_PERSONA_FRUSTRATIONS,
+  PROP_LANGUAGE,
+  LAST_TEXT_PROP = PROP_LANGUAGE,
   PROP_SCOPE,
   PROP_STATE,
   PROP_GOOD_ENOUGH,
@@ -225,6 +227,7 @@ tp_journey_class_init (TpJourneyClass *klass)
   properties[PROP_PERSONA_DESCRIPTION] = tp_param_spec_text ("persona-description");
   properties[PROP_PERSONA_GOALS] = tp_param_spec_text ("persona-goals");
   properties[PROP_PERSONA_FRUSTRATIONS] = tp_param_spec_text ("persona-frustrations");
+  properties[PROP_LANGUAGE] = tp_param_spec_text ("language");
   properties[PROP_SCOPE] =
     g_param_spec_enum ("scope", NULL, NULL, TP_TYPE_SCOPE, TP_SCOPE_CUSTOMER_JOURNEY,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -393,6 +396,7 @@ tp_journey_snapshot (TpJourney *journey)
 
 TEXT_GETTER (title, PROP_TITLE)
 TEXT_GETTER (author, PROP_AUTHOR)
+TEXT_GETTER (language, PROP_LANGUAGE)
 TEXT_GETTER (description, PROP_DESCRIPTION)
 TEXT_GETTER (persona_name, PROP_PERSONA_NAME)
 TEXT_GETTER (persona_segment, PROP_PERSONA_SEGMENT)
@@ -895,6 +899,15 @@ tp_journey_check_change (TpJourney    *self,
       return FALSE;
     }
 
+  if (TP_IS_JOURNEY (object) && g_str_equal (property, "language")
+      && !tp_language_tag_is_valid (g_value_get_string (value)))
+    {
+      g_set_error (error, TP_JOURNEY_ERROR, TP_JOURNEY_ERROR_INVALID,
+                   _("“%s” is not a language code; write it as, for example, en, nl or pt-BR"),
+                   g_value_get_string (value));
+      return FALSE;
+    }
+
   if (TP_IS_OPPORTUNITY (object) && g_str_equal (property, "due")
       && !tp_date_is_valid (g_value_get_string (value)))
     {
@@ -1019,4 +1032,22 @@ tp_journey_get_cell_touchpoints (TpJourney  *self,
     }
 
   return out;
+}
+
+gboolean
+tp_language_tag_is_valid (const char *tag)
+{
+  gsize length;
+
+  if (tag == NULL || *tag == '\0')
+    return TRUE;
+  length = strlen (tag);
+  /* Letters, digits and hyphens, starting with a letter: the shape of a
+   * BCP 47 tag, loose enough to type one letter at a time. */
+  if (length > 35 || !g_ascii_isalpha (tag[0]))
+    return FALSE;
+  for (const char *p = tag; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
 }

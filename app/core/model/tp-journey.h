@@ -45,6 +45,10 @@ TpJourney      *tp_journey_snapshot            (TpJourney *journey);
 
 const char     *tp_journey_get_title           (TpJourney *self);
 const char     *tp_journey_get_author          (TpJourney *self);
+/* The language its texts are written in, a tag such as "nl" or "en-GB"; ""
+ * when not said (outputs then assume the user's language). Outputs mark
+ * their text with it so that lines break by that language's rules. */
+const char     *tp_journey_get_language        (TpJourney *self);
 const char     *tp_journey_get_description     (TpJourney *self);
 TpScope         tp_journey_get_scope           (TpJourney *self);
 TpJourneyState  tp_journey_get_state           (TpJourney *self);
@@ -112,5 +116,9 @@ gboolean        tp_journey_validate            (TpJourney  *self,
 GPtrArray      *tp_journey_get_cell_touchpoints (TpJourney  *self,
                                                  const char *stage_id,
                                                  const char *lane_id);
+
+/* "" or the shape of a language tag: letters, digits and hyphens, starting
+ * with a letter, at most 35 characters. */
+gboolean        tp_language_tag_is_valid       (const char *tag);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "tp-colors.h"
 #include "tp-compare-page.h"
 #include "tp-file-save.h"
+#include "tp-layout.h"
 #include "tp-pdf.h"
 #include "tp-render-backend.h"
 
@@ -1102,7 +1103,6 @@ tp_compare_page_new (TpJourney *before,
                      TpJourney *after)
 {
   TpComparePage *self;
-  cairo_font_options_t *font_options;
   Canvas measure = { 0 };
 
   g_return_val_if_fail (TP_IS_JOURNEY (before), NULL);
@@ -1122,12 +1122,7 @@ tp_compare_page_new (TpJourney *before,
 
   /* Unhinted metrics: the same line breaks on screen, in the PDF, in
    * the PNG and in the tests. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
+  self->context = tp_pango_context_new_unhinted (NULL);
 
   measure.page = self;
   self->height = ceil (paint_page (&measure));

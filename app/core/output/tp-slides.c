@@ -9,6 +9,7 @@
 #include "tp-analysis.h"
 #include "tp-department.h"
 #include "tp-file-save.h"
+#include "tp-layout.h"
 #include "tp-pdf.h"
 #include "tp-render-backend.h"
 #include "tp-slides-private.h"
@@ -265,7 +266,6 @@ tp_slides_new (TpJourney             *journey,
   TpSlidesOptions defaults;
   GListModel *stages;
   g_autoptr(GPtrArray) ordered = NULL;
-  cairo_font_options_t *font_options;
 
   g_return_val_if_fail (TP_IS_JOURNEY (journey), NULL);
 
@@ -293,12 +293,7 @@ tp_slides_new (TpJourney             *journey,
 
   /* Unhinted metrics: the same line breaks on screen, in the PDF and in
    * the tests, whatever the scale. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
+  self->context = tp_pango_context_new_unhinted (NULL);
 
   stages = tp_journey_get_stages (journey);
   self->stages = g_ptr_array_new_with_free_func (g_object_unref);
