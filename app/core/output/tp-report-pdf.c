@@ -846,6 +846,10 @@ run_pass (Pdf         *pdf,
       cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
       pango_cairo_context_set_font_options (pdf->context, font_options);
       cairo_font_options_destroy (font_options);
+      /* The journey's language, so its texts break by that language's rules. */
+      if (report->journey != NULL && *tp_journey_get_language (report->journey) != '\0')
+        pango_context_set_language (pdf->context,
+                                    pango_language_from_string (tp_journey_get_language (report->journey)));
       pdf->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, layout_key_free,
                                             g_object_unref);
     }
