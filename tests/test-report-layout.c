@@ -193,6 +193,7 @@ test_pdftotext_hyphens (void)
       g_autofree char *file = NULL;
       g_autofree char *text = NULL;
       g_autofree char *source = NULL;
+      g_autofree char *source_path = NULL;
       g_autoptr(GString) all = g_string_new (NULL);
       g_autoptr(GRegex) regex = g_regex_new ("(\\w+)-(?: {2,}|$)", G_REGEX_MULTILINE, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
@@ -212,7 +213,8 @@ test_pdftotext_hyphens (void)
       g_assert_nonnull (text);
 
       /* Hyphens the journey or the report itself writes ("e-mail"). */
-      g_file_get_contents (journey_path (which), &source, NULL, NULL);
+      source_path = journey_path (which);
+      g_file_get_contents (source_path, &source, NULL, NULL);
       g_string_append (all, source);
       for (guint i = 0; i < report->blocks->len; i++)
         {
