@@ -190,7 +190,10 @@ tp_param_spec_text (const char *name)
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
 
-void
+/* Number fields (int, enum or boolean properties) are kept as ints: stored
+ * and notified only on change, read from and written to a GValue of any of
+ * those types. */
+static void
 tp_set_number_field (GObject    *object,
                      int        *field,
                      int         value,
@@ -202,7 +205,7 @@ tp_set_number_field (GObject    *object,
   g_object_notify_by_pspec (object, pspec);
 }
 
-int
+static int
 tp_value_get_number (const GValue *value)
 {
   if (G_VALUE_HOLDS_ENUM (value))
@@ -212,7 +215,7 @@ tp_value_get_number (const GValue *value)
   return g_value_get_int (value);
 }
 
-void
+static void
 tp_value_set_number (GValue *value,
                      int     number)
 {
@@ -241,4 +244,52 @@ tp_param_spec_choice (const char *name,
 {
   return g_param_spec_enum (name, NULL, NULL, enum_type, default_value,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+void
+tp_fields_init (const TpFields *fields)
+{
+  for (guint i = 1; i <= fields->last_text; i++)
+    fields->text[i] = g_strdup ("");
+}
+
+void
+tp_fields_finalize (const TpFields *fields)
+{
+  for (guint i = 0; i <= fields->last_text; i++)
+    g_free (fields->text[i]);
+}
+
+void
+tp_fields_get_property (const TpFields *fields,
+                        GObject        *object,
+                        guint           prop_id,
+                        GValue         *value,
+                        GParamSpec     *pspec)
+{
+  if (prop_id > 0 && prop_id <= fields->last_text)
+    g_value_set_string (value, fields->text[prop_id]);
+  else if (prop_id >= fields->first_number && prop_id < fields->n_props)
+    tp_value_set_number (value, fields->number[prop_id - fields->first_number]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+void
+tp_fields_set_property (const TpFields *fields,
+                        GObject        *object,
+                        guint           prop_id,
+                        const GValue   *value,
+                        GParamSpec     *pspec)
+{
+  if (prop_id > 0 && prop_id <= fields->last_text)
+    {
+      if (tp_set_text_field (&fields->text[prop_id], g_value_get_string (value)))
+        g_object_notify_by_pspec (object, pspec);
+    }
+  else if (prop_id >= fields->first_number && prop_id < fields->n_props)
+    tp_set_number_field (object, &fields->number[prop_id - fields->first_number],
+                         tp_value_get_number (value), pspec);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }

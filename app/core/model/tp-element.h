@@ -32,15 +32,30 @@ gboolean    tp_set_text_field (char       **field,
 /* A readable, writable text property, as every free-text field of the model has. */
 GParamSpec *tp_param_spec_text (const char *name);
 
-/* Number fields (int, enum or boolean properties) kept as ints: store and
- * notify only on change; read and write a GValue of any of those types. */
-void        tp_set_number_field (GObject    *object,
-                                 int        *field,
-                                 int         value,
-                                 GParamSpec *pspec);
-int         tp_value_get_number (const GValue *value);
-void        tp_value_set_number (GValue       *value,
-                                 int           number);
+/* The fields of an element whose text properties 1..last_text index
+ * text[] and whose number properties first_number..n_props - 1 index
+ * number[]: what its get_property, set_property, init and finalize do. */
+typedef struct {
+  char  **text;
+  guint   last_text;
+  int    *number;
+  guint   first_number;
+  guint   n_props;
+} TpFields;
+
+void        tp_fields_init         (const TpFields *fields);
+void        tp_fields_finalize     (const TpFields *fields);
+void        tp_fields_get_property (const TpFields *fields,
+                                    GObject        *object,
+                                    guint           prop_id,
+                                    GValue         *value,
+                                    GParamSpec     *pspec);
+void        tp_fields_set_property (const TpFields *fields,
+                                    GObject        *object,
+                                    guint           prop_id,
+                                    const GValue   *value,
+                                    GParamSpec     *pspec);
+
 GParamSpec *tp_param_spec_range (const char *name,
                                  int         min,
                                  int         max,

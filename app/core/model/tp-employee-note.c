@@ -25,6 +25,7 @@ enum {
 };
 
 #define NUMBER(self, prop) ((self)->number[(prop) - FIRST_NUMBER_PROP])
+#define FIELDS(self) (&(TpFields) { (self)->text, LAST_TEXT_PROP, (self)->number, FIRST_NUMBER_PROP, N_PROPS })
 
 struct _TpEmployeeNote
 {
@@ -42,8 +43,7 @@ tp_employee_note_finalize (GObject *object)
 {
   TpEmployeeNote *self = TP_EMPLOYEE_NOTE (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
-    g_free (self->text[i]);
+  tp_fields_finalize (FIELDS (self));
 
   G_OBJECT_CLASS (tp_employee_note_parent_class)->finalize (object);
 }
@@ -56,12 +56,7 @@ tp_employee_note_get_property (GObject    *object,
 {
   TpEmployeeNote *self = TP_EMPLOYEE_NOTE (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_TEXT_PROP)
-    g_value_set_string (value, self->text[prop_id]);
-  else if (prop_id >= FIRST_NUMBER_PROP && prop_id < N_PROPS)
-    tp_value_set_number (value, NUMBER (self, prop_id));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  tp_fields_get_property (FIELDS (self), object, prop_id, value, pspec);
 }
 
 static void
@@ -72,15 +67,7 @@ tp_employee_note_set_property (GObject      *object,
 {
   TpEmployeeNote *self = TP_EMPLOYEE_NOTE (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_TEXT_PROP)
-    {
-      if (tp_set_text_field (&self->text[prop_id], g_value_get_string (value)))
-        g_object_notify_by_pspec (object, pspec);
-    }
-  else if (prop_id >= FIRST_NUMBER_PROP && prop_id < N_PROPS)
-    tp_set_number_field (object, &NUMBER (self, prop_id), tp_value_get_number (value), pspec);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  tp_fields_set_property (FIELDS (self), object, prop_id, value, pspec);
 }
 
 static void
@@ -114,8 +101,7 @@ tp_employee_note_class_init (TpEmployeeNoteClass *klass)
 static void
 tp_employee_note_init (TpEmployeeNote *self)
 {
-  for (guint i = 1; i < G_N_ELEMENTS (self->text); i++)
-    self->text[i] = g_strdup ("");
+  tp_fields_init (FIELDS (self));
   NUMBER (self, PROP_KIND) = TP_NOTE_KIND_BLOCKER;
   NUMBER (self, PROP_SEVERITY) = TP_SEVERITY_DEFAULT;
 }

@@ -27,6 +27,7 @@ enum {
 };
 
 #define NUMBER(self, prop) ((self)->number[(prop) - FIRST_NUMBER_PROP])
+#define FIELDS(self) (&(TpFields) { (self)->text, LAST_TEXT_PROP, (self)->number, FIRST_NUMBER_PROP, N_PROPS })
 
 struct _TpTouchpoint
 {
@@ -44,8 +45,7 @@ tp_touchpoint_finalize (GObject *object)
 {
   TpTouchpoint *self = TP_TOUCHPOINT (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->text); i++)
-    g_free (self->text[i]);
+  tp_fields_finalize (FIELDS (self));
 
   G_OBJECT_CLASS (tp_touchpoint_parent_class)->finalize (object);
 }
@@ -58,12 +58,7 @@ tp_touchpoint_get_property (GObject    *object,
 {
   TpTouchpoint *self = TP_TOUCHPOINT (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_TEXT_PROP)
-    g_value_set_string (value, self->text[prop_id]);
-  else if (prop_id >= FIRST_NUMBER_PROP && prop_id < N_PROPS)
-    tp_value_set_number (value, NUMBER (self, prop_id));
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  tp_fields_get_property (FIELDS (self), object, prop_id, value, pspec);
 }
 
 static void
@@ -74,15 +69,7 @@ tp_touchpoint_set_property (GObject      *object,
 {
   TpTouchpoint *self = TP_TOUCHPOINT (object);
 
-  if (prop_id > PROP_0 && prop_id <= LAST_TEXT_PROP)
-    {
-      if (tp_set_text_field (&self->text[prop_id], g_value_get_string (value)))
-        g_object_notify_by_pspec (object, pspec);
-    }
-  else if (prop_id >= FIRST_NUMBER_PROP && prop_id < N_PROPS)
-    tp_set_number_field (object, &NUMBER (self, prop_id), tp_value_get_number (value), pspec);
-  else
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  tp_fields_set_property (FIELDS (self), object, prop_id, value, pspec);
 }
 
 static void
@@ -119,8 +106,7 @@ tp_touchpoint_class_init (TpTouchpointClass *klass)
 static void
 tp_touchpoint_init (TpTouchpoint *self)
 {
-  for (guint i = 1; i < G_N_ELEMENTS (self->text); i++)
-    self->text[i] = g_strdup ("");
+  tp_fields_init (FIELDS (self));
   NUMBER (self, PROP_CHANNEL) = TP_CHANNEL_OTHER;
 }
 
